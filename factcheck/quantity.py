@@ -1,0 +1,642 @@
+"""Printed figures as the intervals they round from.
+
+A figure in a report is not a number: ``345亿元`` is every value that rounds to 345 亿元,
+[344.5, 345.5] 亿元. :func:`parse_quantity` reads a figure as printed in Chinese text and
+returns a :class:`Figure`: an interval with a pint unit. :func:`format_quantity` prints it
+back the way a report prints it, so a claim survives a YAML round-trip unchanged.
+
+Readings. Each figure has a *strict* and a *lenient* interval:
+
+============================ ====================================== =====================================
+printed                      strict                                 lenient
+============================ ====================================== =====================================
+``345亿元``                  [344.5, 345.5] 亿元                    same
+``600万吨`` (trailing zeros) [599.5, 600.5] — zeros significant     [550, 650] — last non-zero digit
+``3.4万余辆``, ``20多个``    [3.4, 3.5) 万辆: up to the next step   same
+                             of the last non-zero digit
+``逾N``                      as ``N余``                             same
+``超过/突破/N以上/不低于N``  [N, ∞)                                 same
+``不到/不足N``, ``N以下/以内`` (−∞, N]                              same
+``近/接近/将近N``            [0.95·N, N]                            [0.90·N, N]
+``约/大约N``, ``N左右``      plain band ∪ N ± 5 %                   lenient band ∪ N ± 10 %
+``5至6个月``, ``5—6``        [5, 6]                                 [4.5, 6.5]
+``增长7.7%``/``下降13.5%``   ±[7.65, 7.75] %                        as the number
+``增长2倍``                  +[1.5, 2.5] 倍 (= +150…250 %)          as the number
+``翻一番``/``翻两番``        +1 倍 / +3 倍 exactly (×2, ×4)         same
+============================ ====================================== =====================================
+
+The bands for 近 (5 % / 10 % below N) and 约 (5 % / 10 % either side, never narrower than
+the rounding band) are choices: Chinese style guides give no number, and these are as wide
+as a careful reader would allow before calling a figure wrong.
+
+Edges are exact ``Decimal`` numbers: a value exactly on a rounding edge is inside.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from factcheck.errors import QuantityError
+from factcheck.units import Unit, UnknownUnitError, base_factor, parse_unit, ureg
+
+Reading = Literal["strict", "lenient"]
+
+#: Bands for approximate figures, as fractions of the stated number (see the module docstring).
+NEAR_BAND: dict[str, Decimal] = {"strict": Decimal("0.05"), "lenient": Decimal("0.10")}
+ABOUT_BAND: dict[str, Decimal] = {"strict": Decimal("0.05"), "lenient": Decimal("0.10")}
+
+_HALF = Decimal("0.5")
+
+# Qualifiers, longest first so that 接近 is not read as 近 plus garbage.
+_PREFIX_QUALIFIERS: dict[str, str] = {
+    "不低于": "at_least",
+    "不少于": "at_least",
+    "超过": "at_least",
+    "突破": "at_least",
+    "至少": "at_least",
+    "多于": "at_least",
+    "高于": "at_least",
+    "大于": "at_least",
+    "超": "at_least",
+    "逾": "plus",
+    "将近": "near",
+    "接近": "near",
+    "近": "near",
+    "不到": "at_most",
+    "不足": "at_most",
+    "少于": "at_most",
+    "低于": "at_most",
+    "小于": "at_most",
+    "大约": "about",
+    "约为": "about",
+    "约": "about",
+}
+_SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "about",
+    "上下": "about",
+}
+_UP_WORDS = ("增长", "增加", "提高", "上升", "提升", "上涨", "扩大", "增", "涨")
+_DOWN_WORDS = ("下降", "减少", "降低", "下滑", "回落", "下跌", "缩小", "缩减", "减", "降")
+_CHANGE_LEADS = ("同比", "比上年", "较上年", "比去年", "较去年", "环比")
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8}
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_MAGNITUDE = re.compile(r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百|十)")
+_RANGE_SEPARATORS = ("至", "到", "~", "-")
+_DOUBLING = re.compile(r"翻([一两二三四五六七八九十]+)番")
+
+# What NFKC leaves alone but a report still writes in many ways.
+_EXTRA_NORMALISATION = str.maketrans(
+    {
+        "萬": "万",
+        "億": "亿",
+        "兩": "两",
+        "—": "-",
+        "–": "-",
+        "―": "-",
+        "－": "-",
+        "〜": "~",
+        "～": "~",
+        "−": "-",
+        "％": "%",
+    }
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """A printed figure read as an interval.
+
+    ``low``/``high`` are pint quantities in the printed unit (``None`` for an open side);
+    ``low_value``/``high_value`` are their exact magnitudes. ``low_open``/``high_open`` say
+    whether the edge itself is excluded (``3.4万余辆`` is below 3.5万, not at it).
+
+    Attributes:
+        text: the text it was read from (not part of equality).
+        unit: the printed unit as a pint unit (亿元, 万辆, percent, 个百分点, 倍 …).
+        low_value, high_value: the interval's edges in ``unit``; ``None`` is unbounded.
+        nominal: the number as printed, signed by its change word (下降13.5% is −13.5).
+        qualifier: ``None`` for a plain figure, else one of ``plus``, ``at_least``,
+            ``at_most``, ``near``, ``about``, ``range``, ``doubling``.
+        change: +1 for 增长/提高…, −1 for 下降/减少…, 0 when no change word is printed.
+        step: the size of the last printed digit, in ``unit``.
+        reading: ``strict`` or ``lenient``.
+    """
+
+    text: str
+    unit: Unit
+    low_value: Decimal | None
+    high_value: Decimal | None
+    nominal: Decimal
+    qualifier: str | None = None
+    change: int = 0
+    step: Decimal = Decimal(1)
+    reading: Reading = "strict"
+    low_open: bool = False
+    high_open: bool = False
+    #: How the figure was printed, so that :func:`format_quantity` prints it back.
+    spelling: _Spelling = field(default=None, repr=False)  # type: ignore[assignment]
+
+    @property
+    def low(self) -> Any:
+        """The lower edge as a pint quantity, ``None`` when unbounded below."""
+        return None if self.low_value is None else ureg.Quantity(self.low_value, self.unit)
+
+    @property
+    def high(self) -> Any:
+        """The upper edge as a pint quantity, ``None`` when unbounded above."""
+        return None if self.high_value is None else ureg.Quantity(self.high_value, self.unit)
+
+    @property
+    def value(self) -> Any:
+        """The number as printed, as a pint quantity."""
+        return ureg.Quantity(self.nominal, self.unit)
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.low_value,
+            self.high_value,
+            str(self.unit),
+            self.nominal,
+            self.qualifier,
+            self.change,
+            self.reading,
+            self.low_open,
+            self.high_open,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def in_base_units(self) -> tuple[Decimal | None, Decimal | None, Unit]:
+        """The edges converted to the registry's base units (亿元 → 元), exactly."""
+        factor, base = base_factor(self.unit)
+        lo = None if self.low_value is None else self.low_value * factor
+        hi = None if self.high_value is None else self.high_value * factor
+        return lo, hi, base
+
+    def contains(self, value: Any) -> bool:
+        """Whether a pint quantity (or a bare number in ``unit``) lies in the interval."""
+        if hasattr(value, "to"):
+            magnitude = Decimal(str(value.to(self.unit).magnitude))
+        else:
+            magnitude = Decimal(str(value))
+        if self.low_value is not None and (
+            magnitude < self.low_value or (self.low_open and magnitude == self.low_value)
+        ):
+            return False
+        return not (
+            self.high_value is not None
+            and (magnitude > self.high_value or (self.high_open and magnitude == self.high_value))
+        )
+
+    def __str__(self) -> str:
+        return format_quantity(self)
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """The printed parts of a figure: enough to print it back as the report did."""
+
+    number: str
+    magnitude: str
+    unit: str
+    prefix: str = ""
+    suffix: str = ""
+    approx: str = ""  # 余 or 多, between the magnitude and the unit
+    change_word: str = ""
+    number_high: str = ""  # the second number of a range
+    separator: str = ""
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """NFKC plus the report-specific foldings, with spaces removed.
+
+    Returns the normalised text and, for each of its characters, the index of the
+    character of ``text`` it came from (so errors point into what the user wrote).
+    pint silently misreads un-normalised text (``５.8万亩`` as 0.8 万亩, ``7.7％`` as a bare
+    7.7), so nothing reaches pint before this.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch).translate(_EXTRA_NORMALISATION)
+        for c in folded:
+            if c.isspace():
+                continue
+            out.append(c)
+            where.append(i)
+    return "".join(out), where
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: Decimal
+    step: Decimal  # size of the last printed digit
+    nonzero_step: Decimal  # size of the last non-zero digit (lenient precision)
+    text: str
+    end: int
+
+
+def _last_nonzero_step(value: Decimal, step: Decimal) -> Decimal:
+    if value == 0:
+        return step
+    digits = abs(value)
+    s = step
+    while (digits / (s * 10)) == (digits / (s * 10)).to_integral_value() and s * 10 <= digits:
+        s *= 10
+    return max(s, step)
+
+
+def _read_arabic(text: str, pos: int) -> _Number | None:
+    m = _ARABIC.match(text, pos)
+    if not m:
+        return None
+    raw = m.group(0)
+    digits = raw.replace(",", "")
+    if digits.startswith("."):
+        digits = "0" + digits
+    value = Decimal(digits)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    step = Decimal(1).scaleb(exponent)
+    nonzero = step if "." in digits else _last_nonzero_step(value, step)
+    return _Number(value, step, nonzero, raw, m.end())
+
+
+def _zh_numeral_value(numeral: str) -> tuple[int, int] | None:
+    """Value of a Chinese numeral and the place of its last printed digit, or None."""
+    total = 0
+    section = 0  # below 万
+    digit: int | None = None
+    last_place = 1
+    pending_zero = False
+    for ch in numeral:
+        if ch in _ZH_DIGITS:
+            d = _ZH_DIGITS[ch]
+            if d == 0:
+                pending_zero = True
+                continue
+            if digit is not None:
+                return None  # two digits in a row: 二三 is not a number
+            digit = d
+            last_place = 1
+        elif ch in _ZH_SMALL:
+            place = _ZH_SMALL[ch]
+            section += (1 if digit is None else digit) * place
+            last_place = place
+            digit = None
+        else:
+            big = _ZH_BIG[ch]
+            section += digit or 0
+            if digit is not None:
+                last_place = 1
+            if section == 0:
+                section = 1
+            if big == 10**8:
+                total = (total + section) * big
+            else:
+                total += section * big
+            last_place *= big
+            section = 0
+            digit = None
+        if digit is not None and pending_zero:
+            pending_zero = False
+    if digit is not None:
+        section += digit
+        # 一百零五 ends in its units; 三千五 (no 百) is colloquial for 3500.
+        if last_place > 10 and not pending_zero and len(numeral) >= 2 and numeral[-2] in _ZH_SMALL:
+            place = _ZH_SMALL[numeral[-2]] // 10
+            section += digit * place - digit
+            last_place = place
+        else:
+            last_place = 1
+    total += section
+    return total, last_place
+
+
+def _read_chinese(text: str, pos: int) -> _Number | None:
+    m = _ZH_NUMERAL.match(text, pos)
+    # 万 and 亿 alone are magnitudes, not numbers: 亿元 is a unit with no figure.
+    if not m or m.group(0)[0] in _ZH_BIG:
+        return None
+    raw = m.group(0)
+    # A trailing magnitude after the numeral proper belongs to the unit when the unit
+    # is a magnitude prefix (两万吨 reads 两万 + 吨 either way: the value is the same).
+    parsed = _zh_numeral_value(raw)
+    if parsed is None:
+        return None
+    value, place = parsed
+    step = Decimal(place)
+    return _Number(Decimal(value), step, step, raw, m.end())
+
+
+def _read_number(text: str, pos: int) -> _Number | None:
+    return _read_arabic(text, pos) or _read_chinese(text, pos)
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+class _Reader:
+    """Reads one figure from normalised text; positions map back to the original."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text, self.where = normalise(original)
+        self.pos = 0
+
+    def fail(self, expected: str, at: int | None = None, reason: str = "") -> QuantityError:
+        at = self.pos if at is None else at
+        origin = self.where[at] if at < len(self.where) else len(self.original)
+        return QuantityError(self.original, origin, expected, reason=reason)
+
+    def take(self, words: tuple[str, ...] | dict[str, str]) -> str:
+        for w in sorted(words, key=len, reverse=True):
+            if self.text.startswith(w, self.pos):
+                self.pos += len(w)
+                return w
+        return ""
+
+    def rest(self) -> str:
+        return self.text[self.pos :]
+
+
+def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
+    """Read a figure as printed in a Chinese report.
+
+    Args:
+        text: one figure with its unit and qualifiers: ``345亿元``, ``3.4万余辆``,
+            ``突破600家``, ``近5000万元``, ``5至6个月``, ``下降13.5%``, ``提高0.8个百分点``,
+            ``翻一番``, ``两万``, ``３ . ４ 万余辆`` (full-width and OCR spaces are folded).
+        reading: ``strict`` or ``lenient`` (see the module docstring for the bands).
+
+    Returns:
+        The figure as an interval in its printed unit.
+
+    Raises:
+        QuantityError: the text is not a figure; the message quotes it, points at the
+            position and says what was expected there.
+    """
+    if reading not in ("strict", "lenient"):
+        raise ValueError(f"reading={reading!r}: expected 'strict' or 'lenient'")
+    if not isinstance(text, str):
+        raise QuantityError(str(text), 0, "一段文字", reason=f"不是文字而是 {type(text).__name__}")
+    r = _Reader(text)
+    if not r.text:
+        raise r.fail("数字（如 345亿元、3.4万余辆、增长7.7%）", reason="没有内容")
+
+    doubling = _DOUBLING.fullmatch(r.text)
+    if doubling:
+        return _doubling(text, doubling.group(1), reading, r)
+
+    lead = r.take(_CHANGE_LEADS)
+    change_word = r.take(_UP_WORDS + _DOWN_WORDS)
+    if lead and not change_word:
+        raise r.fail("增长或下降等变化词")
+    change = 0
+    if change_word:
+        change = 1 if change_word in _UP_WORDS else -1
+        change_word = lead + change_word
+    prefix = r.take(_PREFIX_QUALIFIERS)
+    sign = 1
+    if not change and r.text.startswith(("-", "+"), r.pos):
+        sign = -1 if r.text[r.pos] == "-" else 1
+        r.pos += 1
+
+    number = _read_number(r.text, r.pos)
+    if number is None:
+        raise r.fail("数字（阿拉伯数字或汉字数字）")
+    if number.end < len(r.text) and r.text[number.end] in ".,":
+        raise r.fail("数字", at=number.end + 1 if number.end + 1 < len(r.text) else number.end)
+    r.pos = number.end
+
+    magnitude = ""
+    if _ZH_NUMERAL.fullmatch(number.text) is None:  # Arabic digits: 1.2万, 3.4万余
+        m = _MAGNITUDE.match(r.text, r.pos)
+        if m and not r.text.startswith(("百分点", "千瓦", "千克", "千米"), r.pos):
+            magnitude = m.group(0)
+            r.pos = m.end()
+    approx = ""
+    if r.text.startswith(("余", "多"), r.pos):
+        approx = r.text[r.pos]
+        r.pos += 1
+
+    # A range: 5至6个月, 5-6万吨, 5万至6万吨.
+    high_number: _Number | None = None
+    separator = ""
+    unit_start = r.pos
+    unit_text = _take_unit(r)
+    if not approx and not prefix:
+        sep = r.take(_RANGE_SEPARATORS)
+        if sep:
+            separator = sep
+            high_number = _read_number(r.text, r.pos)
+            if high_number is None:
+                raise r.fail("范围的第二个数字（如 5至6个月）")
+            r.pos = high_number.end
+            second_unit = _take_unit(r)
+            if unit_text and second_unit and unit_text != second_unit:
+                raise r.fail("与第一个数字相同的单位", at=unit_start)
+            unit_text = second_unit or unit_text
+            # 5万至6万吨 and 5至6万吨 print the magnitude once or twice; it is one unit.
+            if magnitude and not second_unit.startswith(magnitude):
+                unit_text = magnitude + unit_text
+            magnitude = ""
+
+    suffix = r.take(_SUFFIX_QUALIFIERS)
+    if not approx and not suffix and r.text.startswith(("余", "多"), r.pos):
+        approx = r.text[r.pos]  # 20个多 is unusual but unambiguous
+        r.pos += 1
+    if r.pos != len(r.text):
+        raise r.fail("单位或限定词（如 亿元、万辆、%、个百分点、余、以上、左右）")
+    if prefix and suffix:
+        raise r.fail("至多一个限定词", at=unit_start, reason=f"同时有「{prefix}」和「{suffix}」")
+
+    full_unit = magnitude + unit_text
+    try:
+        unit = parse_unit(full_unit)
+    except UnknownUnitError:
+        raise r.fail(
+            "已知单位（如 元、亿元、吨、辆、家、人、%、个百分点）",
+            at=unit_start - len(magnitude),
+            reason=f"未知单位「{full_unit}」",
+        ) from None
+
+    spelling = _Spelling(
+        number=number.text,
+        magnitude=magnitude,
+        unit=unit_text,
+        prefix=prefix,
+        suffix=suffix,
+        approx=approx,
+        change_word=change_word,
+        number_high=high_number.text if high_number else "",
+        separator=separator,
+    )
+    signed = change or sign
+    kind = _PREFIX_QUALIFIERS.get(prefix) or _SUFFIX_QUALIFIERS.get(suffix)
+    if approx:
+        kind = "plus"
+    if high_number is not None:
+        return _range_figure(text, unit, number, high_number, reading, spelling)
+    return _figure(text, unit, number, kind, signed, change, reading, spelling)
+
+
+def _take_unit(r: _Reader) -> str:
+    start = r.pos
+    while r.pos < len(r.text):
+        rest = r.text[r.pos :]
+        if rest.startswith(tuple(_SUFFIX_QUALIFIERS)) or rest[0] in "余至到~":
+            break
+        if rest[0] == "-" or rest[0].isdigit() or rest[0] in ".,":
+            break
+        r.pos += 1
+    return r.text[start : r.pos]
+
+
+def _figure(
+    text: str,
+    unit: Unit,
+    number: _Number,
+    kind: str | None,
+    signed: int,
+    change: int,
+    reading: Reading,
+    spelling: _Spelling,
+) -> Figure:
+    n = number.value
+    step = number.step if reading == "strict" else number.nonzero_step
+    low: Decimal | None
+    high: Decimal | None
+    low_open = high_open = False
+    if kind is None:
+        low, high = n - step * _HALF, n + step * _HALF
+    elif kind == "plus":
+        low, high, high_open = n, n + number.nonzero_step, True
+    elif kind == "at_least":
+        low, high = n, None
+    elif kind == "at_most":
+        low, high = None, n
+    elif kind == "near":
+        low, high = n - n * NEAR_BAND[reading], n
+    elif kind == "about":
+        band = n * ABOUT_BAND[reading]
+        half = step * _HALF
+        low, high = n - max(band, half), n + max(band, half)
+    else:  # pragma: no cover - every qualifier maps to a kind above
+        raise AssertionError(kind)
+    if signed < 0:
+        low, high = (None if high is None else -high), (None if low is None else -low)
+        low_open, high_open = high_open, low_open
+        n = -n
+    return Figure(
+        text=text,
+        unit=unit,
+        low_value=low,
+        high_value=high,
+        nominal=n,
+        qualifier=kind,
+        change=change,
+        step=number.step,
+        reading=reading,
+        low_open=low_open,
+        high_open=high_open,
+        spelling=spelling,
+    )
+
+
+def _range_figure(
+    text: str,
+    unit: Unit,
+    first: _Number,
+    second: _Number,
+    reading: Reading,
+    spelling: _Spelling,
+) -> Figure:
+    if second.value < first.value:
+        raise QuantityError(text, len(text) - 1, "由小到大的范围", reason="范围的上限小于下限")
+    low, high = first.value, second.value
+    if reading == "lenient":
+        low -= first.nonzero_step * _HALF
+        high += second.nonzero_step * _HALF
+    return Figure(
+        text=text,
+        unit=unit,
+        low_value=low,
+        high_value=high,
+        nominal=(first.value + second.value) / 2,
+        qualifier="range",
+        step=min(first.step, second.step),
+        reading=reading,
+        spelling=spelling,
+    )
+
+
+def _doubling(text: str, count: str, reading: Reading, r: _Reader) -> Figure:
+    parsed = _zh_numeral_value(count)
+    if parsed is None:
+        raise r.fail("翻N番中的汉字数字", at=1)
+    times = parsed[0]
+    increase = Decimal(2**times - 1)
+    return Figure(
+        text=text,
+        unit=parse_unit("倍"),
+        low_value=increase,
+        high_value=increase,
+        nominal=increase,
+        qualifier="doubling",
+        change=1,
+        step=Decimal(1),
+        reading=reading,
+        spelling=_Spelling(number=count, magnitude="", unit="倍"),
+    )
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def format_quantity(figure: Figure) -> str:
+    """Print a figure the way a Chinese report prints it: ``345亿元``, ``3.4万余辆``, ``下降13.5%``.
+
+    ``parse_quantity(format_quantity(f), f.reading) == f`` for every figure ``f`` that
+    :func:`parse_quantity` returns.
+    """
+    s = figure.spelling
+    if s is None:
+        return _format_plain(figure)
+    if figure.qualifier == "doubling":
+        return f"翻{s.number}番"
+    sign = "-" if figure.nominal < 0 and not figure.change else ""
+    body = f"{sign}{s.number}{s.magnitude}{s.approx}{s.unit}"
+    if s.number_high:
+        body = f"{s.number}{s.magnitude}{s.separator}{s.number_high}{s.unit}"
+    return f"{s.change_word}{s.prefix}{body}{s.suffix}"
+
+
+def _format_plain(figure: Figure) -> str:
+    unit = str(figure.unit)
+    unit = {"percent": "%", "permille": "‰", "dimensionless": ""}.get(unit, unit).replace(" ", "")
+    return f"{figure.nominal}{unit}"
