@@ -427,6 +427,9 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
         r.pos += 1
 
     number = _read_number(r.text, r.pos)
+    if number is None and prefix and r.text.startswith(("万", "亿"), r.pos):
+        # 突破万吨, 逾亿元: a magnitude word alone after a qualifier means one of it.
+        number = _Number(Decimal(1), Decimal(1), Decimal(1), "", r.pos)
     if number is None:
         raise r.fail("数字（阿拉伯数字或汉字数字）")
     if number.end < len(r.text) and r.text[number.end] in ".,":
@@ -434,7 +437,7 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
     r.pos = number.end
 
     magnitude = ""
-    if _ZH_NUMERAL.fullmatch(number.text) is None:  # Arabic digits: 1.2万, 3.4万余
+    if not number.text or _ZH_NUMERAL.fullmatch(number.text) is None:  # 1.2万, 3.4万余
         m = _MAGNITUDE.match(r.text, r.pos)
         if m and not r.text.startswith(("百分点", "千瓦", "千克", "千米"), r.pos):
             magnitude = m.group(0)

@@ -1,0 +1,462 @@
+"""The claims corpus: reading ``claims/*.yaml`` into a validated table, and writing it back.
+
+:func:`load_corpus` reads every claims file, gathers every problem before it raises (one bad
+file does not hide the problems of the others), resolves names through the registries and
+validates the claims table with the pandera schema of :mod:`factcheck.schema`. Unchanged files
+are not parsed again: their rows come from a cache keyed by the file's content, the registry
+and the factcheck version, so a stale entry can never be used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck._version import __version__
+from factcheck.claims import COMPARATIVE_MEASURES, FIELD_ORDER, Claim, Document, Selector
+from factcheck.errors import InputErrors, Problem
+from factcheck.figures import figure_row
+from factcheck.periods import PeriodError, parse_period
+from factcheck.registry import Registry, load_registry
+from factcheck.schema import COLUMNS, validate_table
+from factcheck.yamlio import LineDict, YamlFileError, dump_yaml, parse_yaml, read_text, write_atomic
+
+REQUIRED_CLAIM_FIELDS = ("id", "metric", "value", "period")
+_CLAIM_KEYS = {f.name for f in fields(Claim)} - {"document", "file", "file_line", "start", "end", "extra"}
+_DOCUMENT_KEYS = {f.name for f in fields(Document)} - {"file", "extra"}
+CACHE_DIR = ".factcheck-cache"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Documents and their claims, with the validated claims table.
+
+    Attributes:
+        documents: document id → :class:`Document`.
+        table: one row per claim (columns: :data:`factcheck.schema.COLUMNS`).
+        registry: the metrics and subjects the names were resolved against.
+    """
+
+    documents: Mapping[str, Document]
+    table: pd.DataFrame = field(repr=False)
+    registry: Registry = field(repr=False)
+
+    @cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim as a :class:`Claim` value, in table order."""
+        return tuple(claim_from_row(row) for row in self.table.itertuples(index=False))
+
+    def claim(self, key: str) -> Claim:
+        """The claim ``document#id``."""
+        for c in self.claims:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def claim_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The claims files under the given files and folders, in a stable order."""
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    out: list[Path] = []
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.yaml") if q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*.yml") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def default_rules_dir(paths: str | Path | Iterable[str | Path]) -> Path:
+    """``rules/`` beside the claims folder, else ``./rules``."""
+    first = Path(paths) if isinstance(paths, str | Path) else Path(next(iter(paths), "."))
+    base = first if first.is_dir() else first.parent
+    for candidate in (base.parent / "rules", base / "rules", Path("rules")):
+        if (candidate / "metrics.yaml").exists():
+            return candidate
+    return Path("rules")
+
+
+def load_corpus(
+    path: str | Path | Iterable[str | Path] = "claims",
+    rules: str | Path | Registry | None = None,
+    *,
+    cache: bool | str | Path = False,
+) -> Corpus:
+    """Read every claims file under ``path`` and validate the claims.
+
+    Args:
+        path: a claims folder (read recursively), a file, or several of them.
+        rules: the rules folder holding ``metrics.yaml`` and ``subjects.yaml``, or a
+            loaded :class:`Registry`; default ``rules/`` beside the claims folder.
+        cache: ``True`` (or a folder) keeps the parsed rows of each file in
+            ``.factcheck-cache/`` so that an unchanged file is not parsed again.
+
+    Raises:
+        InputErrors: every problem found, each with file, line, the offending value and
+            what was expected.
+    """
+    registry = rules if isinstance(rules, Registry) else load_registry(rules or default_rules_dir(path))
+    files = claim_files(path)
+    problems: list[Problem] = []
+    if not files:
+        problems.append(Problem(f"在 {path} 下找不到声明文件（*.yaml）", str(path), code="FC005"))
+    cache_dir = _cache_dir(cache, path)
+    documents: dict[str, Document] = {}
+    frames: list[pd.DataFrame] = []
+    for file in files:
+        doc, frame, file_problems = _load_file(file, registry, cache_dir)
+        problems.extend(file_problems)
+        if doc is None:
+            continue
+        if doc.id in documents:
+            other = documents[doc.id]
+            problems.append(
+                Problem(
+                    f"文档 id「{doc.id}」重复：{other.file} 中已有；每个文档的 id 在语料中应唯一",
+                    str(file),
+                    _doc_line(doc),
+                    code="FC006",
+                )
+            )
+            continue
+        documents[doc.id] = doc
+        if frame is not None:
+            frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if frames else _empty_table()
+    if not problems:
+        problems.extend(_check_references(table))
+    if problems:
+        raise InputErrors(problems)
+    return Corpus(documents, table, registry)
+
+
+def _doc_line(doc: Document) -> int | None:
+    return dict(doc.extra).get("__line__")
+
+
+def _cache_dir(cache: bool | str | Path, path: Any) -> Path | None:
+    if cache is False:
+        return None
+    if cache is True:
+        first = Path(path) if isinstance(path, str | Path) else Path(".")
+        base = first if first.is_dir() else first.parent
+        return base.parent / CACHE_DIR
+    return Path(cache)
+
+
+def _load_file(
+    file: Path, registry: Registry, cache_dir: Path | None
+) -> tuple[Document | None, pd.DataFrame | None, list[Problem]]:
+    try:
+        text = read_text(file)
+    except YamlFileError as exc:
+        return None, None, [exc.problem]
+    key = None
+    if cache_dir is not None:
+        key = hashlib.sha256(f"{__version__}\0{registry.digest}\0{file}\0{text}".encode()).hexdigest()
+        cached = _cache_get(cache_dir, key)
+        if cached is not None:
+            return cached
+    try:
+        data = parse_yaml(text, str(file))
+    except YamlFileError as exc:
+        return None, None, [exc.problem]
+    doc, records, problems = _read_records(data, str(file), text)
+    if doc is None:
+        return None, None, problems
+    rows = [figure_row(r, doc, registry) for r in records]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty_table()
+    problems.extend(validate_table(frame, registry))
+    if cache_dir is not None and key is not None and not problems:
+        _cache_put(cache_dir, key, (doc, frame, problems))
+    return doc, frame, problems
+
+
+def _cache_get(cache_dir: Path, key: str) -> Any:
+    entry = cache_dir / f"{key}.pickle"
+    if not entry.exists():
+        return None
+    try:
+        with entry.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - our own cache, keyed by content hash
+    except Exception:  # a damaged cache entry is parsed again, never trusted
+        return None
+
+
+def _cache_put(cache_dir: Path, key: str, value: Any) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic_bytes(cache_dir / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only checkout works without the cache
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, list[dict[str, Any]], list[Problem]]:
+    problems: list[Problem] = []
+    if data is None:
+        return None, [], [Problem("文件为空；应包含 document 和 claims 两部分", path, 1, code="FC005")]
+    if not isinstance(data, dict):
+        return None, [], [Problem(f"文件顶层应为映射（document、claims），实际为 {type(data).__name__}", path, 1, code="FC005")]
+    for key, line in getattr(data, "duplicates", []):
+        problems.append(Problem(f"键「{key}」重复；每个键只能出现一次", path, line, code="FC005"))
+    doc_data = data.get("document")
+    if not isinstance(doc_data, dict):
+        line = data.line_of("document") if isinstance(data, LineDict) else 1
+        return None, [], [*problems, Problem("缺少 document 部分（含 id、title、published、region）", path, line, code="FC006")]
+    doc_id = doc_data.get("id")
+    if doc_id is None or str(doc_id).strip() == "":
+        problems.append(Problem("document 缺少 id；应为语料中唯一的文档标识，如 jimo-2024-reform", path, doc_data.line, code="FC006"))
+        return None, [], problems
+    extra = {k: v for k, v in doc_data.items() if k not in _DOCUMENT_KEYS}
+    extra["__line__"] = doc_data.line
+    published = doc_data.get("published")
+    if published is not None:
+        try:
+            parse_period(published)
+        except PeriodError as exc:
+            problems.append(Problem(f"document.published {published!r} 无法识别：{exc}", path, doc_data.line_of("published"), code="FC006"))
+    doc = Document(
+        id=str(doc_id),
+        title=_opt_str(doc_data.get("title")),
+        publisher=_opt_str(doc_data.get("publisher")),
+        published=_opt_str(published),
+        region=_opt_str(doc_data.get("region")),
+        source=_opt_str(doc_data.get("source")),
+        file=path,
+        extra=tuple(extra.items()),
+    )
+    claims = data.get("claims")
+    if claims is None:
+        claims = []
+    if not isinstance(claims, list):
+        problems.append(Problem("claims 应为声明的列表（每项以 - 开头）", path, data.line_of("claims"), code="FC005"))
+        return doc, [], problems
+    records: list[dict[str, Any]] = []
+    for item in claims:
+        record, item_problems = _read_claim(item, path)
+        problems.extend(item_problems)
+        if record is not None:
+            records.append(record)
+    return doc, records, problems
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _read_claim(item: Any, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    if not isinstance(item, LineDict):
+        return None, [Problem(f"声明应为映射（id、metric、value、period …），实际为 {item!r}", path, code="FC005")]
+    problems = [
+        Problem(f"声明中键「{k}」重复；每个键只能出现一次", path, line, code="FC005") for k, line in item.duplicates
+    ]
+    cid = item.get("id")
+    label = f"声明「{cid}」" if cid is not None else "声明"
+    for name in REQUIRED_CLAIM_FIELDS:
+        value = item.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(
+                Problem(f"{label}缺少 {name}；每条声明都应有 {'、'.join(REQUIRED_CLAIM_FIELDS)}", path, item.line, code="FC005")
+            )
+    for name in ("of", "against"):
+        if name in item and not isinstance(item[name], dict):
+            problems.append(
+                Problem(f"{label}的 {name} 应为选择器映射，如 {{metric: 地区生产总值}}，实际为 {item[name]!r}", path, item.line_of(name), code="FC005")
+            )
+    if "ignore" in item and not isinstance(item["ignore"], dict):
+        problems.append(Problem(f"{label}的 ignore 应为「代码: 理由」映射，如 {{FC201: 口径不同}}", path, item.line_of("ignore"), code="FC005"))
+    if problems:
+        return None, problems
+    record = dict(item)
+    record["__line__"] = item.line
+    record["__key_lines__"] = item.key_lines
+    record["__file__"] = path
+    return record, []
+
+
+def _check_references(table: pd.DataFrame) -> list[Problem]:
+    problems: list[Problem] = []
+    with_part = table[table["part_of"].notna()]
+    if with_part.empty:
+        return problems
+    keys = set(zip(table["document"], table["id"], strict=True))
+    for row in with_part.itertuples(index=False):
+        if (row.document, row.part_of) not in keys:
+            problems.append(
+                Problem(
+                    f"声明「{row.id}」的 part_of「{row.part_of}」不存在；应为同一文档中另一条声明的 id",
+                    row.file,
+                    row.line_part_of,
+                    code="FC007",
+                )
+            )
+    return problems
+
+
+def _empty_table() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+
+
+def claim_record(claim: Claim, file: str | None = None) -> dict[str, Any]:
+    """The YAML-like record of a claim, as the loader would have read it."""
+    record: dict[str, Any] = {}
+    for name in _CLAIM_KEYS:
+        value = getattr(claim, name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, Selector):
+            value = value.to_mapping()
+        if name == "ignore":
+            value = dict(value)
+        record[name] = value
+    record.update(dict(claim.extra))
+    line = claim.file_line or claim.line or 1
+    record["__line__"] = line
+    record["__key_lines__"] = {}
+    record["__file__"] = file or claim.file or claim.document
+    return record
+
+
+def extend_corpus(corpus: Corpus, document: Document, claims: Iterable[Claim]) -> Corpus:
+    """The corpus with one more document (a draft) and its claims, validated like the rest.
+
+    Raises:
+        InputErrors: the document's id is taken, or a claim does not validate.
+    """
+    if document.id in corpus.documents:
+        raise InputErrors([Problem(f"文档 id「{document.id}」已在语料中；草稿应使用不同的 id", document.file, code="FC006")])
+    records = [claim_record(c, document.file) for c in claims]
+    rows = [figure_row(r, document, corpus.registry) for r in records]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty_table()
+    problems = validate_table(frame, corpus.registry)
+    if problems:
+        raise InputErrors(problems)
+    table = pd.concat([corpus.table, frame], ignore_index=True)
+    return Corpus({**corpus.documents, document.id: document}, table, corpus.registry)
+
+
+# --------------------------------------------------------------------------- claims from rows
+
+
+def claim_from_row(row: Any) -> Claim:
+    """Rebuild the :class:`Claim` value a table row was made from."""
+    return Claim(
+        id=row.id,
+        document=row.document,
+        metric=row.metric,
+        value=row.value,
+        period=row.period,
+        quote=row.quote or "",
+        subject=row.subject,
+        measure=row.measure,
+        of=_selector(row.of),
+        against=_selector(row.against),
+        base=row.base,
+        status=row.status,
+        basis=row.basis,
+        scope=row.scope,
+        part_of=row.part_of,
+        line=None if pd.isna(row.line) else int(row.line),
+        column=None if pd.isna(row.column) else int(row.column),
+        file=row.file,
+        file_line=int(row.file_line),
+        ignore=tuple(sorted((row.ignore or {}).items())),
+        extra=tuple((row.extra or {}).items()),
+    )
+
+
+def _selector(value: Any) -> Selector | None:
+    if not value:
+        return None
+    return Selector.from_mapping(value)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def document_data(document: Document, claims: Iterable[Claim]) -> dict[str, Any]:
+    """The YAML structure of one claims file (the Contract format of ``claims/README.md``)."""
+    doc: dict[str, Any] = {}
+    for name in ("id", "title", "publisher", "published", "region", "source"):
+        value = getattr(document, name)
+        if value is not None:
+            doc[name] = value
+    doc.update({k: v for k, v in document.extra if not k.startswith("__")})
+    items = []
+    for c in claims:
+        record: dict[str, Any] = {}
+        for name in FIELD_ORDER:
+            value = getattr(c, name, None)
+            if value is None or value == () or (name == "measure" and value == "level"):
+                continue
+            if name == "status" and value == "actual":
+                continue
+            if isinstance(value, Selector):
+                value = value.to_mapping()
+            if name == "ignore":
+                value = dict(value)
+            record[name] = value
+        record.update({k: v for k, v in c.extra if not k.startswith("__")})
+        items.append(record)
+    return {"document": doc, "claims": items}
+
+
+def dump_document(document: Document, claims: Iterable[Claim], path: str | Path | None = None) -> str:
+    """YAML text of a claims file; written atomically to ``path`` when given."""
+    text = dump_yaml(document_data(document, claims))
+    if path is not None:
+        write_atomic(Path(path), text)
+    return text
+
+
+def dump(corpus: Corpus, folder: str | Path) -> list[Path]:
+    """Write every document of a corpus into ``folder``, one file each, atomically."""
+    out: list[Path] = []
+    by_doc: dict[str, list[Claim]] = {d: [] for d in corpus.documents}
+    for c in corpus.claims:
+        by_doc[c.document].append(c)
+    for doc_id, doc in corpus.documents.items():
+        target = Path(folder) / f"{doc_id}.yaml"
+        dump_document(doc, by_doc[doc_id], target)
+        out.append(target)
+    return out
+
+
+__all__ = [
+    "COMPARATIVE_MEASURES",
+    "Corpus",
+    "claim_files",
+    "dump",
+    "dump_document",
+    "extend_corpus",
+    "load_corpus",
+]

@@ -1,0 +1,242 @@
+"""From a claim record to a row of the claims table: names resolved, the figure read.
+
+The engine compares numbers, not text, so each row carries the figure's strict and lenient
+intervals on a common scale:
+
+- levels, changes and rates: in the base unit of their dimension (亿元 → 元, 万吨 → 吨);
+  a counter the metric accepts (台 for a metric counted in 辆) is put on the metric's own;
+- percentages (yoy, share, cagr, and levels of rate metrics such as 城镇化率): in percent;
+- 个百分点 (pp, contribution): in percentage points;
+- multiples: as the ratio itself (增长2倍 is 3; 翻一番 is 2).
+
+Open sides are ``NaN``. Rows that cannot be read keep a message in ``value_error`` for the
+schema to report.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from factcheck.claims import Document
+from factcheck.errors import QuantityError
+from factcheck.periods import PeriodError, parse_period
+from factcheck.quantity import Figure, parse_quantity
+from factcheck.registry import Metric, Registry
+from factcheck.units import Unit, base_factor, parse_unit, same_dimension
+
+PERCENT_MEASURES = ("yoy", "share", "cagr")
+POINT_MEASURES = ("pp", "contribution")
+
+
+@lru_cache(maxsize=65536)
+def read_figure(value: str) -> tuple[Figure, Figure] | QuantityError:
+    """Both readings of a printed figure, or the error that explains why it is not one."""
+    try:
+        return parse_quantity(value, "strict"), parse_quantity(value, "lenient")
+    except QuantityError as exc:
+        return exc
+
+
+def _float(x: Decimal | None) -> float:
+    return math.nan if x is None else float(x)
+
+
+def _unit_kind(unit: Unit) -> str:
+    name = str(unit)
+    if name in ("percent", "permille"):
+        return "percent"
+    if name == "个百分点":
+        return "pp"
+    if name in ("倍", "dimensionless"):
+        return "ratio"
+    return "amount"
+
+
+def _percent_scale(unit: Unit) -> Decimal:
+    name = str(unit)
+    return {"percent": Decimal(1), "permille": Decimal("0.1"), "倍": Decimal(100)}.get(name, Decimal(100))
+
+
+def expected_unit(measure: str, metric: Metric | None) -> str:
+    """What a value of this measure of this metric should be printed in, for messages."""
+    if measure in PERCENT_MEASURES:
+        return "%（如 7.7%）"
+    if measure in POINT_MEASURES:
+        return "个百分点（如 0.8个百分点）"
+    if measure == "multiple":
+        return "倍（如 3倍、增长2倍、翻一番）"
+    if metric is None:
+        return "该指标的单位"
+    alts = "、".join(metric.accepts)
+    return f"{metric.unit or '纯数'}" + (f"（或 {alts}）" if alts else "") + f"，指标「{metric.name}」的单位"
+
+
+def scale(figure: Figure, measure: str, metric: Metric | None) -> tuple[Decimal, str] | None:
+    """The factor to the engine scale and the dimension label; ``None`` if the unit does not fit."""
+    unit = figure.unit
+    kind = _unit_kind(unit)
+    if measure in PERCENT_MEASURES:
+        return (_percent_scale(unit), "%") if kind in ("percent", "ratio") and str(unit) != "dimensionless" else None
+    if measure in POINT_MEASURES:
+        return (Decimal(1), "pp") if kind == "pp" else None
+    if measure == "multiple":
+        if kind == "ratio":
+            return Decimal(1), "ratio"
+        if kind == "percent":
+            return _percent_scale(unit) / 100, "ratio"
+        return None
+    # level, change, rate: the metric's own unit
+    if metric is None:
+        factor, base = base_factor(unit)
+        return factor, str(base)
+    if metric.unit in ("%", "‰"):
+        return (_percent_scale(unit), "%") if kind == "percent" else None
+    if measure == "change" and kind == "pp" and metric.unit in ("%", "‰"):
+        return Decimal(1), "pp"
+    for allowed in (metric.unit, *metric.accepts):
+        allowed_unit = parse_unit(allowed)
+        if same_dimension(allowed_unit, unit):
+            factor, _ = base_factor(unit)
+            allowed_factor, _ = base_factor(allowed_unit)
+            own_factor, own_base = base_factor(parse_unit(metric.unit))
+            # 台 counted as 辆: one of the accepted counter is one of the metric's own.
+            return factor / allowed_factor * own_factor, str(own_base)
+    return None
+
+
+def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dict[str, Any]:
+    """One row of the claims table from a claim record read from YAML."""
+    metrics, subjects = registry.metrics, registry.subjects
+    region = doc.region
+    raw_metric = str(record["metric"]).strip()
+    metric = metrics.resolve(raw_metric)
+    measure = str(record.get("measure") or "level")
+    subject = subjects.canonical(str(record.get("subject") or region or ""), region)
+    period_text, period_ok = _period(record.get("period"))
+    of = _resolve_selector(record.get("of"), registry, region)
+    against = _resolve_selector(record.get("against"), registry, region)
+    value = str(record["value"]).strip()
+    row: dict[str, Any] = {
+        "file": record["__file__"],
+        "file_line": record["__line__"],
+        "key_lines": record["__key_lines__"],
+        "document": doc.id,
+        "id": str(record["id"]),
+        "subject": subject,
+        "metric": metric.name if metric else raw_metric,
+        "metric_known": metric is not None,
+        "measure": measure,
+        "status": str(record.get("status") or "actual"),
+        "scope": _opt(record.get("scope")),
+        "basis": _opt(record.get("basis")),
+        "period": period_text,
+        "period_ok": period_ok,
+        "base": _opt(record.get("base")),
+        "value": value,
+        "quote": _opt(record.get("quote")),
+        "line": record.get("line"),
+        "column": record.get("column"),
+        "of": of,
+        "of_known": of is None or of.get("metric") is None or metrics.resolve(of["metric"]) is not None,
+        "against": against,
+        "against_known": against is None
+        or against.get("metric") is None
+        or metrics.resolve(against["metric"]) is not None,
+        "part_of": _opt(record.get("part_of")),
+        "ignore": record.get("ignore") or None,
+        "extra": {k: v for k, v in record.items() if not k.startswith("__") and k not in _KNOWN} or None,
+        "published": doc.published,
+    }
+    row["line_part_of"] = record["__key_lines__"].get("part_of", record["__line__"])
+    row.update(_figure_columns(value, measure, metric))
+    return row
+
+
+_KNOWN = {
+    "id",
+    "subject",
+    "metric",
+    "measure",
+    "of",
+    "against",
+    "base",
+    "period",
+    "value",
+    "status",
+    "basis",
+    "scope",
+    "part_of",
+    "quote",
+    "line",
+    "column",
+    "ignore",
+}
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None or (isinstance(value, str) and not value.strip()) else str(value)
+
+
+def _period(value: Any) -> tuple[str, bool]:
+    try:
+        return parse_period(value).text, True
+    except PeriodError:
+        return str(value), False
+
+
+def _resolve_selector(value: Any, registry: Registry, region: str | None) -> dict[str, str] | None:
+    if not value:
+        return None
+    out = {str(k): str(v) for k, v in value.items() if v is not None}
+    if "metric" in out:
+        m = registry.metrics.resolve(out["metric"])
+        if m is not None:
+            out["metric"] = m.name
+    if "subject" in out:
+        out["subject"] = registry.subjects.canonical(out["subject"], region)
+    if "period" in out:
+        text, ok = _period(out["period"])
+        out["period"] = text
+    return out
+
+
+def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str, Any]:
+    read = read_figure(value)
+    empty = {
+        "value_error": "",
+        "unit": "",
+        "dim": "",
+        "unit_ok": True,
+        "lo_s": math.nan,
+        "hi_s": math.nan,
+        "lo_l": math.nan,
+        "hi_l": math.nan,
+        "nominal": math.nan,
+        "qualifier": None,
+        "change": 0,
+    }
+    if isinstance(read, QuantityError):
+        return {**empty, "value_error": read.message}
+    strict, lenient = read
+    out = {**empty, "unit": str(strict.unit), "qualifier": strict.qualifier, "change": strict.change}
+    scaled = scale(strict, measure, metric)
+    if scaled is None:
+        return {**out, "unit_ok": False}
+    factor, dim = scaled
+    shift = Decimal(0)
+    if measure == "multiple" and strict.change:
+        shift = Decimal(1)  # 增长2倍 is three times, 下降13.5% is 0.865 times
+    out.update(
+        {
+            "dim": dim,
+            "lo_s": _float(None if strict.low_value is None else strict.low_value * factor + shift),
+            "hi_s": _float(None if strict.high_value is None else strict.high_value * factor + shift),
+            "lo_l": _float(None if lenient.low_value is None else lenient.low_value * factor + shift),
+            "hi_l": _float(None if lenient.high_value is None else lenient.high_value * factor + shift),
+            "nominal": float(strict.nominal * factor + shift),
+        }
+    )
+    return out

@@ -1,0 +1,337 @@
+"""The registries: which metrics and subjects exist, under which names.
+
+``rules/metrics.yaml`` says for each metric its aliases, the unit it is counted in, whether
+it adds up across subjects and whether its growth is stated in real terms.
+``rules/subjects.yaml`` says which regions, companies and parks exist and where they belong
+(即墨区 ⊂ 青岛市 ⊂ 山东省 ⊂ 全国). Formats: ``rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import InputErrors, Problem
+from factcheck.units import UnknownUnitError, Unit, parse_unit, same_dimension
+from factcheck.yamlio import LineDict, YamlFileError, read_text, parse_yaml
+
+BASES = ("real", "nominal")
+SUBJECT_KINDS = ("region", "company", "park", "industry", "institution", "project", "group", "other")
+
+#: Words that name the document's own region, its parent, or the country.
+SELF_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县", "全镇", "本镇")
+PARENT_WORDS = ("全市", "我市", "本市")
+COUNTRY_WORDS = ("全国", "我国", "国内")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """An indicator claims may name.
+
+    Attributes:
+        name: the canonical name.
+        aliases: other names texts use.
+        unit: the unit it is counted in (its dimension), as text.
+        accepts: other counters of the same thing (整车产量 in 辆 also accepts 台).
+        additive: whether it adds up across subjects (a district's figure ≤ its city's).
+        basis: ``real`` when its growth is stated at comparable prices, else ``nominal``.
+        description: what it measures.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    unit: str = ""
+    accepts: tuple[str, ...] = ()
+    additive: bool = True
+    basis: str = "nominal"
+    description: str = ""
+    file: str | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    def fits(self, unit: Unit) -> bool:
+        """Whether a figure in ``unit`` can be a level of this metric."""
+        for allowed in (self.unit, *self.accepts):
+            try:
+                if same_dimension(parse_unit(allowed), unit):
+                    return True
+            except UnknownUnitError:
+                continue
+        return False
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A region, company, park, industry … that figures are about."""
+
+    name: str
+    kind: str = "region"
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    file: str | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
+
+
+class _Names:
+    def __init__(self) -> None:
+        self._by_name: dict[str, str] = {}
+
+    def add(self, canonical: str, names: Iterable[str]) -> list[str]:
+        clashes = []
+        for n in (canonical, *names):
+            if n in self._by_name and self._by_name[n] != canonical:
+                clashes.append(n)
+            else:
+                self._by_name[n] = canonical
+        return clashes
+
+    def canonical(self, name: str) -> str | None:
+        return self._by_name.get(name) or self._by_name.get(name.strip())
+
+    def suggest(self, name: str) -> list[str]:
+        close = difflib.get_close_matches(name, list(self._by_name), n=3, cutoff=0.5)
+        out: list[str] = []
+        for c in close:
+            canon = self._by_name[c]
+            if canon not in out:
+                out.append(canon)
+        # A name that contains a known name is a strong hint (全区海洋生产总值 → 海洋生产总值).
+        for known, canon in self._by_name.items():
+            if len(known) >= 2 and known in name and canon not in out:
+                out.append(canon)
+        return out[:3]
+
+    def all(self) -> list[str]:
+        return list(self._by_name)
+
+
+@dataclass
+class Metrics:
+    """The metric registry: canonical names, aliases, lookups with suggestions."""
+
+    items: dict[str, Metric] = field(default_factory=dict)
+    _names: _Names = field(default_factory=_Names, repr=False)
+
+    def add(self, metric: Metric) -> list[str]:
+        self.items[metric.name] = metric
+        return self._names.add(metric.name, metric.aliases)
+
+    def resolve(self, name: str) -> Metric | None:
+        """The metric a name or alias stands for, or ``None``."""
+        canon = self._names.canonical(name)
+        return None if canon is None else self.items[canon]
+
+    def suggest(self, name: str) -> list[str]:
+        """Canonical names close to ``name``, for "did you mean" messages."""
+        return self._names.suggest(name)
+
+    def names(self) -> list[str]:
+        """Every name and alias, canonical or not."""
+        return self._names.all()
+
+    def __iter__(self) -> Iterator[Metric]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass
+class Subjects:
+    """The subject registry with the regional hierarchy."""
+
+    items: dict[str, Subject] = field(default_factory=dict)
+    _names: _Names = field(default_factory=_Names, repr=False)
+
+    def add(self, subject: Subject) -> list[str]:
+        self.items[subject.name] = subject
+        return self._names.add(subject.name, subject.aliases)
+
+    def resolve(self, name: str) -> Subject | None:
+        canon = self._names.canonical(name)
+        return None if canon is None else self.items[canon]
+
+    def suggest(self, name: str) -> list[str]:
+        return self._names.suggest(name)
+
+    def names(self) -> list[str]:
+        return self._names.all()
+
+    def ancestors(self, name: str) -> list[str]:
+        """The chain of parents, nearest first (即墨区 → [青岛市, 山东省, 全国])."""
+        out: list[str] = []
+        current = self.items.get(name)
+        while current is not None and current.parent and current.parent not in out:
+            out.append(current.parent)
+            current = self.items.get(current.parent)
+        return out
+
+    def parent_region(self, name: str) -> str | None:
+        """The nearest ancestor that is a region."""
+        for a in self.ancestors(name):
+            s = self.items.get(a)
+            if s is None or s.kind == "region":
+                return a
+        return None
+
+    def canonical(self, name: str, region: str | None = None) -> str:
+        """The canonical name for a subject as a document writes it.
+
+        全区/我区 mean the document's region, 全市/我市 its parent region, 全国 the country.
+        Unknown names are kept as they are (a subject need not be registered).
+        """
+        if name in SELF_WORDS and region:
+            return self.canonical(region)
+        if name in PARENT_WORDS and region:
+            region_c = self.canonical(region)
+            s = self.items.get(region_c)
+            if s is not None and s.kind == "region" and region_c.endswith(("市",)):
+                return region_c
+            return self.parent_region(region_c) or name
+        s = self.resolve(name)
+        if s is None and name in COUNTRY_WORDS:
+            s = self.resolve("全国")
+        return s.name if s else name
+
+    def __iter__(self) -> Iterator[Subject]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass
+class Registry:
+    """Metrics and subjects, loaded from a rules folder."""
+
+    metrics: Metrics
+    subjects: Subjects
+    digest: str = ""  # content hash of the files it was read from (cache keys)
+
+
+def load_registry(rules_dir: str | Path = "rules") -> Registry:
+    """Read ``metrics.yaml`` and ``subjects.yaml`` from ``rules_dir``.
+
+    Raises:
+        InputErrors: every problem in both files, each with file and line.
+    """
+    rules = Path(rules_dir)
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    metrics = Metrics()
+    subjects = Subjects()
+    for name, reader in (("metrics.yaml", _read_metrics), ("subjects.yaml", _read_subjects)):
+        path = rules / name
+        if not path.exists():
+            problems.append(Problem(f"找不到登记表 {name}；应在规则目录 {rules} 下", str(path), code="FC004"))
+            continue
+        try:
+            text = read_text(path)
+            digest.update(text.encode())
+            data = parse_yaml(text, str(path))
+        except YamlFileError as exc:
+            problems.append(exc.problem)
+            continue
+        problems.extend(reader(data, str(path), metrics, subjects))
+    if problems:
+        raise InputErrors(problems)
+    return Registry(metrics, subjects, digest.hexdigest())
+
+
+def _expect_mapping(data: Any, path: str) -> list[Problem]:
+    if not isinstance(data, dict):
+        return [Problem(f"登记表应为「名称: 定义」的映射，实际为 {type(data).__name__}", path, 1, code="FC004")]
+    return []
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
+def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -> list[Problem]:
+    problems = _expect_mapping(data, path)
+    if problems:
+        return problems
+    for key, line in getattr(data, "duplicates", []):
+        problems.append(Problem(f"指标「{key}」重复定义；每个指标应只定义一次", path, line, code="FC004"))
+    for name, spec in data.items():
+        line = data.line_of(name) if isinstance(data, LineDict) else None
+        if not isinstance(spec, dict):
+            problems.append(Problem(f"指标「{name}」的定义应为映射（aliases、unit …）", path, line, code="FC004"))
+            continue
+        unit = str(spec.get("unit", ""))
+        for u in (unit, *_strings(spec.get("accepts"))):
+            try:
+                parse_unit(u)
+            except UnknownUnitError:
+                problems.append(
+                    Problem(f"指标「{name}」的单位「{u}」未知；应为单位表中的单位（如 元、吨、辆、家、%）", path, line, code="FC004")
+                )
+        basis = str(spec.get("basis", "nominal"))
+        if basis not in BASES:
+            problems.append(Problem(f"指标「{name}」的 basis「{basis}」未知；应为 real 或 nominal", path, line, code="FC004"))
+        metric = Metric(
+            name=str(name),
+            aliases=_strings(spec.get("aliases")),
+            unit=unit,
+            accepts=_strings(spec.get("accepts")),
+            additive=bool(spec.get("additive", True)),
+            basis=basis,
+            description=str(spec.get("description", "")),
+            file=path,
+            line=line,
+        )
+        for clash in metrics.add(metric):
+            other = metrics.resolve(clash)
+            problems.append(
+                Problem(
+                    f"别名「{clash}」同时属于指标「{name}」和「{other.name if other else '?'}」；别名应唯一",
+                    path,
+                    line,
+                    code="FC004",
+                )
+            )
+    return problems
+
+
+def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) -> list[Problem]:
+    problems = _expect_mapping(data, path)
+    if problems:
+        return problems
+    for key, line in getattr(data, "duplicates", []):
+        problems.append(Problem(f"主体「{key}」重复定义；每个主体应只定义一次", path, line, code="FC004"))
+    for name, spec in data.items():
+        line = data.line_of(name) if isinstance(data, LineDict) else None
+        spec = spec or {}
+        if not isinstance(spec, dict):
+            problems.append(Problem(f"主体「{name}」的定义应为映射（kind、parent、aliases）", path, line, code="FC004"))
+            continue
+        kind = str(spec.get("kind", "region"))
+        if kind not in SUBJECT_KINDS:
+            problems.append(
+                Problem(f"主体「{name}」的 kind「{kind}」未知；应为 {'、'.join(SUBJECT_KINDS)} 之一", path, line, code="FC004")
+            )
+        parent = spec.get("parent")
+        subject = Subject(
+            name=str(name),
+            kind=kind,
+            parent=None if parent is None else str(parent),
+            aliases=_strings(spec.get("aliases")),
+            file=path,
+            line=line,
+        )
+        for clash in subjects.add(subject):
+            problems.append(Problem(f"别名「{clash}」属于多个主体；别名应唯一", path, line, code="FC004"))
+    for s in subjects:
+        if s.parent and s.parent not in subjects.items:
+            problems.append(
+                Problem(f"主体「{s.name}」的上级「{s.parent}」未登记；应为 subjects.yaml 中的主体", path, s.line, code="FC004")
+            )
+    return problems
