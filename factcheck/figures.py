@@ -96,15 +96,21 @@ def scale(figure: Figure, measure: str, metric: Metric | None) -> tuple[Decimal,
         return (_percent_scale(unit), "%") if kind == "percent" else None
     if measure == "change" and kind == "pp" and metric.unit in ("%", "‰"):
         return Decimal(1), "pp"
-    for allowed in (metric.unit, *metric.accepts):
+    for allowed in _allowed_units(metric):
         allowed_unit = parse_unit(allowed)
         if same_dimension(allowed_unit, unit):
             factor, _ = base_factor(unit)
             allowed_factor, _ = base_factor(allowed_unit)
             own_factor, own_base = base_factor(parse_unit(metric.unit))
-            # 台 counted as 辆: one of the accepted counter is one of the metric's own.
+            # 台 counted as 辆: one of an accepted counter is one of the metric's own.
             return factor / allowed_factor * own_factor, str(own_base)
     return None
+
+
+def _allowed_units(metric: Metric) -> tuple[str, ...]:
+    # 人均可支配收入 is counted in 元/人, but reports print "4.5万元": the 人 is in the name.
+    per = (metric.unit.split("/")[0],) if "/" in metric.unit else ()
+    return (metric.unit, *metric.accepts, *per)
 
 
 def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dict[str, Any]:

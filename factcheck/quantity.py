@@ -512,7 +512,7 @@ def _take_unit(r: _Reader) -> str:
     start = r.pos
     while r.pos < len(r.text):
         rest = r.text[r.pos :]
-        if rest.startswith(tuple(_SUFFIX_QUALIFIERS)) or rest[0] in "余至到~":
+        if rest.startswith(tuple(_SUFFIX_QUALIFIERS)) or rest[0] in "余多至到~":
             break
         if rest[0] == "-" or rest[0].isdigit() or rest[0] in ".,":
             break
