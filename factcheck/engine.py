@@ -1,0 +1,995 @@
+"""The consistency engine: instantiate every relation the claims allow, check it under both
+readings, derive the figures the claims imply, and report findings that do not cry wolf.
+
+How a run goes:
+
+1. Every claim becomes a *figure* in a pool, keyed by what it is about (subject, metric,
+   measure, period, scope, status class, and the figure it is a share of or compared with).
+2. Each relation claim (a share, a growth rate, a 百分点 difference, a 年均增长, a multiple,
+   a change) is joined with the figures it relates. When every operand is stated the relation
+   is checked; when all but one are, the missing one is derived as an interval with the chain
+   of claims it came from. Derived figures feed further relations, up to a fixed point
+   (at most :data:`MAX_ROUNDS` rounds).
+3. Figures with the same key must agree, stated or derived: two documents can contradict each
+   other through arithmetic.
+4. Orders are checked: a part (其中) is at most its whole, a district at most its city for
+   additive metrics, production at most capacity. Targets are compared with results (info).
+5. Rule sets (``rules/*.yaml``) add domain identities.
+
+Severity comes from the readings (design §5): ``error`` only when the lenient reading of every
+claim involved fails; ``warning`` when only the strict reading fails, when an estimate is
+involved (a revision), or when a growth rate stated in real terms is compared with a ratio of
+nominal levels; ``info`` for targets. Everything is computed on whole columns at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck import interval as iv
+from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
+from factcheck.corpus import Corpus
+from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Report
+from factcheck.interval import Pair
+from factcheck.periods import PeriodError, parse_period, year
+from factcheck.relations import CAGR, CHANGE, MULTIPLE, PP, RELATIONS, ROLE_NAMES, SHARE, YOY, Relation, solve
+
+#: Derivation rounds: enough for chains like share → whole → growth → previous year, and a
+#: bound so that a cyclic corpus cannot loop.
+MAX_ROUNDS = 4
+
+#: An estimate (预计) or preliminary figure restated by a final one may move this much
+#: (relative) before the revision is worth a warning rather than a note.
+REVISION_BAND = 0.05
+
+ERROR, WARNING, INFO = 3, 2, 1
+_SEVERITY = {ERROR: "error", WARNING: "warning", INFO: "info"}
+
+_STATUS_CLASS = {
+    "actual": "A",
+    "cumulative": "A",
+    "preliminary": "A",
+    "estimate": "A",
+    "target": "T",
+    "capacity": "C",
+}
+_AMOUNT_FREE_DIMS = ("%", "pp", "ratio")
+
+
+@dataclass
+class _Pool:
+    """Every figure, stated or derived, as columns."""
+
+    frame: pd.DataFrame
+    chains: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    provenance: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _key(subject: Any, metric: Any, measure: Any, period: Any, scope: Any, cls: Any, of: Any = "", against: Any = "") -> Any:
+    return subject + "|" + metric + "|" + measure + "|" + period + "|" + scope + "|" + cls + "|" + of + "|" + against
+
+
+@dataclass(frozen=True)
+class _Context:
+    table: pd.DataFrame
+    corpus: Corpus
+    metric_basis: Mapping[str, str]
+    metric_unit: Mapping[str, str]
+
+
+def _selector_fields(sel: Any, subject: str, metric: str, period: str, scope: str) -> tuple[str, str, str, str]:
+    """Resolve a selector against the claim's own fields (fields not given are the claim's).
+
+    The scope is inherited only when the selector keeps the claim's metric: 规上工业增加值占GDP
+    的比重 has a 规上 numerator and a denominator with no scope.
+    """
+    if not sel:
+        return subject, metric, period, scope
+    m = sel.get("metric", metric)
+    return (
+        sel.get("subject", subject),
+        m,
+        sel.get("period", period),
+        sel.get("scope", scope if m == metric else ""),
+    )
+
+
+def _of_key(sel: Any, subject: str, metric: str, period: str, scope: str) -> str:
+    if not sel:
+        return ""
+    s, m, p, sc = _selector_fields(sel, subject, metric, period, scope)
+    return f"{m}@{s}@{p}@{sc}"
+
+
+def _stated_pool(ctx: _Context) -> _Pool:
+    t = ctx.table
+    n = len(t)
+    scope = t["scope"].fillna("").astype(str)
+    cls = t["status"].map(_STATUS_CLASS).fillna("A")
+    of_key = [
+        _of_key(sel, s, m, p, sc) if meas in ("share", "pp") else ""
+        for sel, s, m, p, sc, meas in zip(t["of"], t["subject"], t["metric"], t["period"], scope, t["measure"], strict=True)
+    ]
+    against_key = [
+        "" if not sel else "~".join(f"{k}={v}" for k, v in sorted(sel.items()))
+        for sel in t["against"]
+    ]
+    frame = pd.DataFrame(
+        {
+            "fid": np.arange(n),
+            "claim": np.arange(n),
+            "subject": t["subject"].astype(str).to_numpy(),
+            "metric": t["metric"].astype(str).to_numpy(),
+            "measure": t["measure"].astype(str).to_numpy(),
+            "period": t["period"].astype(str).to_numpy(),
+            "scope": scope.to_numpy(),
+            "cls": cls.to_numpy(),
+            "status": t["status"].astype(str).to_numpy(),
+            "dim": t["dim"].astype(str).to_numpy(),
+            "of_key": of_key,
+            "against_key": against_key,
+            "cap": np.where(t["status"].isin(["estimate", "preliminary"]), WARNING, ERROR),
+            "derived": np.zeros(n, dtype=bool),
+        }
+    )
+    frame["key"] = _key(
+        frame["subject"], frame["metric"], frame["measure"], frame["period"], frame["scope"], frame["cls"], frame["of_key"], frame["against_key"]
+    )
+    amounts = (frame["measure"] == "level") & ~frame["dim"].isin(_AMOUNT_FREE_DIMS)
+    for reading in ("s", "l"):
+        lo = t[f"lo_{reading}"].to_numpy(dtype=float)
+        hi = t[f"hi_{reading}"].to_numpy(dtype=float)
+        lo, hi = iv.widen(lo, hi)
+        # An amount or a count is never negative: 不到10万元 is [0, 10万].
+        lo = np.where(amounts.to_numpy(), np.maximum(lo, 0.0), lo)
+        frame[f"lo_{reading}"] = lo
+        frame[f"hi_{reading}"] = hi
+    return _Pool(frame, {}, {i: (i,) for i in range(n)})
+
+
+# --------------------------------------------------------------------------- relation instances
+
+
+@dataclass(frozen=True)
+class _RoleKeys:
+    relation: Relation
+    rows: pd.DataFrame  # the pool rows of the relation claims
+    keys: Mapping[str, list[str | None]]  # role → key per row (None: cannot be formed)
+    years: np.ndarray
+    cap: np.ndarray  # relation-level severity cap per row
+
+
+def _level_key(subject: str, metric: str, period: str, scope: str, cls: str) -> str:
+    return f"{subject}|{metric}|level|{period}|{scope}|{cls}||"
+
+
+_PERIOD_CACHE: dict[str, Any] = {}
+
+
+def _period(text: str) -> Any:
+    if text not in _PERIOD_CACHE:
+        try:
+            _PERIOD_CACHE[text] = parse_period(text)
+        except PeriodError:
+            _PERIOD_CACHE[text] = None
+    return _PERIOD_CACHE[text]
+
+
+def _previous(text: str) -> str | None:
+    p = _period(text)
+    return None if p is None else p.shift(-1).text
+
+
+def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
+    basis = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
+    metric_basis = claim_rows["metric"].map(ctx.metric_basis).to_numpy()
+    return np.array([(b or mb) == "real" for b, mb in zip(basis, metric_basis, strict=True)], dtype=bool)
+
+
+def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
+    rows = pool[(pool["measure"] == measure) & (pool["cls"] == "A") & ~pool["derived"]]
+    if rows.empty:
+        return None
+    table = ctx.table
+    claims = rows["claim"].to_numpy()
+    of = table["of"].to_numpy()[claims]
+    against = table["against"].to_numpy()[claims]
+    base = table["base"].to_numpy()[claims]
+    subj, met, per, sc, cls = (rows[c].tolist() for c in ("subject", "metric", "period", "scope", "cls"))
+    n = len(rows)
+    years = np.ones(n)
+    cap = np.full(n, ERROR)
+    relation = RELATIONS[measure]
+    keys: dict[str, list[str | None]] = {r: [None] * n for r in relation.roles[1:]}
+    real = _real(ctx, rows)
+    for i in range(n):
+        s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
+        if measure == "share":
+            keys["part"][i] = _level_key(s, m, p, c, k)
+            ws, wm, wp, wc = _selector_fields(of[i], s, m, p, c)
+            keys["whole"][i] = _level_key(ws, wm, wp, wc, k)
+        elif measure == "yoy":
+            prev = _previous(p)
+            keys["current"][i] = _level_key(s, m, p, c, k)
+            keys["previous"][i] = None if prev is None else _level_key(s, m, prev, c, k)
+            if real[i]:
+                cap[i] = WARNING
+        elif measure == "cagr":
+            span = _period(p)
+            if span is None or span.kind != "span":
+                continue
+            base_year = _base_year(base[i], span.start.year - 1)
+            if base_year is None:
+                continue
+            years[i] = max(span.end.year - base_year, 1)
+            keys["end"][i] = _level_key(s, m, str(span.end.year), c, k)
+            keys["base"][i] = _level_key(s, m, str(base_year), c, k)
+            if real[i]:
+                cap[i] = WARNING
+        elif measure in ("multiple", "change"):
+            current_p, base_p = _span_ends(p, base[i], against[i], measure)
+            if current_p is None:
+                continue
+            keys["current"][i] = _level_key(s, m, current_p, c, k)
+            bs, bm, _bp, bc = _selector_fields(against[i], s, m, p, c)
+            keys["base"][i] = None if base_p is None else _level_key(bs, bm, base_p, bc, k)
+            if real[i]:
+                cap[i] = WARNING
+        elif measure == "pp":
+            compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
+            os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
+            keys["own"][i] = f"{s}|{m}|{compared}|{p}|{c}|{k}|{os_}|"
+            bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
+            ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
+            keys["other"][i] = f"{bs}|{bm}|{compared}|{bp}|{bc}|{k}|{ob}|"
+    return _RoleKeys(relation, rows, keys, years, cap)
+
+
+def _base_year(base: Any, default: int) -> int | None:
+    if base is None or (isinstance(base, float) and math.isnan(base)):
+        return default
+    p = _period(str(base))
+    return None if p is None else p.end.year
+
+
+def _span_ends(period: str, base: Any, against: Any, measure: str) -> tuple[str | None, str | None]:
+    """The current and base periods of a multiple or a change."""
+    p = _period(period)
+    if p is None:
+        return None, None
+    current = str(p.end.year) if p.kind == "span" else period
+    if base is not None and not (isinstance(base, float) and math.isnan(base)):
+        bp = _period(str(base))
+        return current, None if bp is None else bp.text
+    if against and "period" in against:
+        return current, against["period"]
+    if against and ("subject" in against or "metric" in against):
+        return current, current
+    if p.kind == "span":
+        return current, year(p.start.year - 1).text
+    return current, (_previous(period) if measure == "change" else None)
+
+
+def _compared_measure(against: Any, of: Any, metric_unit: str) -> str:
+    """What a 百分点 difference is a difference of."""
+    if against and "measure" in against:
+        return str(against["measure"])
+    if of:
+        return "share"
+    if metric_unit in ("%", "‰"):
+        return "level"
+    return "yoy"
+
+
+def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
+    """One row per combination of operands: the relation claim and each role's figures."""
+    first = rk.relation.roles[0]
+    cols = ["fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap"]
+    inst = rk.rows[cols].rename(columns={c: f"{first}_{c}" for c in cols}).reset_index(drop=True)
+    inst["years"] = rk.years
+    inst["relcap"] = rk.cap
+    lookup = pool[["key", *cols]]
+    for role, keys in rk.keys.items():
+        inst[f"{role}_key"] = keys
+        right = lookup.rename(columns={c: f"{role}_{c}" for c in cols}).rename(columns={"key": f"{role}_key"})
+        inst = inst.merge(right, on=f"{role}_key", how="left")
+    return inst
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
+    """Check a corpus: every built-in relation, every rule, every agreement.
+
+    Args:
+        corpus: claims loaded with :func:`factcheck.load_corpus`.
+        rules: a rule set from :func:`factcheck.load_rules` (``None``: built-in relations only).
+        figures: also list every stated and derived figure in ``report.figures`` (for
+            ``factcheck show`` and charts; a large corpus runs faster without).
+
+    Returns:
+        The findings, sorted by severity and place, and the coverage of the run.
+    """
+    registry = corpus.registry
+    ctx = _Context(
+        table=corpus.table.reset_index(drop=True),
+        corpus=corpus,
+        metric_basis={m.name: m.basis for m in registry.metrics},
+        metric_unit={m.name: m.unit for m in registry.metrics},
+    )
+    pool = _stated_pool(ctx)
+    findings: list[Finding] = []
+    checked: set[int] = set()
+    undecidable: list[str] = []
+    relations = 0
+
+    for round_ in range(MAX_ROUNDS):
+        new_rows: list[pd.DataFrame] = []
+        known = set(pool.frame["key"])
+        for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
+            rk = _role_keys(ctx, pool.frame if round_ else pool.frame[~pool.frame["derived"]], measure)
+            if rk is None:
+                continue
+            inst = _attach(rk, pool.frame)
+            present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
+            missing = sum((~p).astype(int) for p in present.values())
+            if round_ == 0:
+                complete = inst[missing == 0]
+                relations += len(complete)
+                found, took_part = _check_instances(ctx, pool, rk.relation, complete)
+                findings.extend(found)
+                checked.update(took_part)
+                undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
+            derived = _derive(pool, rk.relation, inst[missing == 1], known)
+            if len(derived):
+                new_rows.append(derived)
+                known.update(derived["key"])
+        if not new_rows:
+            break
+        _add_derived(pool, pd.concat(new_rows, ignore_index=True))
+
+    agreement, took_part, n_groups = _agreement(ctx, pool)
+    findings.extend(agreement)
+    checked.update(took_part)
+    relations += n_groups
+    for check_fn in (_part_whole, _hierarchy, _capacity, _targets):
+        found, took_part, n = check_fn(ctx, pool)
+        findings.extend(found)
+        checked.update(took_part)
+        relations += n
+    if rules is not None:
+        found, took_part, n, und = rules.evaluate(ctx, pool)
+        findings.extend(found)
+        checked.update(took_part)
+        relations += n
+        undecidable.extend(und)
+
+    findings = _dedupe(findings)
+    findings.sort(key=Finding.sort_key)
+    keys = [f"{d}#{i}" for d, i in zip(ctx.table["document"], ctx.table["id"], strict=True)]
+    coverage = Coverage(
+        claims=len(ctx.table),
+        checked=len(checked),
+        unchecked=tuple(k for i, k in enumerate(keys) if i not in checked),
+        undecidable=tuple(undecidable),
+        relations=relations,
+    )
+    return Report(tuple(findings), coverage, _figures(ctx, pool) if figures else ())
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in findings:
+        k = (f.code, f.message)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _pairs(inst: pd.DataFrame, role: str, reading: str) -> Pair:
+    return inst[f"{role}_lo_{reading}"].to_numpy(dtype=float), inst[f"{role}_hi_{reading}"].to_numpy(dtype=float)
+
+
+def _severity(inst: pd.DataFrame, relation: Relation, ok_s: np.ndarray, ok_l: np.ndarray) -> np.ndarray:
+    sev = np.where(~ok_l, ERROR, np.where(~ok_s, WARNING, 0))
+    caps = inst["relcap"].to_numpy()
+    for role in relation.roles:
+        caps = np.minimum(caps, inst[f"{role}_cap"].to_numpy())
+    return np.where(sev > 0, np.minimum(sev, caps), 0)
+
+
+def _check_instances(ctx: _Context, pool: _Pool, relation: Relation, inst: pd.DataFrame) -> tuple[list[Finding], set[int]]:
+    if inst.empty:
+        return [], set()
+    first = relation.roles[0]
+    years = inst["years"].to_numpy(dtype=float)
+    ok = {}
+    computed = {}
+    for reading in ("s", "l"):
+        operands = {r: _pairs(inst, r, reading) for r in relation.roles[1:]}
+        computed[reading] = solve(relation, first, operands, years)
+        ok[reading] = iv.overlaps(computed[reading], _pairs(inst, first, reading))
+    sev = _severity(inst, relation, ok["s"], ok["l"])
+    took_part: set[int] = set()
+    for role in relation.roles:
+        for fid in inst[f"{role}_fid"].to_numpy():
+            took_part.update(pool.provenance.get(int(fid), ()))
+    findings = []
+    for i in np.flatnonzero(sev):
+        row = inst.iloc[i]
+        findings.append(_relation_finding(ctx, pool, relation, row, int(sev[i]), computed, i))
+    return findings, took_part
+
+
+def _relation_finding(
+    ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series, sev: int, computed: Mapping[str, Pair], i: int
+) -> Finding:
+    first = relation.roles[0]
+    fids = {r: int(row[f"{r}_fid"]) for r in relation.roles}
+    head = _figure_label(ctx, pool, fids[first])
+    unit = _display(ctx, pool, fids[first])
+    stated = (row[f"{first}_lo_s"], row[f"{first}_hi_s"])
+    comp_s = (computed["s"][0][i], computed["s"][1][i])
+    comp_l = (computed["l"][0][i], computed["l"][1][i])
+    operands = "；".join(
+        f"{ROLE_NAMES[r]} {_figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
+    )
+    reading = _reading_note(sev)
+    message = (
+        f"{relation.title}不符：{head} 声明为 {_fmt(stated, unit)}，"
+        f"按「{relation.formula}」由 {operands} 算得 {_fmt(comp_s, unit)}（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
+    )
+    fix = _relation_fix(ctx, pool, relation, row)
+    return Finding(
+        code=relation.code,
+        name=relation.name,
+        severity=_SEVERITY[sev],  # type: ignore[arg-type]
+        message=message,
+        claims=_refs(ctx, pool, [fids[r] for r in relation.roles]),
+        evidence=(("stated", _fmt(stated, unit)), ("computed", _fmt(comp_s, unit)), ("computed_lenient", _fmt(comp_l, unit))),
+        fix=fix,
+        metric=str(pool.frame.at[fids[first], "metric"]),
+        subject=str(pool.frame.at[fids[first], "subject"]),
+        chain=_chain(pool, [fids[r] for r in relation.roles]),
+    )
+
+
+def _relation_fix(ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series) -> Fix | None:
+    """The stated operand whose change alone restores consistency with the least change."""
+    best: tuple[float, str, Pair] | None = None
+    years = np.array([float(row["years"])])
+    for role in relation.roles:
+        fid = int(row[f"{role}_fid"])
+        if pool.frame.at[fid, "derived"]:
+            continue
+        others = {
+            r: (np.array([row[f"{r}_lo_l"]]), np.array([row[f"{r}_hi_l"]])) for r in relation.roles if r != role
+        }
+        need = solve(relation, role, others, years)
+        own = (np.array([row[f"{role}_lo_l"]]), np.array([row[f"{role}_hi_l"]]))
+        g = float(iv.gap(need, own)[0])
+        if best is None or g < best[0]:
+            best = (g, role, (need[0], need[1]))
+    if best is None:
+        return None
+    _, role, need = best
+    fid = int(row[f"{role}_fid"])
+    unit = _display(ctx, pool, fid)
+    ref = _refs(ctx, pool, [fid])[0]
+    lo, hi = float(need[0][0]), float(need[1][0])
+    text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {_fmt((lo, hi), unit)} 之内"
+    return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
+
+
+def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]) -> pd.DataFrame:
+    """Figures implied by relations with exactly one operand missing."""
+    out = []
+    if inst.empty:
+        return pd.DataFrame()
+    years = inst["years"].to_numpy(dtype=float)
+    for role in relation.roles[1:]:
+        sel = inst[f"{role}_fid"].isna().to_numpy()
+        if not sel.any():
+            continue
+        part = inst[sel]
+        keys = part[f"{role}_key"]
+        usable = keys.notna().to_numpy() & ~keys.isin(known).to_numpy()
+        part = part[usable]
+        if part.empty:
+            continue
+        others = [r for r in relation.roles if r != role]
+        res = {}
+        for reading in ("s", "l"):
+            operands = {r: _pairs(part, r, reading) for r in others}
+            res[reading] = solve(relation, role, operands, years[sel][usable])
+        cap = part["relcap"].to_numpy()
+        for r in others:
+            cap = np.minimum(cap, part[f"{r}_cap"].to_numpy())
+        frame = pd.DataFrame(
+            {
+                "key": part[f"{role}_key"].to_numpy(),
+                "lo_s": res["s"][0],
+                "hi_s": res["s"][1],
+                "lo_l": res["l"][0],
+                "hi_l": res["l"][1],
+                "cap": cap,
+                "sources": [tuple(int(row[f"{r}_fid"]) for r in others) for _, row in part.iterrows()],
+                "how": f"{relation.title}（{relation.formula}）：由" + "、".join(ROLE_NAMES[r] for r in others) + f"推得{ROLE_NAMES[role]}",
+            }
+        )
+        # Two instances deriving the same key in one round: keep both, agreement compares them.
+        out.append(frame)
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+
+
+def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
+    frame = pool.frame
+    start = len(frame)
+    parts = derived["key"].str.split("|", expand=True)
+    new = pd.DataFrame(
+        {
+            "fid": np.arange(start, start + len(derived)),
+            "claim": -1,
+            "subject": parts[0],
+            "metric": parts[1],
+            "measure": parts[2],
+            "period": parts[3],
+            "scope": parts[4],
+            "cls": parts[5],
+            "status": "actual",
+            "dim": "",
+            "of_key": parts[6],
+            "against_key": parts[7],
+            "cap": derived["cap"].to_numpy(),
+            "derived": True,
+            "key": derived["key"].to_numpy(),
+            "lo_s": derived["lo_s"].to_numpy(),
+            "hi_s": derived["hi_s"].to_numpy(),
+            "lo_l": derived["lo_l"].to_numpy(),
+            "hi_l": derived["hi_l"].to_numpy(),
+        }
+    )
+    for offset, (sources, how) in enumerate(zip(derived["sources"], derived["how"], strict=True)):
+        fid = start + offset
+        prov: set[int] = set()
+        chain: list[str] = []
+        for s in sources:
+            prov.update(pool.provenance.get(s, ()))
+            chain.extend(pool.chains.get(s, ()))
+        pool.provenance[fid] = tuple(sorted(prov))
+        chain.append(how)
+        pool.chains[fid] = tuple(dict.fromkeys(chain))
+    pool.frame = pd.concat([frame, new], ignore_index=True)
+
+
+def _undecidable(ctx: _Context, pool: _Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray) -> list[str]:
+    out = []
+    for i in np.flatnonzero(missing >= 2):
+        fid = int(inst.iloc[i][f"{rk.relation.roles[0]}_fid"])
+        absent = [ROLE_NAMES[r] for r in rk.relation.roles[1:] if pd.isna(inst.iloc[i][f"{r}_fid"])]
+        out.append(f"{_claim_key(ctx, pool, fid)}：{rk.relation.title}无法核对，缺少{'与'.join(absent)}")
+    return out
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+    """Figures with the same key must overlap; the most distant pair of each group is reported."""
+    f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
+    counts = f["key"].map(f["key"].value_counts())
+    g = f[counts.to_numpy() >= 2]
+    if g.empty:
+        return [], set(), 0
+    findings: list[Finding] = []
+    took_part: set[int] = set()
+    for fid in g["fid"]:
+        took_part.update(pool.provenance.get(int(fid), ()))
+    groups = g.groupby("key", sort=False)
+    stats = groups.agg(max_lo_l=("lo_l", "max"), min_hi_l=("hi_l", "min"), max_lo_s=("lo_s", "max"), min_hi_s=("hi_s", "min"))
+    bad = stats[(stats["max_lo_s"] > stats["min_hi_s"]) | (stats["max_lo_l"] > stats["min_hi_l"])]
+    for key in bad.index:
+        members = g[g["key"] == key]
+        lenient_bad = bool(bad.at[key, "max_lo_l"] > bad.at[key, "min_hi_l"])
+        reading = "l" if lenient_bad else "s"
+        a = int(members.loc[members[f"lo_{reading}"].idxmax(), "fid"])
+        b = int(members.loc[members[f"hi_{reading}"].idxmin(), "fid"])
+        findings.append(_agreement_finding(ctx, pool, a, b, ERROR if lenient_bad else WARNING))
+    return findings, took_part, len(stats)
+
+
+def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> Finding:
+    fr = pool.frame
+    # Stated figures first, so the finding points at something a person wrote.
+    if fr.at[a, "derived"] and not fr.at[b, "derived"]:
+        a, b = b, a
+    statuses = {str(fr.at[a, "status"]), str(fr.at[b, "status"])}
+    revision = bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses or statuses == {"estimate", "preliminary"}
+    cap = min(int(fr.at[a, "cap"]), int(fr.at[b, "cap"]))
+    unit = _display(ctx, pool, a if not fr.at[a, "derived"] else b)
+    ia = (fr.at[a, "lo_s"], fr.at[a, "hi_s"])
+    ib = (fr.at[b, "lo_s"], fr.at[b, "hi_s"])
+    label = _figure_label(ctx, pool, a)
+    derived_a, derived_b = bool(fr.at[a, "derived"]), bool(fr.at[b, "derived"])
+    if fr.at[a, "cls"] == "T":
+        # Two documents (or two passages) setting different targets for the same figure are
+        # a plan that changed or plans of different horizons, not a contradiction.
+        code, name, sev = "FC103", "target-changed", INFO
+        what = "同一指标的目标前后不同"
+    elif revision:
+        code, name = "FC102", "revision"
+        band = REVISION_BAND * max(abs(float(v)) for v in (*ia, *ib) if np.isfinite(v)) if any(np.isfinite([*ia, *ib])) else 0.0
+        within = max(ia[0], ib[0]) - band <= min(ia[1], ib[1])
+        sev = INFO if within else WARNING
+        what = f"预计/初步数与最终数不一致（修订{'在' if within else '超出'} ±{REVISION_BAND:.0%} 的修订幅度{'内' if within else ''}）"
+    elif derived_a or derived_b:
+        code, name = ("FC111", "derived-conflict") if derived_a and derived_b else ("FC110", "derived-mismatch")
+        what = "推算值与声明值矛盾" if code == "FC110" else "两条推算链得出的数值矛盾"
+        sev = min(sev, cap)
+    else:
+        code, name = "FC101", "figure-disagreement"
+        what = "同一数字前后不一"
+        sev = min(sev, cap)
+    message = (
+        f"{what}：{label} 一处为 {_figure_text(ctx, pool, a)}，另一处为 {_figure_text(ctx, pool, b)}，"
+        f"两区间 {_fmt(ia, unit)} 与 {_fmt(ib, unit)} 不相交；{_agreement_note(sev, revision, code)}"
+    )
+    fix = None
+    if not derived_a:
+        ref = _refs(ctx, pool, [a])[0]
+        lo_b, hi_b = float(fr.at[b, "lo_l"]), float(fr.at[b, "hi_l"])
+        fix = Fix(ref.key, _num(lo_b, unit), _num(hi_b, unit), unit[0], f"若另一处无误，「{ref.quote or ref.value}」应在 {_fmt((lo_b, hi_b), unit)} 之内")
+    return Finding(
+        code=code,
+        name=name,
+        severity=_SEVERITY[sev],  # type: ignore[arg-type]
+        message=message,
+        claims=_refs(ctx, pool, [a, b]),
+        evidence=(("a", _fmt(ia, unit)), ("b", _fmt(ib, unit))),
+        fix=fix,
+        metric=str(fr.at[a, "metric"]),
+        subject=str(fr.at[a, "subject"]),
+        chain=_chain(pool, [a, b]),
+    )
+
+
+# --------------------------------------------------------------------------- orders and plans
+
+
+def _order_finding(
+    ctx: _Context, pool: _Pool, small: int, big: int, sev: int, code: str, name: str, what: str
+) -> Finding:
+    fr = pool.frame
+    unit = _display(ctx, pool, small)
+    message = (
+        f"{what}：{_figure_text(ctx, pool, small)} 的下限 {_fmt_one(fr.at[small, 'lo_' + ('l' if sev == ERROR else 's')], unit)} "
+        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(fr.at[big, 'hi_' + ('l' if sev == ERROR else 's')], unit)}；{_reading_note(sev)}"
+    )
+    return Finding(
+        code=code,
+        name=name,
+        severity=_SEVERITY[sev],  # type: ignore[arg-type]
+        message=message,
+        claims=_refs(ctx, pool, [small, big]),
+        metric=str(fr.at[small, "metric"]),
+        subject=str(fr.at[small, "subject"]),
+    )
+
+
+def _order_check(
+    ctx: _Context, pool: _Pool, pairs: list[tuple[int, int]], code: str, name: str, what: str
+) -> tuple[list[Finding], set[int], int]:
+    fr = pool.frame
+    findings = []
+    took: set[int] = set()
+    for small, big in pairs:
+        if fr.at[small, "dim"] != fr.at[big, "dim"]:
+            continue
+        took.update((small, big))
+        cap = min(int(fr.at[small, "cap"]), int(fr.at[big, "cap"]))
+        if fr.at[small, "lo_l"] > fr.at[big, "hi_l"]:
+            findings.append(_order_finding(ctx, pool, small, big, min(ERROR, cap), code, name, what))
+        elif fr.at[small, "lo_s"] > fr.at[big, "hi_s"]:
+            findings.append(_order_finding(ctx, pool, small, big, min(WARNING, cap), code, name, what))
+    return findings, took, len(pairs)
+
+
+def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+    t = ctx.table
+    index = {(d, i): n for n, (d, i) in enumerate(zip(t["document"], t["id"], strict=True))}
+    pairs = []
+    for n, (doc, part_of) in enumerate(zip(t["document"], t["part_of"], strict=True)):
+        if part_of is None or (isinstance(part_of, float) and math.isnan(part_of)):
+            continue
+        whole = index.get((doc, part_of))
+        if whole is not None and t.at[n, "measure"] == t.at[whole, "measure"] == "level":
+            pairs.append((n, whole))
+    return _order_check(ctx, pool, pairs, "FC207", "part-exceeds-whole", "部分大于整体（其中）")
+
+
+def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+    fr = pool.frame
+    additive = {m.name for m in ctx.corpus.registry.metrics if m.additive}
+    levels = fr[(fr["measure"] == "level") & ~fr["derived"] & (fr["cls"] == "A") & fr["metric"].isin(additive)]
+    if levels.empty:
+        return [], set(), 0
+    subjects = ctx.corpus.registry.subjects
+    by_key: dict[str, list[int]] = {}
+    for fid, key in zip(levels["fid"], levels["key"], strict=True):
+        by_key.setdefault(key, []).append(int(fid))
+    pairs = []
+    for fid, s, rest in zip(levels["fid"], levels["subject"], levels["key"].str.split("|", n=1).str[1], strict=True):
+        for parent in subjects.ancestors(s):
+            for big in by_key.get(f"{parent}|{rest}", ()):
+                pairs.append((int(fid), big))
+    return _order_check(ctx, pool, pairs, "FC208", "part-exceeds-parent", "下级地区数字大于上级（可加指标）")
+
+
+def _capacity(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+    fr = pool.frame
+    caps = fr[(fr["cls"] == "C") & (fr["measure"] == "level")]
+    if caps.empty:
+        return [], set(), 0
+    actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
+    actual_keys = actual["key"].str.replace("|A|", "|C|", regex=False)
+    merged = pd.DataFrame({"fid": actual["fid"].to_numpy(), "key": actual_keys.to_numpy()}).merge(
+        caps[["fid", "key"]], on="key", suffixes=("", "_cap")
+    )
+    pairs = [(int(a), int(c)) for a, c in zip(merged["fid"], merged["fid_cap"], strict=True)]
+    return _order_check(ctx, pool, pairs, "FC209", "exceeds-capacity", "产量超过产能")
+
+
+def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+    """Targets against results for the same figure: met, missed or undecidable (info)."""
+    fr = pool.frame
+    targets = fr[(fr["cls"] == "T") & ~fr["derived"]]
+    if targets.empty:
+        return [], set(), 0
+    actual = fr[(fr["cls"] == "A") & ~fr["derived"]]
+    keyed = targets.assign(akey=targets["key"].str.replace("|T|", "|A|", regex=False))
+    merged = keyed[["fid", "akey"]].merge(actual[["fid", "key"]], left_on="akey", right_on="key", suffixes=("_t", "_a"))
+    findings = []
+    took: set[int] = set()
+    t = ctx.table
+    for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
+        ft, fa = int(ft), int(fa)
+        took.update((ft, fa))
+        upper = t.at[ft, "qualifier"] == "at_most"
+        tl, th = fr.at[ft, "lo_s"], fr.at[ft, "hi_s"]
+        al, ah = fr.at[fa, "lo_s"], fr.at[fa, "hi_s"]
+        if upper:
+            verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
+        else:
+            verdict = "已完成" if al >= tl else ("未完成" if ah < tl else "无法判定是否完成")
+        unit = _display(ctx, pool, fa)
+        message = (
+            f"目标与实际：{_figure_label(ctx, pool, ft)} 目标为 {_figure_text(ctx, pool, ft)}（{_fmt((tl, th), unit)}），"
+            f"实际为 {_figure_text(ctx, pool, fa)}（{_fmt((al, ah), unit)}）：{verdict}"
+        )
+        findings.append(
+            Finding(
+                code="FC301",
+                name="target-vs-result",
+                severity="info",
+                message=message,
+                claims=_refs(ctx, pool, [fa, ft]),
+                evidence=(("verdict", verdict),),
+                metric=str(fr.at[ft, "metric"]),
+                subject=str(fr.at[ft, "subject"]),
+            )
+        )
+    return findings, took, len(merged)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _reading_note(sev: int) -> str:
+    if sev == ERROR:
+        return "即使按宽松读法（末位零不计精度）也不相容"
+    if sev == WARNING:
+        return "仅在宽松读法下相容（若末位的零是有效数字则矛盾），或涉及预计数、可比价增速"
+    return "仅供参考"
+
+
+def _agreement_note(sev: int, revision: bool, code: str) -> str:
+    if code == "FC103":
+        return "可能是目标调整或目标期限不同，请核对"
+    if revision:
+        return "修订不是矛盾，请核对口径与时点"
+    return _reading_note(sev)
+
+
+def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
+    claim = int(pool.frame.at[fid, "claim"])
+    if claim < 0:
+        return _figure_label(ctx, pool, fid)
+    return f"{ctx.table.at[claim, 'document']}#{ctx.table.at[claim, 'id']}"
+
+
+def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
+    fr = pool.frame
+    measure = str(fr.at[fid, "measure"])
+    label = f"{fr.at[fid, 'subject']} {fr.at[fid, 'metric']} {fr.at[fid, 'period']}"
+    if fr.at[fid, "scope"]:
+        label += f"（{fr.at[fid, 'scope']}）"
+    if measure == "share" and fr.at[fid, "of_key"]:
+        m, s, p, _sc = str(fr.at[fid, "of_key"]).split("@")
+        label += f" 占 {s if s != fr.at[fid, 'subject'] else ''}{m} 的比重"
+    elif measure != "level":
+        label += f" {MEASURE_NAMES.get(measure, measure)}"
+    return label
+
+
+def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
+    fr = pool.frame
+    claim = int(fr.at[fid, "claim"])
+    if claim >= 0:
+        t = ctx.table
+        status = str(t.at[claim, "status"])
+        tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
+        return f"「{t.at[claim, 'value']}」{tag}（{t.at[claim, 'document']}）"
+    unit = _display(ctx, pool, fid)
+    return f"推算值 {_fmt((fr.at[fid, 'lo_s'], fr.at[fid, 'hi_s']), unit)}（{_figure_label(ctx, pool, fid)}）"
+
+
+def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
+    """The unit to print a figure in, and the factor from the engine scale to it."""
+    fr = pool.frame
+    measure = str(fr.at[fid, "measure"])
+    if measure in ("share", "yoy", "cagr"):
+        return "%", 1.0
+    if measure in ("pp", "contribution"):
+        return "个百分点", 1.0
+    if measure == "multiple":
+        return "倍", 1.0
+    t = ctx.table
+    claim = int(fr.at[fid, "claim"])
+    metric = str(fr.at[fid, "metric"])
+    if claim < 0:
+        same = _metric_claim(ctx, metric)
+        if same is None:
+            return ctx.metric_unit.get(metric, ""), 1.0
+        claim = same
+    unit = str(t.at[claim, "unit"])
+    dim = str(t.at[claim, "dim"])
+    if dim in ("%",):
+        return "%", 1.0
+    return _unit_display(unit)
+
+
+_UNIT_CACHE: dict[str, tuple[str, float]] = {}
+
+
+def _unit_display(unit: str) -> tuple[str, float]:
+    if unit not in _UNIT_CACHE:
+        from factcheck.units import base_factor, parse_unit
+
+        try:
+            factor, _ = base_factor(parse_unit(unit.replace(" ", "")))
+            _UNIT_CACHE[unit] = (unit.replace(" ", ""), float(factor))
+        except Exception:
+            _UNIT_CACHE[unit] = (unit, 1.0)
+    return _UNIT_CACHE[unit]
+
+
+def _metric_claim(ctx: _Context, metric: str) -> int | None:
+    t = ctx.table
+    hits = np.flatnonzero((t["metric"].to_numpy() == metric) & (t["measure"].to_numpy() == "level"))
+    return int(hits[0]) if len(hits) else None
+
+
+def _num(x: float, unit: tuple[str, float]) -> float | None:
+    if not np.isfinite(x):
+        return None
+    return float(x) / unit[1]
+
+
+def _fmt_one(x: float, unit: tuple[str, float]) -> str:
+    v = _num(float(x), unit)
+    if v is None:
+        return "∞" if x > 0 else "−∞"
+    return f"{_sig(v)}{unit[0]}"
+
+
+def _sig(v: float) -> str:
+    if v == 0:
+        return "0"
+    digits = max(4 - int(math.floor(math.log10(abs(v)))) - 1, 0)
+    text = f"{v:,.{min(digits, 6)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
+    lo, hi = float(pair[0]), float(pair[1])
+    lo_v, hi_v = _num(lo, unit), _num(hi, unit)
+    if lo_v is None and hi_v is None:
+        return "（无界）"
+    if lo_v is None:
+        return f"≤{_sig(hi_v or 0)}{unit[0]}"
+    if hi_v is None:
+        return f"≥{_sig(lo_v)}{unit[0]}"
+    return f"[{_sig(lo_v)}, {_sig(hi_v)}]{unit[0]}"
+
+
+def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
+    t = ctx.table
+    docs = ctx.corpus.documents
+    out: list[ClaimRef] = []
+    seen: set[int] = set()
+    for fid in fids:
+        claims = pool.provenance.get(int(fid), ())
+        for c in claims:
+            if c in seen:
+                continue
+            seen.add(c)
+            doc = docs.get(str(t.at[c, "document"]))
+            line = t.at[c, "line"]
+            col = t.at[c, "column"]
+            out.append(
+                ClaimRef(
+                    id=str(t.at[c, "id"]),
+                    document=str(t.at[c, "document"]),
+                    quote=str(t.at[c, "quote"] or ""),
+                    value=str(t.at[c, "value"]),
+                    file=str(t.at[c, "file"]),
+                    line=int(t.at[c, "file_line"]),
+                    column=None if col is None or pd.isna(col) else int(col),
+                    source=doc.source if doc else None,
+                    source_line=None if line is None or pd.isna(line) else int(line),
+                )
+            )
+    return tuple(out)
+
+
+def _chain(pool: _Pool, fids: Iterable[int]) -> tuple[str, ...]:
+    out: list[str] = []
+    for fid in fids:
+        out.extend(pool.chains.get(int(fid), ()))
+    return tuple(dict.fromkeys(out))
+
+
+def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
+    fr = pool.frame
+    t = ctx.table
+    out = []
+    for row in fr.itertuples(index=False):
+        fid = int(row.fid)
+        unit = _display(ctx, pool, fid)
+        claim = int(row.claim)
+        out.append(
+            FigureValue(
+                subject=str(row.subject),
+                metric=str(row.metric),
+                measure=str(row.measure),
+                period=str(row.period),
+                low=_num(float(row.lo_s), unit),
+                high=_num(float(row.hi_s), unit),
+                unit=unit[0],
+                derived=bool(row.derived),
+                claims=tuple(f"{t.at[c, 'document']}#{t.at[c, 'id']}" for c in pool.provenance.get(fid, ())),
+                chain=pool.chains.get(fid, ()),
+                scope=str(row.scope) or None,
+                status=str(row.status),
+                document=None if claim < 0 else str(t.at[claim, "document"]),
+                value=None if claim < 0 else str(t.at[claim, "value"]),
+            )
+        )
+    return tuple(out)
