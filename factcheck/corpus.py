@@ -10,6 +10,7 @@ and the factcheck version, so a stale entry can never be used.
 from __future__ import annotations
 
 import hashlib
+import math
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -368,33 +369,45 @@ def extend_corpus(corpus: Corpus, document: Document, claims: Iterable[Claim]) -
 
 
 def claim_from_row(row: Any) -> Claim:
-    """Rebuild the :class:`Claim` value a table row was made from."""
+    """Rebuild the :class:`Claim` value a table row was made from.
+
+    Optional fields missing from the table are ``NaN`` or ``None`` depending on the column's
+    dtype after concatenation; both become ``None`` here.
+    """
     return Claim(
         id=row.id,
         document=row.document,
         metric=row.metric,
         value=row.value,
         period=row.period,
-        quote=row.quote or "",
-        subject=row.subject,
+        quote=_missing(row.quote) or "",
+        subject=_missing(row.subject),
         measure=row.measure,
         of=_selector(row.of),
         against=_selector(row.against),
-        base=row.base,
+        base=_missing(row.base),
         status=row.status,
-        basis=row.basis,
-        scope=row.scope,
-        part_of=row.part_of,
-        line=None if pd.isna(row.line) else int(row.line),
-        column=None if pd.isna(row.column) else int(row.column),
+        basis=_missing(row.basis),
+        scope=_missing(row.scope),
+        part_of=_missing(row.part_of),
+        line=None if _missing(row.line) is None else int(row.line),
+        column=None if _missing(row.column) is None else int(row.column),
         file=row.file,
         file_line=int(row.file_line),
-        ignore=tuple(sorted((row.ignore or {}).items())),
-        extra=tuple((row.extra or {}).items()),
+        ignore=tuple(sorted((_missing(row.ignore) or {}).items())),
+        extra=tuple((_missing(row.extra) or {}).items()),
     )
 
 
+def _missing(value: Any) -> Any:
+    """``None`` for a missing table cell (``None``, ``NaN``, ``pd.NA``), else the value."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
 def _selector(value: Any) -> Selector | None:
+    value = _missing(value)
     if not value:
         return None
     return Selector.from_mapping(value)

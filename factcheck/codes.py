@@ -1,0 +1,73 @@
+"""Every finding code factcheck emits, in one table: ``factcheck explain CODE`` reads it.
+
+Codes are stable: a newsroom's baseline and suppressions name them. FC0xx are input
+problems, FC1xx agreement between figures, FC2xx built-in relations, FC3xx plans, FC4xx
+rule sets, FC9xx the tool's own housekeeping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """What a code means.
+
+    Attributes:
+        code, name: ``FC201`` and ``share-mismatch``.
+        severity: the highest severity it is reported with.
+        title: one line in Chinese.
+        what: what the check does.
+        why: why a finding matters.
+        example: a minimal example that triggers it.
+        fix: what to do about it.
+    """
+
+    code: str
+    name: str
+    severity: str
+    title: str
+    what: str
+    why: str
+    example: str
+    fix: str
+
+
+_TABLE = [
+    CodeInfo("FC001", "input-error", "error", "输入有误", "声明、规则或配置文件无法使用。", "有问题的输入不能被核对，必须先修正。", "value: 12..3%", "按提示修改文件中指出的行。"),
+    CodeInfo("FC002", "unreadable-figure", "error", "数字无法读取", "parse_quantity 无法把 value 读成带单位的数字区间。", "读不懂的数字无法参与核对。", "value: 约莫三成", "写成报告中印刷的数字，如 30%、3.4万余辆、突破600家。"),
+    CodeInfo("FC003", "bad-file", "error", "文件无法解析", "文件不是 UTF-8 编码，或 YAML 语法有误。", "整个文件的声明都无法读取。", "claims:\n  - id: a\n   metric: x", "修正缩进或另存为 UTF-8。"),
+    CodeInfo("FC004", "bad-registry", "error", "登记表有误", "metrics.yaml 或 subjects.yaml 中的定义有误（未知单位、别名重复、上级未登记）。", "登记表决定名称解析与量纲检查。", "整车产量:\n  unit: 辆辆", "使用单位表中的单位，保持别名唯一。"),
+    CodeInfo("FC005", "bad-claim", "error", "声明结构有误", "声明缺少必填字段（id、metric、value、period），或字段类型不对。", "缺字段的声明无法定位与核对。", "- id: a\n  metric: 地区生产总值", "补上缺少的字段。"),
+    CodeInfo("FC006", "bad-document", "error", "文档信息有误", "document 缺少 id，或两个文件使用了同一个文档 id。", "文档 id 是声明的出处标识，必须唯一。", "document: {title: …}", "为每个文档写唯一的 id。"),
+    CodeInfo("FC007", "dangling-part-of", "error", "part_of 指向不存在的声明", "part_of（其中）应指向同一文档中另一条声明的 id。", "部分与整体的关系无法核对。", "part_of: no-such-claim", "改为整体那条声明的 id。"),
+    CodeInfo("FC008", "bad-rule", "error", "规则有误", "规则文件无法解析、表达式语法错误，或引用了未登记的指标。", "有误的规则不能执行。", "expr: 第一产业增加值 + == 地区生产总值", "按提示修正表达式或在 metrics.yaml 中登记指标。"),
+    CodeInfo("FC010", "schema", "error", "声明不符合数据规范", "pandera 规范检查失败：未知指标、单位与指标量纲不符、占比超过100%、期间无法识别、measure 或 status 未知等。", "不合规范的声明会让核对出错或漏检。", "metric: 整车产量\nvalue: 3万吨", "按提示改正该字段。"),
+    CodeInfo("FC101", "figure-disagreement", "error", "同一数字前后不一", "同一主体、指标、期间、口径的数字在两处声明，且两者的取值区间不相交。", "读者会看到两个互相矛盾的数字。", "A 文：2022年海洋生产总值560亿元；B 文：2022年海洋生产总值600亿元", "核对原始统计，统一为同一数字；若口径不同，在 scope 中写明。"),
+    CodeInfo("FC102", "revision", "warning", "预计数被修订", "预计数或初步核算数后来被最终数重述，且二者不一致；超出修订幅度为警告，否则为提示。", "修订本身不是错误，但读者需要知道哪个数字是最终的。", "2022年预计560亿元；2023年文中2022年为520亿元", "在稿件中使用最终数，或注明“预计”。"),
+    CodeInfo("FC103", "target-changed", "info", "同一目标前后不同", "同一指标、期间的两个目标不一致。", "可能是目标调整，也可能是期限不同，需要编辑判断。", "规划建设160亩；扩大种植规模至1000亩", "核对目标的期限，写入各自的 period。"),
+    CodeInfo("FC110", "derived-mismatch", "error", "推算值与声明值矛盾", "由其他声明推算出的数字（如由占比与部分推出整体）与某处直接声明的数字不相交。", "两篇稿件通过算术互相矛盾，读者可以自己算出来。", "A：海洋生产总值345亿元，占GDP的42.4%（推得GDP≈814亿元）；B：上半年GDP 900亿元", "检查推算链中的每个数字，修正有误的那个。"),
+    CodeInfo("FC111", "derived-conflict", "error", "两条推算链矛盾", "同一数字由两条不同的推算链得出，结果不相交。", "至少有一个参与推算的数字有误。", "由占比推得的GDP与由增速推得的GDP不一致", "查看 chain 中的每一步，找出有误的数字。"),
+    CodeInfo("FC201", "share-mismatch", "error", "占比与数值不符", "占比 = 部分 ÷ 整体；三者都给出时，按区间算术核对。", "比重写错是最常见的数字差错之一。", "海洋生产总值345亿元，占GDP的42.4%；GDP 900亿元（应约为 38.3%）", "改正最小修改处（fix）所指的数字。"),
+    CodeInfo("FC202", "growth-mismatch", "error", "增速与前后两期数值不符", "同比增速 = 本期 ÷ 上年同期 − 1。按可比价计算的增速（地区生产总值、增加值）与现价比值不一致时最多为警告。", "增速与两期数值对不上，读者会怀疑全文数据。", "2022年600万吨，2023年突破1000万吨，增速66%（若600万吨是精确数则不符）", "核对两期数值与增速的口径；可比价增速请注明。"),
+    CodeInfo("FC203", "points-mismatch", "error", "百分点差不符", "百分点差 = 本项 − 对比项（增速、占比或比率之差）。", "把百分点差写成百分比或算错很常见。", "增长15.8%，高于全市10.3个百分点；全市增长7%（应为 5.5% 左右）", "核对对比项的数字或差值。"),
+    CodeInfo("FC204", "average-growth-mismatch", "error", "年均增速与首末两年数值不符", "年均增速 = (末年 ÷ 基年)^(1/年数) − 1，基年默认为时期的前一年（十三五为2015年）。", "五年规划回顾中常见的差错。", "2015年100亿元，2020年150亿元，年均增长12%（应约为 8.4%）", "核对基年与末年数值。"),
+    CodeInfo("FC205", "multiple-mismatch", "error", "倍数不符", "倍数 = 本期 ÷ 基期；“增长2倍”是3倍，“翻一番”是2倍。", "“增长N倍”与“是N倍”常被混用。", "由100亿元增长到300亿元，称“增长3倍”（应为增长2倍）", "区分“增长N倍”与“是…的N倍”。"),
+    CodeInfo("FC206", "change-mismatch", "error", "增减量不符", "增减量 = 本期 − 基期。", "增量与两期数值对不上。", "由500家增加到600家，称“新增120家”", "核对两期数值或增量。"),
+    CodeInfo("FC207", "part-exceeds-whole", "error", "部分大于整体", "“其中”所指的部分不能超过整体。", "部分大于整体必有一处错误。", "开工项目195个，其中市级项目204个", "核对部分或整体的数字。"),
+    CodeInfo("FC208", "part-exceeds-parent", "error", "下级大于上级", "对可加指标，下级地区（或园区）的数字不能超过其上级地区。", "区的数字超过市的数字必有一处错误。", "即墨区整车产量30万辆；青岛市整车产量20万辆", "核对上下级的数字与口径。"),
+    CodeInfo("FC209", "exceeds-capacity", "error", "产量超过产能", "同一主体同期的实际产量不应超过产能。", "产量超过产能多半是单位或期间写错。", "年产能10万辆；当年产量12万辆", "核对产能、产量的单位与期间。"),
+    CodeInfo("FC301", "target-vs-result", "info", "目标与实际对照", "同一指标、期间既有目标又有实际时，列出完成、未完成或无法判定。", "编辑常需说明目标是否完成。", "目标突破700家；实际突破600家（无法判定）", "若要写“完成目标”，先确认实际数。"),
+    CodeInfo("FC401", "rule-violated", "error", "规则不成立", "rules/*.yaml 中的规则（如三次产业增加值之和等于地区生产总值）在某一主体、期间不成立；严重程度不超过规则所设。", "违反定义恒等式的数字必有一处错误。", "第一、二、三产业增加值之和 1,000 亿元，地区生产总值 1,100 亿元", "核对参与规则的各个数字。"),
+    CodeInfo("FC901", "unused-suppression", "warning", "多余的忽略标记", "忽略标记（ignore）没有抑制任何发现。", "过时的忽略标记会掩盖以后的真问题。", "<!-- factcheck: ignore[FC201] --> 但该行没有 FC201", "删除该标记。"),
+]
+
+CODES: dict[str, CodeInfo] = {c.code: c for c in _TABLE}
+NAMES: dict[str, str] = {c.name: c.code for c in _TABLE}
+
+
+def lookup(code_or_name: str) -> CodeInfo | None:
+    """The entry for a code (``FC201``) or a name (``share-mismatch``), any case."""
+    key = code_or_name.strip()
+    return CODES.get(key.upper()) or CODES.get(NAMES.get(key.lower(), ""))
