@@ -27,7 +27,7 @@ from factcheck.figures import figure_row
 from factcheck.periods import PeriodError, parse_period
 from factcheck.registry import Registry, load_registry
 from factcheck.schema import COLUMNS, validate_table
-from factcheck.yamlio import LineDict, YamlFileError, dump_yaml, parse_yaml, read_text, write_atomic
+from factcheck.yamlio import LineDict, LineList, YamlFileError, dump_yaml, parse_yaml, read_text, write_atomic
 
 REQUIRED_CLAIM_FIELDS = ("id", "metric", "value", "period")
 _CLAIM_KEYS = {f.name for f in fields(Claim)} - {"document", "file", "file_line", "start", "end", "extra"}
@@ -226,7 +226,7 @@ def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, lis
     if data is None:
         return None, [], [Problem("文件为空；应包含 document 和 claims 两部分", path, 1, code="FC005")]
     if not isinstance(data, dict):
-        return None, [], [Problem(f"文件顶层应为映射（document、claims），实际为 {type(data).__name__}", path, 1, code="FC005")]
+        return None, [], [Problem(f"文件顶层应为映射（document、claims），实际为{_yaml_kind(data)}", path, 1, code="FC005")]
     for key, line in getattr(data, "duplicates", []):
         problems.append(Problem(f"键「{key}」重复；每个键只能出现一次", path, line, code="FC005"))
     doc_data = data.get("document")
@@ -235,10 +235,11 @@ def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, lis
         return None, [], [*problems, Problem("缺少 document 部分（含 id、title、published、region）", path, line, code="FC006")]
     doc_id = doc_data.get("id")
     if doc_id is None or str(doc_id).strip() == "":
-        problems.append(Problem("document 缺少 id；应为语料中唯一的文档标识，如 jimo-2024-reform", path, doc_data.line, code="FC006"))
+        line = doc_data.line_of("id") if "id" in doc_data else data.line_of("document")
+        problems.append(Problem("document 缺少 id；应为语料中唯一的文档标识，如 jimo-2024-reform", path, line, code="FC006"))
         return None, [], problems
     extra = {k: v for k, v in doc_data.items() if k not in _DOCUMENT_KEYS}
-    extra["__line__"] = doc_data.line
+    extra["__line__"] = doc_data.line_of("id")
     published = doc_data.get("published")
     if published is not None:
         try:
@@ -262,21 +263,33 @@ def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, lis
         problems.append(Problem("claims 应为声明的列表（每项以 - 开头）", path, data.line_of("claims"), code="FC005"))
         return doc, [], problems
     records: list[dict[str, Any]] = []
-    for item in claims:
-        record, item_problems = _read_claim(item, path)
+    for index, item in enumerate(claims):
+        item_line = claims.line_of(index) if isinstance(claims, LineList) else data.line_of("claims")
+        record, item_problems = _read_claim(item, path, item_line)
         problems.extend(item_problems)
         if record is not None:
             records.append(record)
     return doc, records, problems
 
 
+def _yaml_kind(value: Any) -> str:
+    """What a YAML value is, in words: 列表, 文本, 数字 …"""
+    if isinstance(value, list):
+        return "列表（以 - 开头的项）"
+    if isinstance(value, str):
+        return f"文本「{value[:20]}」"
+    if isinstance(value, bool | int | float):
+        return f"数字或布尔值 {value!r}"
+    return type(value).__name__
+
+
 def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _read_claim(item: Any, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+def _read_claim(item: Any, path: str, line: int) -> tuple[dict[str, Any] | None, list[Problem]]:
     if not isinstance(item, LineDict):
-        return None, [Problem(f"声明应为映射（id、metric、value、period …），实际为 {item!r}", path, code="FC005")]
+        return None, [Problem(f"声明应为映射（id、metric、value、period …），实际为 {item!r}", path, line, code="FC005")]
     problems = [
         Problem(f"声明中键「{k}」重复；每个键只能出现一次", path, line, code="FC005") for k, line in item.duplicates
     ]
@@ -332,7 +345,7 @@ def claim_record(claim: Claim, file: str | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for name in _CLAIM_KEYS:
         value = getattr(claim, name)
-        if value is None or value == ():
+        if value is None or value == () or (name == "quote" and value == ""):
             continue
         if isinstance(value, Selector):
             value = value.to_mapping()
@@ -431,6 +444,8 @@ def document_data(document: Document, claims: Iterable[Claim]) -> dict[str, Any]
             value = getattr(c, name, None)
             if value is None or value == () or (name == "measure" and value == "level"):
                 continue
+            if name == "quote" and value == "":
+                continue  # a claim read without a quote is written without one
             if name == "status" and value == "actual":
                 continue
             if isinstance(value, Selector):

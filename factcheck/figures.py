@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.claims import Document
 from factcheck.errors import QuantityError
-from factcheck.periods import PeriodError, parse_period
+from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_quantity
 from factcheck.registry import Metric, Registry
 from factcheck.units import Unit, base_factor, parse_unit, same_dimension
@@ -141,8 +141,9 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
         "period": period_text,
         "period_ok": period_ok,
         "base": _opt(record.get("base")),
+        "base_ok": record.get("base") is None or period_parses(record["base"]),
         "value": value,
-        "quote": _opt(record.get("quote")),
+        "quote": None if record.get("quote") is None else str(record["quote"]),
         "line": record.get("line"),
         "column": record.get("column"),
         "of": of,
@@ -151,6 +152,9 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
         "against_known": against is None
         or against.get("metric") is None
         or metrics.resolve(against["metric"]) is not None,
+        "selector_periods_ok": all(
+            "period" not in sel or period_parses(sel["period"]) for sel in (of or {}, against or {})
+        ),
         "part_of": _opt(record.get("part_of")),
         "ignore": record.get("ignore") or None,
         "extra": {k: v for k, v in record.items() if not k.startswith("__") and k not in _KNOWN} or None,

@@ -59,7 +59,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise PeriodError(f"Cannot have end={self.end} < start={self.start}")
+            raise PeriodError(f"期间的结束日 {self.end} 早于开始日 {self.start}")
 
     def __str__(self) -> str:
         return self.text
@@ -99,8 +99,14 @@ class Period:
         return self.end.year - self.start.year + 1
 
     def shift(self, years: int) -> Period:
-        """The same period ``years`` later (negative: earlier). ``p.shift(-1)`` is 上年同期."""
-        return Period(_shift_date(self.start, years), _shift_date(self.end, years, end=True), self.kind)
+        """The same period ``years`` later (negative: earlier). ``p.shift(-1)`` is 上年同期.
+
+        A day that is the last of its month stays the last of its month: an as-of date
+        ``2024-02-29`` (截至2月底) a year earlier is ``2023-02-28``, and ``2023-02-28`` a year
+        later is ``2024-02-29``. Every other day keeps its month and day, so shifting by some
+        years and back is always the identity.
+        """
+        return Period(_shift_date(self.start, years), _shift_date(self.end, years), self.kind)
 
     def year_before(self) -> Period:
         """The same period one year earlier (the base of a year-on-year growth)."""
@@ -111,10 +117,10 @@ class Period:
         return year(self.start.year - 1)
 
 
-def _shift_date(d: dt.date, years: int, *, end: bool = False) -> dt.date:
+def _shift_date(d: dt.date, years: int) -> dt.date:
     y = d.year + years
     last = calendar.monthrange(y, d.month)[1]
-    day = last if end and d.day == calendar.monthrange(d.year, d.month)[1] else min(d.day, last)
+    day = last if d.day == calendar.monthrange(d.year, d.month)[1] else d.day
     return dt.date(y, d.month, day)
 
 
@@ -208,6 +214,15 @@ def _parse_period_text(text: str) -> Period:
     raise PeriodError(f"期间 {text!r} 无法识别，应为 {EXPECTED_FORMS}")
 
 
+def period_parses(value: object) -> bool:
+    """Whether ``value`` is a period :func:`parse_period` reads."""
+    try:
+        parse_period(value)
+    except PeriodError:
+        return False
+    return True
+
+
 # --------------------------------------------------------------------------- Chinese phrases
 
 _ZH_SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -248,10 +263,13 @@ def publication_date(value: object) -> dt.date:
 def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
     """The period a Chinese time phrase means in a text published on ``published``.
 
-    Reads 2024年上半年, 前三季度, 今年, 去年, 1—11月, 近三年, 五年来, 十三五, 到2023年底,
-    截至2024年6月底 and the like. Returns ``None`` when the phrase names no period.
+    Reads 2024年上半年, 前三季度, 今年, 去年, 1—11月, 近三年, 五年来, 2020年以来, 十三五,
+    到2023年底, 截至2024年6月底 and the like. A phrase without a year (上半年, 1—11月) is in
+    the year of publication. Returns ``None`` when the phrase names no period.
     """
-    text = phrase.strip().replace("—", "-").replace("－", "-").replace("～", "-").replace("~", "-")
+    text = phrase.strip()
+    for dash in ("—", "–", "－", "～", "~"):
+        text = text.replace(dash, "-")
     text = re.sub(r"\s+", "", text)
     doc_year = published.year
 
@@ -259,10 +277,12 @@ def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
         if name in text and ("期间" in text or "时期" in text or text.startswith(name) or text == name):
             return span(a, b)
 
+    last_full = doc_year if published.month >= 7 else doc_year - 1
+    if m := re.search(r"(\d{4})年(?:来|以来)", text):  # 2020年以来: since a year, not for 2020 years
+        return span(int(m[1]), max(int(m[1]), last_full))
     if m := re.search(rf"(?:近|最近|过去){_N}年|{_N}年(?:来|以来)", text):
         n = _zh_int(m[1] or m[2])
-        last = doc_year if published.month >= 7 else doc_year - 1
-        return span(last - n + 1, last)
+        return span(last_full - n + 1, last_full)
 
     y = doc_year
     if m := re.search(r"(\d{4})年", text):
@@ -296,7 +316,7 @@ def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
         return quarters(y, q, q)
     if m := re.search(r"(\d{1,2})(?:-|至|到)(\d{1,2})月", text):
         return months(y, int(m[1]), int(m[2]))
-    if m := re.search(r"前(\d{1,2}|[一二三四五六七八九十]+)个月", text):
+    if m := re.search(r"前(\d{1,2}|[一二两三四五六七八九十]+)个月", text):
         return months(y, 1, _zh_int(m[1]))
     if m := re.search(r"(\d{1,2})月(?:份)?(?!底|末)", text):
         return month(y, int(m[1]))

@@ -25,6 +25,7 @@ SUBJECT_KINDS = ("region", "company", "park", "industry", "institution", "projec
 #: Words that name the document's own region, its parent, or the country.
 SELF_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县", "全镇", "本镇")
 PARENT_WORDS = ("全市", "我市", "本市")
+PROVINCE_WORDS = ("全省", "我省", "本省")
 COUNTRY_WORDS = ("全国", "我国", "国内")
 
 
@@ -180,11 +181,19 @@ class Subjects:
     def canonical(self, name: str, region: str | None = None) -> str:
         """The canonical name for a subject as a document writes it.
 
-        全区/我区 mean the document's region, 全市/我市 its parent region, 全国 the country.
-        Unknown names are kept as they are (a subject need not be registered).
+        全区/我区 mean the document's region, 全市/我市 its parent region (the region itself
+        when it is a city), 全省/我省 the province it lies in, 全国 the country. Unknown names
+        are kept as they are (a subject need not be registered).
         """
         if name in SELF_WORDS and region:
             return self.canonical(region)
+        if name in PROVINCE_WORDS and region:
+            region_c = self.canonical(region)
+            for candidate in (region_c, *self.ancestors(region_c)):
+                s = self.items.get(candidate)
+                if s is not None and s.kind == "region" and candidate.endswith("省"):
+                    return candidate
+            return name
         if name in PARENT_WORDS and region:
             region_c = self.canonical(region)
             s = self.items.get(region_c)
@@ -267,22 +276,39 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
             problems.append(Problem(f"指标「{name}」的定义应为映射（aliases、unit …）", path, line, code="FC004"))
             continue
         unit = str(spec.get("unit", ""))
-        for u in (unit, *_strings(spec.get("accepts"))):
+        for key, u in (("unit", unit), *(("accepts", a) for a in _strings(spec.get("accepts")))):
             try:
                 parse_unit(u)
             except UnknownUnitError:
                 problems.append(
-                    Problem(f"指标「{name}」的单位「{u}」未知；应为单位表中的单位（如 元、吨、辆、家、%）", path, line, code="FC004")
+                    Problem(
+                        f"指标「{name}」的单位「{u}」未知；应为单位表中的单位（如 元、吨、辆、家、%）",
+                        path,
+                        _key_line(spec, key, line),
+                        code="FC004",
+                    )
                 )
         basis = str(spec.get("basis", "nominal"))
         if basis not in BASES:
-            problems.append(Problem(f"指标「{name}」的 basis「{basis}」未知；应为 real 或 nominal", path, line, code="FC004"))
+            problems.append(
+                Problem(f"指标「{name}」的 basis「{basis}」未知；应为 real 或 nominal", path, _key_line(spec, "basis", line), code="FC004")
+            )
+        additive = spec.get("additive", True)
+        if not isinstance(additive, bool):
+            problems.append(
+                Problem(
+                    f"指标「{name}」的 additive「{additive}」无效；应为 true 或 false",
+                    path,
+                    _key_line(spec, "additive", line),
+                    code="FC004",
+                )
+            )
         metric = Metric(
             name=str(name),
             aliases=_strings(spec.get("aliases")),
             unit=unit,
             accepts=_strings(spec.get("accepts")),
-            additive=bool(spec.get("additive", True)),
+            additive=additive is True,
             basis=basis,
             description=str(spec.get("description", "")),
             file=path,
@@ -294,7 +320,7 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
                 Problem(
                     f"别名「{clash}」同时属于指标「{name}」和「{other.name if other else '?'}」；别名应唯一",
                     path,
-                    line,
+                    _key_line(spec, "aliases", line),
                     code="FC004",
                 )
             )
@@ -307,6 +333,7 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
         return problems
     for key, line in getattr(data, "duplicates", []):
         problems.append(Problem(f"主体「{key}」重复定义；每个主体应只定义一次", path, line, code="FC004"))
+    parent_lines: dict[str, int | None] = {}
     for name, spec in data.items():
         line = data.line_of(name) if isinstance(data, LineDict) else None
         spec = spec or {}
@@ -316,8 +343,15 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
         kind = str(spec.get("kind", "region"))
         if kind not in SUBJECT_KINDS:
             problems.append(
-                Problem(f"主体「{name}」的 kind「{kind}」未知；应为 {'、'.join(SUBJECT_KINDS)} 之一", path, line, code="FC004")
+                Problem(
+                    f"主体「{name}」的 kind「{kind}」未知；应为 {'、'.join(SUBJECT_KINDS)} 之一",
+                    path,
+                    _key_line(spec, "kind", line),
+                    code="FC004",
+                )
             )
+        if spec.get("parent") is not None:
+            parent_lines[str(name)] = _key_line(spec, "parent", line)
         parent = spec.get("parent")
         subject = Subject(
             name=str(name),
@@ -328,10 +362,30 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
             line=line,
         )
         for clash in subjects.add(subject):
-            problems.append(Problem(f"别名「{clash}」属于多个主体；别名应唯一", path, line, code="FC004"))
+            other = subjects.resolve(clash)
+            problems.append(
+                Problem(
+                    f"别名「{clash}」同时属于主体「{name}」和「{other.name if other else '?'}」；别名应唯一",
+                    path,
+                    _key_line(spec, "aliases", line),
+                    code="FC004",
+                )
+            )
     for s in subjects:
         if s.parent and s.parent not in subjects.items:
+            hint = subjects.resolve(s.parent)
+            expected = f"是否是指「{hint.name}」？上级应写主体的正式名称" if hint else "应为 subjects.yaml 中的主体"
             problems.append(
-                Problem(f"主体「{s.name}」的上级「{s.parent}」未登记；应为 subjects.yaml 中的主体", path, s.line, code="FC004")
+                Problem(
+                    f"主体「{s.name}」的上级「{s.parent}」未登记；{expected}",
+                    path,
+                    parent_lines.get(s.name, s.line),
+                    code="FC004",
+                )
             )
     return problems
+
+
+def _key_line(spec: Any, key: str, default: int | None) -> int | None:
+    """The line of ``key`` in a definition, else the definition's own line."""
+    return spec.key_lines.get(key, default) if isinstance(spec, LineDict) else default

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 from factcheck.claims import MEASURES, STATUSES
 from factcheck.errors import Problem
 from factcheck.figures import PERCENT_MEASURES, expected_unit
-from factcheck.periods import EXPECTED_FORMS
+from factcheck.periods import EXPECTED_FORMS, period_parses
 from factcheck.registry import Registry
 
 COLUMNS: tuple[str, ...] = (
@@ -35,6 +35,7 @@ COLUMNS: tuple[str, ...] = (
     "period",
     "period_ok",
     "base",
+    "base_ok",
     "value",
     "quote",
     "line",
@@ -43,6 +44,7 @@ COLUMNS: tuple[str, ...] = (
     "of_known",
     "against",
     "against_known",
+    "selector_periods_ok",
     "part_of",
     "ignore",
     "extra",
@@ -67,10 +69,11 @@ def _is_true(series: pd.Series) -> pd.Series:
 
 
 def _share_in_range(df: pd.DataFrame) -> pd.Series:
+    # The printed number must be a percentage; its rounding band may stick out (0% is
+    # [-0.5, 0.5]), which says nothing wrong about the text.
     shares = df["measure"] == "share"
-    lo = df["lo_s"].fillna(0)
-    hi = df["hi_s"].fillna(0)
-    return ~shares | ((lo >= 0) & (hi <= 100.0 + 1e-9) & (df["nominal"].fillna(0) <= 100))
+    nominal = df["nominal"].fillna(0)
+    return ~shares | ((nominal >= 0) & (nominal <= 100))
 
 
 def _of_only_on_shares(df: pd.DataFrame) -> pd.Series:
@@ -82,21 +85,39 @@ def _quote_not_blank(series: pd.Series) -> pd.Series:
     return series.isna() | (series.astype(str).str.strip().str.len() > 0)
 
 
+def _not_empty(series: pd.Series) -> pd.Series:
+    return series.astype(str).str.len() > 0
+
+
+def _line_number_or_missing(series: pd.Series) -> pd.Series:
+    # A line is a positive whole number; YAML may hand over 12, 12.0 (a column with gaps) or "abc".
+    numbers = pd.to_numeric(series, errors="coerce")
+    return series.isna() | ((numbers >= 1) & (numbers % 1 == 0))
+
+
+# Checks are named (``pa.Check(fn, name=...)``): pandera reports its built-in checks such as
+# ``Check.isin`` under their own description, whatever ``name`` says, and the messages below
+# are looked up by check name. Optional text columns have no dtype (``None``): pandas holds
+# them as ``str`` or ``object`` depending on whether a value is missing.
 CLAIMS_SCHEMA = pa.DataFrameSchema(
     {
         "document": pa.Column(str, nullable=False),
-        "id": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "id": pa.Column(str, pa.Check(_not_empty, name="id_given"), nullable=False),
         "metric_known": pa.Column(bool, pa.Check(_is_true, name="metric_known")),
-        "measure": pa.Column(str, pa.Check.isin(MEASURES, name="measure_known")),
-        "status": pa.Column(str, pa.Check.isin(STATUSES, name="status_known")),
-        "basis": pa.Column(object, pa.Check(lambda s: s.isna() | s.isin(["real", "nominal"]), name="basis_known"), nullable=True),
+        "measure": pa.Column(str, pa.Check(lambda s: s.isin(MEASURES), name="measure_known")),
+        "status": pa.Column(str, pa.Check(lambda s: s.isin(STATUSES), name="status_known")),
+        "basis": pa.Column(None, pa.Check(lambda s: s.isna() | s.isin(["real", "nominal"]), name="basis_known"), nullable=True),
         "period_ok": pa.Column(bool, pa.Check(_is_true, name="period_ok")),
+        "base_ok": pa.Column(bool, pa.Check(_is_true, name="base_ok")),
+        "selector_periods_ok": pa.Column(bool, pa.Check(_is_true, name="selector_periods_ok")),
         "value_error": pa.Column(str, pa.Check(lambda s: s == "", name="value_readable")),
         "unit_ok": pa.Column(bool, pa.Check(_is_true, name="unit_fits")),
-        "quote": pa.Column(object, pa.Check(_quote_not_blank, name="quote_not_blank"), nullable=True),
+        "quote": pa.Column(None, pa.Check(_quote_not_blank, name="quote_not_blank"), nullable=True),
+        "line": pa.Column(None, pa.Check(_line_number_or_missing, name="line_valid"), nullable=True),
+        "column": pa.Column(None, pa.Check(_line_number_or_missing, name="column_valid"), nullable=True),
         "of_known": pa.Column(bool, pa.Check(_is_true, name="of_metric_known")),
         "against_known": pa.Column(bool, pa.Check(_is_true, name="against_metric_known")),
-        "subject": pa.Column(str, pa.Check.str_length(min_value=1, name="subject_given")),
+        "subject": pa.Column(str, pa.Check(_not_empty, name="subject_given")),
     },
     checks=[
         pa.Check(_share_in_range, name="share_in_range"),
@@ -143,7 +164,28 @@ def _share_message(row: Row, _registry: Registry) -> tuple[str, str]:
 def _of_message(row: Row, _registry: Registry) -> tuple[str, str]:
     if row["measure"] == "share":
         return "占比缺少 of（分母）：应写明占谁的比重，如 of: {metric: 地区生产总值}", "measure"
-    return f"of 只用于占比（measure: share），而此声明的 measure 为「{row['measure']}」", "of"
+    selector = "、".join(f"{k}: {v}" for k, v in (row["of"] or {}).items())
+    return (
+        f"of「{selector}」只用于占比：应写 measure: share，或去掉 of（此声明的 measure 为「{row['measure']}」）",
+        "of",
+    )
+
+
+def _duplicate_message(row: Row, _registry: Registry, table: pd.DataFrame | None = None) -> tuple[str, str]:
+    message = f"声明 id「{row['id']}」在文档「{row['document']}」中重复：同一文档内的 id 应唯一"
+    if table is not None:
+        same = table[(table["document"] == row["document"]) & (table["id"] == row["id"])]
+        if len(same) > 1:
+            message += f"（第一次出现在第 {int(same.iloc[0]['file_line'])} 行）"
+    return message, "id"
+
+
+def _selector_period_message(row: Row, _registry: Registry) -> tuple[str, str]:
+    for field in ("of", "against"):
+        period = (row[field] or {}).get("period")
+        if period is not None and not period_parses(period):
+            return f"{field} 中的期间「{period}」无法识别：应为 {EXPECTED_FORMS}", field
+    return f"of 或 against 中的期间无法识别：应为 {EXPECTED_FORMS}", "of"
 
 
 _MESSAGES: dict[str, _Message] = {
@@ -158,6 +200,10 @@ _MESSAGES: dict[str, _Message] = {
     ),
     "basis_known": lambda row, _r: (f"未知的 basis「{row['basis']}」：应为 real 或 nominal", "basis"),
     "period_ok": lambda row, _r: (f"期间「{row['period']}」无法识别：应为 {EXPECTED_FORMS}", "period"),
+    "base_ok": lambda row, _r: (f"基期 base「{row['base']}」无法识别：应为 {EXPECTED_FORMS}", "base"),
+    "selector_periods_ok": _selector_period_message,
+    "line_valid": lambda row, _r: (f"line「{row['line']}」无效：应为引文在源文本中的行号（正整数）", "line"),
+    "column_valid": lambda row, _r: (f"column「{row['column']}」无效：应为引文在源文本中的列号（正整数）", "column"),
     "value_readable": lambda row, _r: (str(row["value_error"]).replace("\n", "\n    "), "value"),
     "unit_fits": _unit_message,
     "quote_not_blank": lambda row, _r: ("quote 为空：应为数字所在的原文分句", "quote"),
@@ -166,15 +212,9 @@ _MESSAGES: dict[str, _Message] = {
     "subject_given": lambda row, _r: ("缺少 subject，且文档未写 region：应写明数字所说的主体", "subject"),
     "share_in_range": _share_message,
     "of_with_share": _of_message,
-    "str_length(1, None)": lambda row, _r: ("id 为空：应为文档内唯一的标识", "id"),
-    "field_uniqueness": lambda row, _r: (
-        f"声明 id「{row['id']}」在文档「{row['document']}」中重复：同一文档内的 id 应唯一",
-        "id",
-    ),
-    "multiple_fields_uniqueness": lambda row, _r: (
-        f"声明 id「{row['id']}」在文档「{row['document']}」中重复：同一文档内的 id 应唯一",
-        "id",
-    ),
+    "id_given": lambda row, _r: ("id 为空：应为文档内唯一的标识", "id"),
+    "field_uniqueness": _duplicate_message,
+    "multiple_fields_uniqueness": _duplicate_message,
 }
 
 
@@ -195,6 +235,18 @@ def _problems(failures: pd.DataFrame, table: pd.DataFrame, registry: Registry) -
     for case in failures.itertuples(index=False):
         index = case.index
         if index is None or pd.isna(index):
+            # A failure of the table as a whole (a column missing or of the wrong type): the
+            # table was not built by figure_row. Never pass it silently.
+            first = table.iloc[0]
+            problems.append(
+                Problem(
+                    f"声明表的列 {case.column} 不合规则 {case.check}（{case.failure_case}）："
+                    f"应为 factcheck.schema.COLUMNS 所列的列及其类型",
+                    str(first.get("file", "")) or None,
+                    int(first.get("file_line", 1) or 1),
+                    code="FC010",
+                )
+            )
             continue
         check = str(case.check)
         key = (int(index), check)
@@ -203,10 +255,10 @@ def _problems(failures: pd.DataFrame, table: pd.DataFrame, registry: Registry) -
         seen.add(key)
         row = table.loc[int(index)]
         builder = _MESSAGES.get(check)
-        if builder is None and check.startswith("str_length"):
-            builder = _MESSAGES["str_length(1, None)"]
         if builder is None:
             message, field = f"字段 {case.column} 的值 {case.failure_case!r} 不合规则 {check}", "id"
+        elif builder is _duplicate_message:
+            message, field = _duplicate_message(row, registry, table)
         else:
             message, field = builder(row, registry)
         line = row["key_lines"].get(field, row["file_line"])

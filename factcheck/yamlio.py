@@ -1,8 +1,9 @@
 """Reading YAML with line numbers, and writing files atomically.
 
 Every mapping read through :func:`read_yaml` is a :class:`LineDict`: a dict that also knows
-the line it starts on and the line of each key, so that a problem found later names the line
-the user wrote. YAML is loaded safely, with libyaml's C parser when present.
+the line it starts on and the line of each key, and every sequence a :class:`LineList` that
+knows the line of each item, so that a problem found later names the line the user wrote.
+YAML is loaded safely, with libyaml's C parser when present.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ class LineDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
+class LineList(list[Any]):
+    """A sequence from YAML with ``line`` (where it starts) and ``item_lines`` (line of each item)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        """The line of item ``index``, or of the sequence when there is no such item."""
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
 class _LineLoader(_BaseLoader):  # type: ignore[misc]
     def construct_mapping(self, node: Any, deep: bool = False) -> LineDict:
         mapping = LineDict()
@@ -63,7 +75,24 @@ def _construct_line_dict(loader: _LineLoader, node: Any) -> Any:
     data.duplicates = built.duplicates
 
 
+def _construct_line_list(loader: _LineLoader, node: Any) -> Any:
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [item.start_mark.line + 1 for item in node.value]
+    yield data
+    data.extend(loader.construct_sequence(node, deep=True))
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_line_list)
+
+
+class _LineDumper(_Dumper):  # type: ignore[misc]
+    """Writes what the loader read: a LineDict as a mapping, a LineList as a sequence."""
+
+
+_LineDumper.add_representer(LineDict, _LineDumper.represent_dict)
+_LineDumper.add_representer(LineList, _LineDumper.represent_list)
 
 
 class YamlFileError(Exception):
@@ -120,7 +149,7 @@ def read_yaml(path: Path) -> Any:
 def dump_yaml(data: Any) -> str:
     """YAML text for plain data, block style, Chinese kept as it is."""
     return str(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=200)
+        yaml.dump(data, Dumper=_LineDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=200)
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -158,7 +157,7 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 def render(report: Report, options: RenderOptions) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2, allow_nan=False) + os.linesep
+    return json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 __all__ = ["artifact_uri", "physical_location", "render", "result", "rule_descriptor", "sarif_log"]

@@ -1,0 +1,351 @@
+"""Hypothesis strategies for consistent claim sets: prove a rule raises no false alarm.
+
+Each strategy draws *true* values that satisfy a relation, then prints them the way a report
+would — rounded to some precision, in 万元 or 亿元, with qualifiers such as 余, 超过, 近, 约 —
+and returns the claims. A sound engine never reports an ``error`` on such a set::
+
+    from hypothesis import given
+    from factcheck.testing import claim_sets, corpus_of
+
+    @given(claim_sets(relation="share"))
+    def test_no_false_alarm(claim_set):
+        report = factcheck.check(corpus_of([claim_set]))
+        assert report.errors == 0
+
+:func:`rule_claim_sets` does the same for a rule of ``rules/*.yaml``: it draws values for all
+figures but the last one the rule names and solves the rule for that one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from factcheck.claims import Claim, Document, Selector
+from factcheck.corpus import Corpus, _empty_table, extend_corpus
+from factcheck.expr import BinOp, Compare, Neg, Number, Ref, Sum
+from factcheck.registry import Registry
+from factcheck.rules import Rule
+
+#: Qualifiers a report prints, and which way each may round the true value.
+QUALIFIERS = ("plain", "plus", "at_least", "near", "about")
+RELATION_KINDS = ("share", "yoy", "pp", "cagr", "multiple", "change")
+MAGNITUDES = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """A document and its claims, with the true values they were printed from.
+
+    Attributes:
+        document: the document.
+        claims: the printed claims.
+        truth: claim id → the true value on the engine's scale (base units, % …).
+        missing: for derivation tests, the key of a figure that was left out and its true
+            value: ``(subject, metric, measure, period, true value in base units)``.
+    """
+
+    document: Document
+    claims: tuple[Claim, ...]
+    truth: dict[str, Decimal]
+    missing: tuple[str, str, str, str, Decimal] | None = None
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def _step_for(value: Decimal, digits: int) -> Decimal:
+    """A power of ten that leaves about ``digits`` significant digits of ``value``."""
+    exponent = value.adjusted() - digits + 1
+    return Decimal(1).scaleb(exponent)
+
+
+def _text(n: Decimal) -> str:
+    text = format(n.normalize(), "f") if n == n.to_integral_value() else format(n, "f")
+    return text
+
+
+@st.composite
+def printed_values(
+    draw: st.DrawFn,
+    value: Decimal,
+    *,
+    unit: str = "元",
+    qualifiers: Sequence[str] = QUALIFIERS,
+    min_digits: int = 2,
+    max_digits: int = 5,
+    magnitudes: Sequence[str] = ("", "万", "亿"),
+) -> str:
+    """The text a report might print for a true ``value`` (in ``unit``, without magnitude).
+
+    The printed figure's interval (see :mod:`factcheck.quantity`) always contains ``value``
+    under the strict reading: rounding is to the nearest step, 余/超过 round down, 近 rounds up.
+    """
+    if value <= 0:
+        raise ValueError(f"value={value!r} must be positive for a printed level")
+    usable = [m for m in magnitudes if value / MAGNITUDES[m] >= Decimal("0.01")] or [""]
+    magnitude = draw(st.sampled_from(usable)) if unit not in ("%", "个百分点") else ""
+    scaled = value / MAGNITUDES[magnitude]
+    digits = draw(st.integers(min_value=min_digits, max_value=max_digits))
+    step = _step_for(scaled, digits)
+    qualifier = draw(st.sampled_from(list(qualifiers)))
+    if qualifier == "plain" or qualifier == "about":
+        n = scaled.quantize(step, rounding=ROUND_HALF_EVEN) if step < 1 else (scaled / step).quantize(1, rounding=ROUND_HALF_EVEN) * step
+        body = _text(n)
+        text = f"{body}{magnitude}{unit}"
+        return f"约{text}" if qualifier == "about" else text
+    if qualifier in ("plus", "at_least"):
+        n = (scaled / step).to_integral_value(rounding=ROUND_FLOOR) * step
+        assume(n > 0)
+        body = _text(n)
+        if qualifier == "plus":
+            return f"{body}{magnitude}余{unit}"
+        return f"超过{body}{magnitude}{unit}"
+    # near: 近N means N·0.95 ≤ value ≤ N
+    n = (scaled / step).to_integral_value(rounding=ROUND_CEILING) * step
+    assume(n * Decimal("0.95") <= scaled)
+    return f"近{_text(n)}{magnitude}{unit}"
+
+
+def _percent_text(value: Decimal, decimals: int) -> str:
+    step = Decimal(1).scaleb(-decimals)
+    return _text(value.quantize(step, rounding=ROUND_HALF_EVEN)) + "%"
+
+
+# --------------------------------------------------------------------------- relation sets
+
+_LEVEL_METRIC = "一般公共预算收入"  # nominal, counted in 元
+_WHOLE_METRIC = "地区生产总值"
+
+
+def _doc(doc_id: str) -> Document:
+    return Document(id=doc_id, title="测试文档", published="2024-09", region="即墨区")
+
+
+def _claim(doc: str, cid: str, metric: str, period: str, value: str, **kw: Any) -> Claim:
+    return Claim(id=cid, document=doc, metric=metric, value=value, period=period, quote=f"{metric}{value}", **kw)
+
+
+def _positive(min_value: float = 1e4, max_value: float = 1e12) -> st.SearchStrategy[Decimal]:
+    return st.floats(min_value=min_value, max_value=max_value, allow_nan=False).map(
+        lambda f: Decimal(repr(f)).quantize(Decimal("0.0001"))
+    )
+
+
+@st.composite
+def claim_sets(
+    draw: st.DrawFn,
+    relation: str | None = None,
+    *,
+    qualifiers: Sequence[str] = QUALIFIERS,
+    document: str = "doc-a",
+    leave_out: str | None = None,
+) -> ClaimSet:
+    """A consistent claim set for one built-in relation.
+
+    Args:
+        relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple`` or ``change``; drawn
+            when ``None``.
+        qualifiers: which qualifiers level figures may be printed with.
+        document: the document id.
+        leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
+            it; its true value is returned in ``ClaimSet.missing``.
+    """
+    kind = relation or draw(st.sampled_from(RELATION_KINDS))
+    if kind not in RELATION_KINDS:
+        raise ValueError(f"relation={kind!r}: expected one of {RELATION_KINDS}")
+    printer = {"qualifiers": qualifiers}
+    truth: dict[str, Decimal] = {}
+    claims: list[Claim] = []
+
+    def level(cid: str, metric: str, period: str, v: Decimal, subject: str | None = None) -> None:
+        truth[cid] = v
+        claims.append(_claim(document, cid, metric, period, draw(printed_values(v, **printer)), subject=subject))
+
+    if kind == "share":
+        whole = draw(_positive())
+        ratio = Decimal(draw(st.integers(min_value=50, max_value=9500))) / 10000
+        part = whole * ratio
+        level("part", _LEVEL_METRIC, "2023", part)
+        level("whole", _WHOLE_METRIC, "2023", whole)
+        pct = ratio * 100
+        truth["share"] = pct
+        claims.append(
+            _claim(document, "share", _LEVEL_METRIC, "2023", _percent_text(pct, draw(st.integers(0, 2))),
+                   measure="share", of=Selector(metric=_WHOLE_METRIC))
+        )
+        roles = {"whole": ("whole", _WHOLE_METRIC, "level", "2023"), "part": ("part", _LEVEL_METRIC, "level", "2023")}
+    elif kind in ("yoy", "multiple", "change"):
+        previous = draw(_positive())
+        growth = Decimal(draw(st.integers(min_value=-500, max_value=3000))) / 1000  # −50% … +300%
+        current = previous * (1 + growth)
+        base_period = "2022"
+        level("current", _LEVEL_METRIC, "2023", current)
+        level("previous", _LEVEL_METRIC, base_period, previous)
+        if kind == "yoy":
+            truth["rate"] = growth * 100
+            claims.append(_claim(document, "rate", _LEVEL_METRIC, "2023", _percent_text(growth * 100, draw(st.integers(0, 2))), measure="yoy"))
+        elif kind == "multiple":
+            ratio = 1 + growth
+            truth["ratio"] = ratio
+            q = ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+            claims.append(_claim(document, "ratio", _LEVEL_METRIC, "2023", f"{_text(q)}倍", measure="multiple", base="2022"))
+        else:
+            assume(current != previous)
+            delta = current - previous
+            truth["change"] = delta
+            word = "增加" if delta > 0 else "减少"
+            claims.append(_claim(document, "change", _LEVEL_METRIC, "2023", word + draw(printed_values(abs(delta), qualifiers=("plain",))), measure="change"))
+        roles = {"previous": ("previous", _LEVEL_METRIC, "level", "2022"), "current": ("current", _LEVEL_METRIC, "level", "2023")}
+    elif kind == "cagr":
+        base = draw(_positive())
+        years = draw(st.integers(min_value=2, max_value=5))
+        rate = Decimal(draw(st.integers(min_value=-100, max_value=300))) / 1000
+        end = base * (1 + rate) ** years
+        first, last = 2021 - years + 1, 2021
+        level("end", _LEVEL_METRIC, str(last), end)
+        level("base", _LEVEL_METRIC, str(first - 1), base)
+        truth["rate"] = rate * 100
+        claims.append(_claim(document, "rate", _LEVEL_METRIC, f"{first}..{last}", _percent_text(rate * 100, draw(st.integers(0, 2))), measure="cagr"))
+        roles = {"base": ("base", _LEVEL_METRIC, "level", str(first - 1)), "end": ("end", _LEVEL_METRIC, "level", str(last))}
+    else:  # pp: two growth rates of two subjects and their difference
+        own = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
+        other = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
+        truth["own"], truth["other"], truth["points"] = own, other, own - other
+        claims.append(_claim(document, "own", _LEVEL_METRIC, "2023", _percent_text(own, 1), measure="yoy", subject="即墨区"))
+        claims.append(_claim(document, "other", _LEVEL_METRIC, "2023", _percent_text(other, 1), measure="yoy", subject="青岛市"))
+        diff = own - other
+        word = "高" if diff >= 0 else "低"
+        text = f"{_text(abs(diff).quantize(Decimal('0.1')))}个百分点"
+        claims.append(_claim(document, "points", _LEVEL_METRIC, "2023", text if word == "高" else f"-{text}",
+                             measure="pp", subject="即墨区", against=Selector(subject="青岛市")))
+        roles = {"other": ("other", _LEVEL_METRIC, "yoy", "2023")}
+    missing = None
+    if leave_out is not None:
+        if leave_out not in roles:
+            raise ValueError(f"leave_out={leave_out!r}: expected one of {sorted(roles)} for {kind}")
+        cid, metric, measure, period = roles[leave_out]
+        claims = [c for c in claims if c.id != cid]
+        subject = "青岛市" if kind == "pp" else "即墨区"
+        missing = (subject, metric, measure, period, truth[cid])
+    return ClaimSet(_doc(document), tuple(claims), truth, missing)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _evaluate(node: Any, values: dict[str, Decimal]) -> Decimal:
+    if isinstance(node, Number):
+        return Decimal(str(node.value)) / (100 if node.percent else 1)
+    if isinstance(node, Ref):
+        return values[str(node)]
+    if isinstance(node, Neg):
+        return -_evaluate(node.operand, values)
+    if isinstance(node, BinOp):
+        a, b = _evaluate(node.left, values), _evaluate(node.right, values)
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b}[node.op]
+    raise ValueError(f"rule_claim_sets cannot draw values for {node}")
+
+
+@st.composite
+def rule_claim_sets(draw: st.DrawFn, rule: Rule, registry: Registry, *, document: str = "doc-rule") -> ClaimSet:
+    """A claim set satisfying ``rule``: every figure but the last drawn, the last solved for.
+
+    Works for rules that are affine in their last figure (sums, differences, scaling), which
+    covers identities such as 三次产业增加值之和 = 地区生产总值. For ``<=`` and ``>=`` the last
+    figure is put on the safe side of the solution.
+    """
+    expr: Compare = rule.expr
+    if any(isinstance(n, Sum) for n in (expr.left, expr.right)):
+        raise ValueError(f"rule {rule.id}: sum() rules are not supported by rule_claim_sets")
+    from factcheck.expr import refs
+
+    names = list(dict.fromkeys(str(r) for r in refs(expr)))
+    ref_by_name = {str(r): r for r in refs(expr)}
+    values = {n: draw(_positive(1e6, 1e11)) for n in names[:-1]}
+    last = names[-1]
+
+    def f(x: Decimal) -> Decimal:
+        return _evaluate(expr.left, {**values, last: x}) - _evaluate(expr.right, {**values, last: x})
+
+    f0, f1 = f(Decimal(0)), f(Decimal(1))
+    slope = f1 - f0
+    assume(slope != 0)
+    solution = -f0 / slope
+    if expr.op in ("<=", "<"):
+        solution += (-1 if slope > 0 else 1) * abs(solution) * Decimal("0.1")
+    elif expr.op in (">=", ">"):
+        solution += (1 if slope > 0 else -1) * abs(solution) * Decimal("0.1")
+    assume(solution > 0)
+    values[last] = solution
+    claims = []
+    truth = {}
+    for i, name in enumerate(names):
+        ref = ref_by_name[name]
+        metric = registry.metrics.resolve(ref.metric)
+        unit = metric.unit if metric else "元"
+        measure = ref.selector("measure") or ("share" if ref.selector("of") else "level")
+        cid = f"f{i}"
+        v = values[name]
+        if measure == "share":
+            claims.append(_claim(document, cid, ref.metric, "2023", _percent_text(v * 100, 2), measure="share",
+                                 of=Selector(metric=ref.selector("of"))))
+        else:
+            claims.append(_claim(document, cid, ref.metric, "2023", draw(printed_values(v, unit=unit, qualifiers=("plain",), min_digits=4))))
+        truth[cid] = v
+    return ClaimSet(_doc(document), tuple(claims), truth)
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def corpus_of(claim_sets_: Iterable[ClaimSet], registry: Registry | None = None) -> Corpus:
+    """An in-memory corpus of claim sets (no files), validated like a loaded one."""
+    from factcheck.registry import load_registry
+
+    reg = registry or _default_registry()
+    corpus = Corpus({}, _empty_table(), reg)
+    for cs in claim_sets_:
+        corpus = extend_corpus(corpus, cs.document, cs.claims)
+    return corpus
+
+
+_REGISTRY: Registry | None = None
+
+
+def _default_registry() -> Registry:
+    global _REGISTRY
+    if _REGISTRY is None:
+        from pathlib import Path
+
+        from factcheck.registry import load_registry
+
+        here = Path(__file__).resolve().parents[1] / "rules"
+        _REGISTRY = load_registry(here if here.exists() else "rules")
+    return _REGISTRY
+
+
+def with_value(claim_set: ClaimSet, claim_id: str, value: str) -> ClaimSet:
+    """The claim set with one claim's printed value replaced (for perturbation tests)."""
+    claims = tuple(replace(c, value=value) if c.id == claim_id else c for c in claim_set.claims)
+    return replace(claim_set, claims=claims)
+
+
+__all__ = [
+    "QUALIFIERS",
+    "RELATION_KINDS",
+    "ClaimSet",
+    "claim_sets",
+    "corpus_of",
+    "printed_values",
+    "rule_claim_sets",
+    "with_value",
+]
+
+_ = dt  # dates are part of the documents' published field
