@@ -28,7 +28,9 @@ _SEP = "\x1f"
 
 def fingerprint(finding: Finding) -> str:
     """A stable identity of a finding (16 hex digits)."""
-    parts = sorted(_SEP.join((ref.document, ref.value, " ".join(ref.quote.split()))) for ref in finding.claims)
+    parts = sorted(
+        _SEP.join((ref.document, ref.value, " ".join(ref.quote.split()))) for ref in finding.claims
+    )
     text = _SEP.join((f"v{BASELINE_VERSION}", finding.code, *parts))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -73,7 +75,7 @@ def load_baseline(path: Path) -> frozenset[str]:
     """
     if not path.is_file():
         raise InputError(
-            f"找不到基线文件 {path}；首次使用请加 --update-baseline 生成",
+            "找不到基线文件；首次使用请加 --update-baseline 生成",
             path=str(path),
             code="FC021",
         )
@@ -90,18 +92,24 @@ def load_baseline(path: Path) -> frozenset[str]:
             code="FC021",
         ) from None
     except OSError as exc:
-        raise InputError(f"无法读取基线文件：{exc.strerror or exc}", path=str(path), code="FC021") from None
-    entries = data.get("findings") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
         raise InputError(
-            "基线文件格式不对：应为 factcheck 生成的 {\"findings\": [{\"fingerprint\": …}]}",
+            f"无法读取基线文件：{exc.strerror or exc}", path=str(path), code="FC021"
+        ) from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
+    ):
+        raise InputError(
+            '基线文件格式不对：应为 factcheck 生成的 {"findings": [{"fingerprint": …}]}',
             path=str(path),
             code="FC021",
         )
     return frozenset(str(e["fingerprint"]) for e in entries)
 
 
-def apply_baseline(findings: Sequence[Finding], accepted: frozenset[str]) -> tuple[tuple[Finding, ...], int]:
+def apply_baseline(
+    findings: Sequence[Finding], accepted: frozenset[str]
+) -> tuple[tuple[Finding, ...], int]:
     """The findings not in the baseline, and how many were in it."""
     kept = tuple(f for f in findings if fingerprint(f) not in accepted)
     return kept, len(findings) - len(kept)

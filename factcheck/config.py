@@ -36,8 +36,8 @@ CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 KEYS: dict[str, str] = {
     "claims": "声明库目录或文件（字符串或字符串列表）",
     "rules": "规则目录（字符串）",
-    "ignore": "不报告的代码列表，如 [\"FC301\"]",
-    "fail-on": "\"error\" 或 \"warning\"",
+    "ignore": '不报告的代码列表，如 ["FC301"]',
+    "fail-on": '"error" 或 "warning"',
     "baseline": "基线文件路径（字符串）",
     "region": "草稿中“全区”“我区”所指的地区（字符串）",
 }
@@ -112,7 +112,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         if path is None:
             return Config()
     elif not path.is_file():
-        raise InputError(f"找不到配置文件 {path}", path=str(path), code="FC020")
+        raise InputError("找不到配置文件；请检查 --config 的路径", path=str(path), code="FC020")
     table = _read_table(path)
     return config_from_mapping(table, base=path.parent, source=path)
 
@@ -121,9 +121,13 @@ def _read_table(path: Path) -> Mapping[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError("配置文件不是 UTF-8 编码；请另存为 UTF-8", path=str(path), code="FC020") from None
+        raise InputError(
+            "配置文件不是 UTF-8 编码；请另存为 UTF-8", path=str(path), code="FC020"
+        ) from None
     except OSError as exc:
-        raise InputError(f"无法读取配置文件：{exc.strerror or exc}", path=str(path), code="FC020") from None
+        raise InputError(
+            f"无法读取配置文件：{exc.strerror or exc}", path=str(path), code="FC020"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -155,7 +159,9 @@ def _toml_position(message: str) -> tuple[int | None, int | None]:
     return int(found.group(1)), int(found.group(2))
 
 
-def config_from_mapping(table: Mapping[str, Any], *, base: Path, source: Path | None = None) -> Config:
+def config_from_mapping(
+    table: Mapping[str, Any], *, base: Path, source: Path | None = None
+) -> Config:
     """Build a :class:`Config` from a parsed table; relative paths are taken from ``base``.
 
     Raises:
@@ -173,7 +179,9 @@ def config_from_mapping(table: Mapping[str, Any], *, base: Path, source: Path | 
     rules_value = table.get("rules")
     rules = base / _string(rules_value, "rules", where) if rules_value is not None else None
     baseline_value = table.get("baseline")
-    baseline = base / _string(baseline_value, "baseline", where) if baseline_value is not None else None
+    baseline = (
+        base / _string(baseline_value, "baseline", where) if baseline_value is not None else None
+    )
     region_value = table.get("region")
     return Config(
         claims=claims,
@@ -238,4 +246,12 @@ def parse_codes(values: tuple[str, ...] | list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["CONFIG_FILES", "FAIL_ON", "Config", "FailOn", "find_config", "load_config", "parse_codes"]
+__all__ = [
+    "CONFIG_FILES",
+    "FAIL_ON",
+    "Config",
+    "FailOn",
+    "find_config",
+    "load_config",
+    "parse_codes",
+]

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from factcheck._version import __version__
@@ -27,10 +28,25 @@ from factcheck.figures import figure_row
 from factcheck.periods import PeriodError, parse_period
 from factcheck.registry import Registry, load_registry
 from factcheck.schema import COLUMNS, validate_table
-from factcheck.yamlio import LineDict, LineList, YamlFileError, dump_yaml, parse_yaml, read_text, write_atomic
+from factcheck.yamlio import (
+    LineDict,
+    LineList,
+    YamlFileError,
+    dump_yaml,
+    parse_yaml,
+    read_text,
+    write_atomic,
+)
 
-REQUIRED_CLAIM_FIELDS = ("id", "metric", "value", "period")
-_CLAIM_KEYS = {f.name for f in fields(Claim)} - {"document", "file", "file_line", "start", "end", "extra"}
+REQUIRED_CLAIM_FIELDS = ("id", "metric", "value", "period", "quote")
+_CLAIM_KEYS = {f.name for f in fields(Claim)} - {
+    "document",
+    "file",
+    "file_line",
+    "start",
+    "end",
+    "extra",
+}
 _DOCUMENT_KEYS = {f.name for f in fields(Document)} - {"file", "extra"}
 CACHE_DIR = ".factcheck-cache"
 
@@ -111,7 +127,9 @@ def load_corpus(
         InputErrors: every problem found, each with file, line, the offending value and
             what was expected.
     """
-    registry = rules if isinstance(rules, Registry) else load_registry(rules or default_rules_dir(path))
+    registry = (
+        rules if isinstance(rules, Registry) else load_registry(rules or default_rules_dir(path))
+    )
     files = claim_files(path)
     problems: list[Problem] = []
     if not files:
@@ -119,10 +137,12 @@ def load_corpus(
     cache_dir = _cache_dir(cache, path)
     documents: dict[str, Document] = {}
     frames: list[pd.DataFrame] = []
+    fresh: list[tuple[Path, str | None, Document, pd.DataFrame, bool]] = []
     for file in files:
-        doc, frame, file_problems = _load_file(file, registry, cache_dir)
-        problems.extend(file_problems)
-        if doc is None:
+        loaded = _load_file(file, registry, cache_dir)
+        problems.extend(loaded.problems)
+        doc, frame = loaded.document, loaded.frame
+        if doc is None or frame is None:
             continue
         if doc.id in documents:
             other = documents[doc.id]
@@ -136,14 +156,47 @@ def load_corpus(
             )
             continue
         documents[doc.id] = doc
-        if frame is not None:
+        if not loaded.from_cache:
+            fresh.append((file, loaded.key, doc, frame, not loaded.problems))
+        if len(frame):  # an empty frame has no dtypes to give the table
             frames.append(frame)
     table = pd.concat(frames, ignore_index=True) if frames else _empty_table()
-    if not problems:
-        problems.extend(_check_references(table))
+    problems.extend(_validate_fresh(table, frames, fresh, registry))
+    if cache_dir is not None:
+        invalid = {p.path for p in problems}
+        for file, key, doc, frame, clean in fresh:
+            if clean and key is not None and str(file) not in invalid:
+                _cache_put(cache_dir, key, (doc, frame, []))
+    # part_of is checked in the files without other problems: a claim dropped for a missing
+    # field would make every part_of naming it look dangling.
+    troubled = {p.path for p in problems}
+    problems.extend(p for p in _check_references(table) if p.path not in troubled)
     if problems:
-        raise InputErrors(problems)
+        raise InputErrors(sorted(problems, key=lambda p: (p.path or "", p.line or 0)))
     return Corpus(documents, table, registry)
+
+
+def _validate_fresh(
+    table: pd.DataFrame,
+    frames: list[pd.DataFrame],
+    fresh: list[tuple[Path, str | None, Document, pd.DataFrame, bool]],
+    registry: Registry,
+) -> list[Problem]:
+    """Validate the rows that did not come from the cache, in one pass of the schema.
+
+    ``table`` is the concatenation of ``frames``; ``fresh`` names the frames just parsed.
+
+    One pass over the whole table costs about as much as one pass over a single file:
+    pandera's cost is mostly per call, not per row.
+    """
+    fresh_ids = {id(item[3]) for item in fresh}
+    is_fresh = [id(f) in fresh_ids for f in frames]
+    if not any(is_fresh):
+        return []
+    if all(is_fresh):
+        return validate_table(table, registry)
+    mask = np.repeat(is_fresh, [len(f) for f in frames])
+    return validate_table(table[mask], registry)
 
 
 def _doc_line(doc: Document) -> int | None:
@@ -160,32 +213,42 @@ def _cache_dir(cache: bool | str | Path, path: Any) -> Path | None:
     return Path(cache)
 
 
-def _load_file(
-    file: Path, registry: Registry, cache_dir: Path | None
-) -> tuple[Document | None, pd.DataFrame | None, list[Problem]]:
+@dataclass(frozen=True)
+class _Loaded:
+    """What reading one claims file gave: its document and rows (not yet validated when
+    freshly parsed), the problems found so far, and its cache key."""
+
+    document: Document | None
+    frame: pd.DataFrame | None
+    problems: list[Problem]
+    key: str | None = None
+    from_cache: bool = False
+
+
+def _load_file(file: Path, registry: Registry, cache_dir: Path | None) -> _Loaded:
     try:
         text = read_text(file)
     except YamlFileError as exc:
-        return None, None, [exc.problem]
+        return _Loaded(None, None, [exc.problem])
     key = None
     if cache_dir is not None:
-        key = hashlib.sha256(f"{__version__}\0{registry.digest}\0{file}\0{text}".encode()).hexdigest()
+        key = hashlib.sha256(
+            f"{__version__}\0{registry.digest}\0{file}\0{text}".encode()
+        ).hexdigest()
         cached = _cache_get(cache_dir, key)
         if cached is not None:
-            return cached
+            doc, frame, problems = cached
+            return _Loaded(doc, frame, problems, key, from_cache=True)
     try:
         data = parse_yaml(text, str(file))
     except YamlFileError as exc:
-        return None, None, [exc.problem]
+        return _Loaded(None, None, [exc.problem], key)
     doc, records, problems = _read_records(data, str(file), text)
     if doc is None:
-        return None, None, problems
+        return _Loaded(None, None, problems, key)
     rows = [figure_row(r, doc, registry) for r in records]
     frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty_table()
-    problems.extend(validate_table(frame, registry))
-    if cache_dir is not None and key is not None and not problems:
-        _cache_put(cache_dir, key, (doc, frame, problems))
-    return doc, frame, problems
+    return _Loaded(doc, frame, problems, key)
 
 
 def _cache_get(cache_dir: Path, key: str) -> Any:
@@ -194,7 +257,7 @@ def _cache_get(cache_dir: Path, key: str) -> Any:
         return None
     try:
         with entry.open("rb") as handle:
-            return pickle.load(handle)  # noqa: S301 - our own cache, keyed by content hash
+            return pickle.load(handle)  # our own cache, keyed by content hash
     except Exception:  # a damaged cache entry is parsed again, never trusted
         return None
 
@@ -202,7 +265,9 @@ def _cache_get(cache_dir: Path, key: str) -> Any:
 def _cache_put(cache_dir: Path, key: str, value: Any) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(cache_dir / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic_bytes(
+            cache_dir / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        )
     except OSError:
         pass  # a read-only checkout works without the cache
 
@@ -221,31 +286,74 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, list[dict[str, Any]], list[Problem]]:
+def _read_records(
+    data: Any, path: str, text: str
+) -> tuple[Document | None, list[dict[str, Any]], list[Problem]]:
     problems: list[Problem] = []
     if data is None:
-        return None, [], [Problem("文件为空；应包含 document 和 claims 两部分", path, 1, code="FC005")]
+        return (
+            None,
+            [],
+            [Problem("文件为空；应包含 document 和 claims 两部分", path, 1, code="FC005")],
+        )
     if not isinstance(data, dict):
-        return None, [], [Problem(f"文件顶层应为映射（document、claims），实际为{_yaml_kind(data)}", path, 1, code="FC005")]
+        return (
+            None,
+            [],
+            [
+                Problem(
+                    f"文件顶层应为映射（document、claims），实际为{_yaml_kind(data)}",
+                    path,
+                    1,
+                    code="FC005",
+                )
+            ],
+        )
     for key, line in getattr(data, "duplicates", []):
         problems.append(Problem(f"键「{key}」重复；每个键只能出现一次", path, line, code="FC005"))
     doc_data = data.get("document")
     if not isinstance(doc_data, dict):
         line = data.line_of("document") if isinstance(data, LineDict) else 1
-        return None, [], [*problems, Problem("缺少 document 部分（含 id、title、published、region）", path, line, code="FC006")]
+        return (
+            None,
+            [],
+            [
+                *problems,
+                Problem(
+                    "缺少 document 部分（含 id、title、published、region）",
+                    path,
+                    line,
+                    code="FC006",
+                ),
+            ],
+        )
     doc_id = doc_data.get("id")
     if doc_id is None or str(doc_id).strip() == "":
-        line = doc_data.line_of("id") if "id" in doc_data else data.line_of("document")
-        problems.append(Problem("document 缺少 id；应为语料中唯一的文档标识，如 jimo-2024-reform", path, line, code="FC006"))
+        line = _line_of(doc_data, "id") if "id" in doc_data else _line_of(data, "document")
+        problems.append(
+            Problem(
+                "document 缺少 id；应为语料中唯一的文档标识，如 jimo-2024-reform",
+                path,
+                line,
+                code="FC006",
+            )
+        )
         return None, [], problems
     extra = {k: v for k, v in doc_data.items() if k not in _DOCUMENT_KEYS}
-    extra["__line__"] = doc_data.line_of("id")
+    extra["__line__"] = _line_of(doc_data, "id")
     published = doc_data.get("published")
     if published is not None:
         try:
             parse_period(published)
         except PeriodError as exc:
-            problems.append(Problem(f"document.published {published!r} 无法识别：{exc}", path, doc_data.line_of("published"), code="FC006"))
+            problems.append(
+                Problem(
+                    f"document.published {published!r} 无法识别：{exc}",
+                    path,
+                    _line_of(doc_data, "published"),
+                    code="FC006",
+                )
+            )
     doc = Document(
         id=str(doc_id),
         title=_opt_str(doc_data.get("title")),
@@ -260,16 +368,30 @@ def _read_records(data: Any, path: str, text: str) -> tuple[Document | None, lis
     if claims is None:
         claims = []
     if not isinstance(claims, list):
-        problems.append(Problem("claims 应为声明的列表（每项以 - 开头）", path, data.line_of("claims"), code="FC005"))
+        problems.append(
+            Problem(
+                "claims 应为声明的列表（每项以 - 开头）",
+                path,
+                _line_of(data, "claims"),
+                code="FC005",
+            )
+        )
         return doc, [], problems
     records: list[dict[str, Any]] = []
     for index, item in enumerate(claims):
-        item_line = claims.line_of(index) if isinstance(claims, LineList) else data.line_of("claims")
+        item_line = (
+            claims.line_of(index) if isinstance(claims, LineList) else _line_of(data, "claims")
+        )
         record, item_problems = _read_claim(item, path, item_line)
         problems.extend(item_problems)
         if record is not None:
             records.append(record)
     return doc, records, problems
+
+
+def _line_of(mapping: Any, key: str) -> int:
+    """The line of ``key`` in a mapping read from YAML (1 for a mapping built otherwise)."""
+    return mapping.line_of(key) if isinstance(mapping, LineDict) else 1
 
 
 def _yaml_kind(value: Any) -> str:
@@ -289,25 +411,51 @@ def _opt_str(value: Any) -> str | None:
 
 def _read_claim(item: Any, path: str, line: int) -> tuple[dict[str, Any] | None, list[Problem]]:
     if not isinstance(item, LineDict):
-        return None, [Problem(f"声明应为映射（id、metric、value、period …），实际为 {item!r}", path, line, code="FC005")]
+        return None, [
+            Problem(
+                f"声明应为映射（id、metric、value、period …），实际为 {item!r}",
+                path,
+                line,
+                code="FC005",
+            )
+        ]
     problems = [
-        Problem(f"声明中键「{k}」重复；每个键只能出现一次", path, line, code="FC005") for k, line in item.duplicates
+        Problem(f"声明中键「{k}」重复；每个键只能出现一次", path, line, code="FC005")
+        for k, line in item.duplicates
     ]
     cid = item.get("id")
-    label = f"声明「{cid}」" if cid is not None else "声明"
+    label = f"声明「{cid}」" if cid is not None and str(cid).strip() else "声明"
+    required = "、".join(REQUIRED_CLAIM_FIELDS)
     for name in REQUIRED_CLAIM_FIELDS:
         value = item.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(
-                Problem(f"{label}缺少 {name}；每条声明都应有 {'、'.join(REQUIRED_CLAIM_FIELDS)}", path, item.line, code="FC005")
-            )
+        if value is None:
+            message, line = f"{label}缺少 {name}；每条声明都应有 {required}", item.line
+        elif isinstance(value, str) and not value.strip():
+            message = f"{label}的 {name} 为空；每条声明都应有非空的 {required}"
+            line = item.line_of(name)
+        else:
+            continue
+        problems.append(Problem(message, path, line, code="FC005"))
     for name in ("of", "against"):
         if name in item and not isinstance(item[name], dict):
             problems.append(
-                Problem(f"{label}的 {name} 应为选择器映射，如 {{metric: 地区生产总值}}，实际为 {item[name]!r}", path, item.line_of(name), code="FC005")
+                Problem(
+                    f"{label}的 {name} 应为选择器映射，如 {{metric: 地区生产总值}}，"
+                    f"实际为 {item[name]!r}",
+                    path,
+                    item.line_of(name),
+                    code="FC005",
+                )
             )
     if "ignore" in item and not isinstance(item["ignore"], dict):
-        problems.append(Problem(f"{label}的 ignore 应为「代码: 理由」映射，如 {{FC201: 口径不同}}", path, item.line_of("ignore"), code="FC005"))
+        problems.append(
+            Problem(
+                f"{label}的 ignore 应为「代码: 理由」映射，如 {{FC201: 口径不同}}",
+                path,
+                item.line_of("ignore"),
+                code="FC005",
+            )
+        )
     if problems:
         return None, problems
     record = dict(item)
@@ -323,13 +471,14 @@ def _check_references(table: pd.DataFrame) -> list[Problem]:
     if with_part.empty:
         return problems
     keys = set(zip(table["document"], table["id"], strict=True))
-    for row in with_part.itertuples(index=False):
-        if (row.document, row.part_of) not in keys:
+    for row in with_part.to_dict("records"):
+        if (row["document"], row["part_of"]) not in keys:
             problems.append(
                 Problem(
-                    f"声明「{row.id}」的 part_of「{row.part_of}」不存在；应为同一文档中另一条声明的 id",
-                    row.file,
-                    row.line_part_of,
+                    f"声明「{row['id']}」的 part_of「{row['part_of']}」不存在；"
+                    "应为同一文档中另一条声明的 id",
+                    str(row["file"]),
+                    int(row["line_part_of"]),
                     code="FC007",
                 )
             )
@@ -367,14 +516,23 @@ def extend_corpus(corpus: Corpus, document: Document, claims: Iterable[Claim]) -
         InputErrors: the document's id is taken, or a claim does not validate.
     """
     if document.id in corpus.documents:
-        raise InputErrors([Problem(f"文档 id「{document.id}」已在语料中；草稿应使用不同的 id", document.file, code="FC006")])
+        raise InputErrors(
+            [
+                Problem(
+                    f"文档 id「{document.id}」已在语料中；草稿应使用不同的 id",
+                    document.file,
+                    code="FC006",
+                )
+            ]
+        )
     records = [claim_record(c, document.file) for c in claims]
     rows = [figure_row(r, document, corpus.registry) for r in records]
     frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty_table()
     problems = validate_table(frame, corpus.registry)
     if problems:
         raise InputErrors(problems)
-    table = pd.concat([corpus.table, frame], ignore_index=True)
+    parts = [t for t in (corpus.table, frame) if len(t)]  # empty frames have no dtypes
+    table = pd.concat(parts, ignore_index=True) if parts else _empty_table()
     return Corpus({**corpus.documents, document.id: document}, table, corpus.registry)
 
 
@@ -458,7 +616,9 @@ def document_data(document: Document, claims: Iterable[Claim]) -> dict[str, Any]
     return {"document": doc, "claims": items}
 
 
-def dump_document(document: Document, claims: Iterable[Claim], path: str | Path | None = None) -> str:
+def dump_document(
+    document: Document, claims: Iterable[Claim], path: str | Path | None = None
+) -> str:
     """YAML text of a claims file; written atomically to ``path`` when given."""
     text = dump_yaml(document_data(document, claims))
     if path is not None:

@@ -300,6 +300,8 @@ def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
     lookup = pool[["key", *cols]]
     for role, keys in rk.keys.items():
         inst[f"{role}_key"] = keys
+    # Merging may multiply rows (a figure stated twice): every key column is set before.
+    for role in rk.keys:
         right = lookup.rename(columns={c: f"{role}_{c}" for c in cols}).rename(columns={"key": f"{role}_key"})
         inst = inst.merge(right, on=f"{role}_key", how="left")
     return inst
@@ -388,10 +390,10 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, frozenset[str]]] = set()
     out = []
     for f in findings:
-        k = (f.code, f.message)
+        k = (f.code, f.message, frozenset(c.key for c in f.claims))
         if k not in seen:
             seen.add(k)
             out.append(f)

@@ -25,6 +25,7 @@ class CodeDoc:
         severity: the usual severity (a finding may be milder when only the strict reading fails).
         title: one line, in Chinese.
         what, why, example: what the check does, why it matters, an example (Chinese).
+        fix: what to do about it.
     """
 
     code: str
@@ -34,6 +35,7 @@ class CodeDoc:
     what: str = ""
     why: str = ""
     example: str = ""
+    fix: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,7 @@ def _engine_docs() -> list[CodeDoc]:
             what=str(getattr(info, "what", "")),
             why=str(getattr(info, "why", "")),
             example=str(getattr(info, "example", "")),
+            fix=str(getattr(info, "fix", "")),
         )
         for code, info in table.items()
     ]
@@ -85,9 +88,9 @@ def suggest(code: str) -> list[str]:
     """Known codes or names close to ``code``, for an error message."""
     docs = code_docs()
     names = [*docs, *(d.name for d in docs.values() if d.name)]
-    return difflib.get_close_matches(code.strip().upper(), names, n=3, cutoff=0.6) or difflib.get_close_matches(
-        code.strip().lower(), names, n=3, cutoff=0.6
-    )
+    return difflib.get_close_matches(
+        code.strip().upper(), names, n=3, cutoff=0.6
+    ) or difflib.get_close_matches(code.strip().lower(), names, n=3, cutoff=0.6)
 
 
 __all__ = ["CodeDoc", "code_docs", "lookup", "suggest"]

@@ -45,10 +45,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from factcheck.claims import FIELD_ORDER, Claim, Document, Selector
+from factcheck.claims import Claim, Document, Selector
 from factcheck.extract_patterns import (
     Lexicon,
     Paragraph,
@@ -60,7 +61,15 @@ from factcheck.extract_patterns import (
     scan_figures,
     scan_time_phrases,
 )
-from factcheck.periods import Period, PeriodError, parse_period, publication_date, resolve_phrase, span, year
+from factcheck.periods import (
+    Period,
+    PeriodError,
+    parse_period,
+    publication_date,
+    resolve_phrase,
+    span,
+    year,
+)
 from factcheck.quantity import parse_quantity
 from factcheck.units import parse_unit, same_dimension
 
@@ -69,7 +78,7 @@ __all__ = ["claims_to_yaml", "document_for", "extract", "load_default_registry",
 # --------------------------------------------------------------------------- word lists
 
 _SENTENCE_END = "。!?;"
-_CLAUSE_END = ",:"
+_CLAUSE_END = ",:…"
 _LIST_SEP = "、和及与"
 _FILLER = re.compile(r"[“”\"'‘’「」、]|各类|各项|各种")
 
@@ -88,6 +97,7 @@ _RELATIVE_SUBJECTS = {
     "我国": "country",
 }
 _RELATIVE_RE = re.compile("|".join(_RELATIVE_SUBJECTS))
+_ANAPHOR = re.compile(r"该(?:企业|公司|工厂|项目|基地|园区|集团)|其中?(?!他)")
 _COUNTRY = "全国"
 
 _CAGR = re.compile(r"年均(?:增长|增速|递增|提高)(?:分别)?(?:达到|达|为)?$")
@@ -95,15 +105,25 @@ _UP = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|环比)?(?:同期)?(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增)"
     r"(?:了|分别)?(?:达到|达|为|是)?$"
 )
-_DOWN = re.compile(r"(?:同比|比上年|较上年|环比)?(?:下降|减少|降低|回落|下滑|下跌|降幅|缩减)(?:了|分别)?(?:达到|达|为)?$")
+_DOWN = re.compile(
+    r"(?:同比|比上年|较上年|环比)?(?:下降|减少|降低|回落|下滑|下跌|降幅|缩减)(?:了|分别)?(?:达到|达|为)?$"
+)
 _DOWN_WORDS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩减")
-_CHANGE_WORD = re.compile(r"增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增|下降|减少|降低|回落|下滑|下跌|降幅|缩减")
+_CHANGE_WORD = re.compile(
+    r"增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增|下降|减少|降低|回落|下滑|下跌|降幅|缩减"
+)
 _COMPARATOR = re.compile(r"(高于|低于|快于|慢于|超出|领先)")
 _SHARE_WORD = re.compile(r"(?:占比|比重|比例|份额|占有率)(?:为|达|达到|是|超过|约)?$")
 _OF_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:的)?(?:为|达到|达|是|超过|约)?$")
 _MULTIPLE = re.compile(r"(?:是|相当于|为)(.*?)的$")
 _RATE_LEAD = re.compile(r"(亩产|亩均|每(亩|人|斤|公斤|吨|平方米|户|家))")
-_STATE_VERB = re.compile(r"(?:达到|发展到|提高到|提升到|增至|增加到|降至|降到|降为|突破|超过|达|聚集|拥有|有)$")
+#: Over a span, these verbs make a figure a flow over the whole span (新建125公里); a
+#: level without one is a stock, stated for the span's last year (发展到275家).
+_FLOW_VERB = re.compile(
+    r"实施|完成|开通|新建|建成|引进|累计|新增|创建|新创|打通|落地|入选|上市|认定|脱贫|摘帽|造林|整治|治理|改造"
+    r"|大修|大中修|筹建|建设|推进|培育|引入|承接|压减|压缩|获评|成立|配建|开工|投产|扩建|新改建|落实|减税|开展|举办"
+    r"|亮化"
+)
 _LEVEL_VERBS = re.compile(
     r"(?:达到|达|为|是|有|完成|实现|突破|超过|累计|共计|共|总计|分别为|分别达到|分别|发展到|提高到|提升到|增至"
     r"|降至|降为|增加到|压减至|已|已经|全部|均|都|合计|约|近|逾|超|首次|同比|仅用|用时|历时|共有)+$"
@@ -113,14 +133,55 @@ _TARGET = re.compile(r"力争|目标|计划|确保|争取|预期目标|力求|�
 _ESTIMATE = re.compile(r"预计")
 _PRELIMINARY = re.compile(r"初步核算")
 _CAPACITY = re.compile(r"年产|日产|产能|可达|能力|设计规模")
-_CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及")
+_STRONG_CAPACITY = re.compile(r"产能|可达|能力|设计规模")
+_CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及|已经为|已为")
+_NEW = re.compile(r"新增(?!加)")
+_INNER_VERB = re.compile(r"实现|完成|达到|累计")
+_BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年(?:底|末)?")
+_NEW_NAME = re.compile(r"^新|新增|新建|新引进|新开通|新创|新设|新认定|新上市")
 _NOW = re.compile(r"目前|当前|现在|如今|截至目前")
-_SCOPE = (("规模以上", "规上"), ("规上", "规上"), ("限额以上", "限上"), ("限上", "限上"), ("全口径", "全口径"))
+_SCOPE = (
+    ("规模以上", "规上"),
+    ("规上", "规上"),
+    ("限额以上", "限上"),
+    ("限上", "限上"),
+    ("全口径", "全口径"),
+)
 _LEVEL_SCOPE = re.compile(r"(国家级|省级以上|省市级|省级|市级以上|市级|区级以上|区级|镇级)")
-_STOP_NOUN = re.compile(r"[的已被获入全成相先加正实投参享用提完落建开纳分均都在将于为达是有由从与及,，。;:]")
-_COUNT_UNITS = frozenset("个项条家处名位类张所座户套只件种艘批基")
+#: Where the noun after a count ends (520户回迁村民喜领… stops nowhere useful; 项目投产 at 投产).
+_STOP_NOUN = re.compile(
+    r"全部|入选|成为|相继|先后|加快|正式|实现|投产|参加|享受|用上|提供|完成|落户|建成|开工|纳入|分别|获评|获批"
+    r"|[的已被均都将在于为是由从与及,，。;:…]"
+)
+_INDUSTRY_METRIC = re.compile(
+    r"(?:规上|规模以上)?(?:工业)?(?:实现|完成)?(产值|总产值|增加值|进出口|出口|营业收入|主营业务收入|产量|销量)"
+)
+#: Verbs that registry names begin with (完成重大工程数量, 新建扩建输变电工程数量).
+_NAME_VERB = re.compile(
+    r"新建改建|新建扩建|新建改造|新改建|建成开放|建成启用|竣工交付|新引进|新开通|新打造|新认定|新建|改建|扩建"
+    r"|建成|开通|完成|实施|新增|引进|培育|新创|创建|整治|改造|认定|筹建|入选|增设|新设|盘活|带动|组织|确定"
+    r"|梳理|联系|涉及|综合治理|大中修|整修|淘汰|配建|征迁改造|享受签约服务|参展|新上市|上市"
+)
+#: Counters (units_zh.txt): a figure in one of them counts things, and its metric's name
+#: ends in 数量 (户数, 套数 where the registry says so).
+_COUNT_UNITS = frozenset(
+    "个项条家处类张所座户套只件种艘批基辆台床架栋间头株棵篇部场款块片支册轮宗幢锭"
+) | {"车道"}
+#: The word a metric's name ends with, by its unit (registry style: 造林面积, 管网长度).
+_UNIT_WORDS = (
+    (frozenset({"亩", "平方米", "公顷", "平方公里"}), ("面积",)),
+    (frozenset({"公里", "米"}), ("长度", "里程")),
+    (frozenset({"元", "美元"}), ("额", "金额", "总额")),
+    (frozenset({"吨"}), ("量", "产量")),
+    (frozenset({"人", "名", "位"}), ("人数", "数量")),
+    (frozenset({"人次"}), ("人次",)),
+)
 
 _BASE_CONFIDENCE = 0.9
+#: How far into a paragraph a place must be named to be the paragraph's topic.
+_TOPIC_WINDOW = 40
+#: How many sentences back 该企业/其 may refer.
+_CARRY_SENTENCES = 3
 
 
 # --------------------------------------------------------------------------- registry
@@ -133,7 +194,11 @@ def load_default_registry(rules_dir: str | Path | None = None) -> RegistryLike |
     ``rules`` folder of the project factcheck is installed from. Returns ``None`` when
     neither exists (extraction then flags every metric as unresolved).
     """
-    candidates = [Path(rules_dir)] if rules_dir else [Path("rules"), Path(__file__).resolve().parents[1] / "rules"]
+    candidates = (
+        [Path(rules_dir)]
+        if rules_dir
+        else [Path("rules"), Path(__file__).resolve().parents[1] / "rules"]
+    )
     for folder in candidates:
         if (folder / "metrics.yaml").is_file():
             return _load_registry(folder)
@@ -291,13 +356,16 @@ class _Draft:
     scope: str | None = None
     basis: str | None = None
     part_of: str | None = None
+    base: str | None = None
     group: tuple[str, ...] = ()  # 分别: the names the figures of a list take in turn
     group_index: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 class _Reader:
-    def __init__(self, text: str, published: dt.date, region: str | None, document: str, lexicon: Lexicon) -> None:
+    def __init__(
+        self, text: str, published: dt.date, region: str | None, document: str, lexicon: Lexicon
+    ) -> None:
         self.text = text
         self.published = published
         self.region = region
@@ -324,47 +392,114 @@ class _Reader:
         if not figures:
             return
         times = scan_time_phrases(s, masked)
-        subjects = self._subject_mentions(s, masked)
-        carried_subject: str | None = None
+        subjects = [m for m in self._subject_mentions(s, masked) if _subject_position(s, m)]
+        topic = self._paragraph_topic(s, subjects)
+        named: tuple[str, int] | None = None  # the last company or park named, sentences ago
+        chain = False  # the sentence before took the subject over through 该企业, 其 …
         paragraph_claims: list[tuple[_Draft, Claim]] = []
         for sentence in _split(s, 0, len(s), _SENTENCE_END):
-            in_sentence = [f for f in figures if sentence.start <= f.start < sentence.end]
-            if not in_sentence:
-                carried_subject = self._named_subject(subjects, sentence, carried_subject)
-                continue
+            text = s[sentence.start : sentence.end]
+            anaphor = bool(_ANAPHOR.search(text))
+            carried = None
+            if named is not None and named[1] <= _CARRY_SENTENCES and (anaphor or chain):
+                carried = named[0]
             previous: _Draft | None = None
+            drafts: list[_Draft] = []
             for clause in _split(s, sentence.start, sentence.end, _CLAUSE_END):
-                in_clause = [f for f in in_sentence if clause.start <= f.start < clause.end]
+                in_clause = [f for f in figures if clause.start <= f.start < clause.end]
                 for index, segment in enumerate(_segments(s, clause, in_clause)):
-                    figure = in_clause[index]
-                    ctx = _Context(s, sentence, clause, segment, figure, times, subjects, carried_subject)
-                    draft = self._draft(ctx, previous)
+                    ctx = _Context(
+                        s,
+                        sentence,
+                        clause,
+                        segment,
+                        in_clause[index],
+                        times,
+                        subjects,
+                        carried,
+                        topic,
+                        tuple(in_clause[index:]),
+                        tuple(drafts),
+                    )
+                    draft = (
+                        self._ratio(ctx) if ctx.figure.ratio_part else self._draft(ctx, previous)
+                    )
                     if draft is None:
                         continue
                     claim = self._claim(para, ctx, draft, paragraph_claims)
                     paragraph_claims.append((draft, claim))
                     self.claims.append(claim)
+                    drafts.append(draft)
                     previous = draft
-            carried_subject = self._named_subject(subjects, sentence, carried_subject)
+            named = self._named(subjects, sentence, text, named)
+            chain = carried is not None and anaphor
 
-    def _named_subject(self, mentions: list[tuple[int, int, str]], sentence: _Span, current: str | None) -> str | None:
-        # A company or park named in a sentence stays the subject of the sentences after it
-        # in the paragraph (这是该工厂… 年产20万台); a region word ends that.
+    def _named(
+        self,
+        mentions: list[tuple[int, int, str]],
+        sentence: _Span,
+        text: str,
+        named: tuple[str, int] | None,
+    ) -> tuple[str, int] | None:
+        """The company or park a later sentence may refer back to (这是该工厂…, 该企业…).
+
+        The last one named in this sentence, else the one before, a sentence further away; a
+        region named, or 我们, ends the reference.
+        """
         inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
-        if not inside:
-            return current
-        last = inside[-1][2]
-        return None if last in _RELATIVE_SUBJECTS or self._is_region(last) else last
+        if inside:
+            last = self._canonical_subject(inside[-1][2])
+            return None if last is None or self._is_region(last) else (last, 0)
+        if "我们" in text:
+            return None
+        return None if named is None else (named[0], named[1] + 1)
+
+    def _paragraph_topic(self, s: str, mentions: list[tuple[int, int, str]]) -> str | None:
+        # A news item that opens with a village or street (青岛即墨周戈庄新村：羊肚菌…) is
+        # about it where a sentence names nobody else.
+        for start, _end, word in mentions:
+            if start > _TOPIC_WINDOW:
+                break
+            canonical = self._canonical_subject(word)
+            if (
+                canonical
+                and not self._is_region(canonical)
+                and word not in _RELATIVE_SUBJECTS
+                and self.lex.parents.get(canonical)
+                and self._kind(canonical) == "region"
+            ):
+                return canonical
+        return None
+
+    def _kind(self, subject: str) -> str | None:
+        return self.lex.kinds.get(subject)
+
+    def _new_topic(self, s: str, sentence: _Span, times: list[TimePhrase]) -> bool:
+        # A sentence that opens with a time phrase or 预计/目前 starts a new topic.
+        if any(t.start == sentence.start for t in times):
+            return True
+        return s.startswith(("预计", "目前", "同时", "此外", "另外", "截至"), sentence.start)
 
     def _is_region(self, subject: str) -> bool:
-        return subject == self.region or subject == self._relative("parent") or subject == _COUNTRY
+        return subject in (
+            self.region,
+            self._relative("parent"),
+            self._relative("province"),
+            _COUNTRY,
+        )
 
     def _subject_mentions(self, s: str, masked: frozenset[int]) -> list[tuple[int, int, str]]:
         found = [m for m in self.lex.subject_mentions(s) if m[0] not in masked]
-        found += [(m.start(), m.end(), m.group(0)) for m in _RELATIVE_RE.finditer(s) if m.start() not in masked]
+        found += [
+            (m.start(), m.end(), m.group(0))
+            for m in _RELATIVE_RE.finditer(s)
+            if m.start() not in masked
+        ]
         found.sort()
         # A relative word inside a longer name (全市 in 全市场) is not a mention.
-        return [m for m in found if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in found)]
+        return [
+            m for m in found if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in found)
+        ]
 
     # ----------------------------------------------------------------- one figure
 
@@ -373,61 +508,152 @@ class _Reader:
         lead, tail = ctx.lead, ctx.tail
         continued = previous is not None and _bare(lead) and previous.figure.end <= figure.start
         measure, metric_region, against_text = _measure(figure, lead)
-        if continued and previous is not None and measure == "level" and figure.unit == previous.figure.unit:
+        if (
+            continued
+            and previous is not None
+            and measure == "level"
+            and figure.unit == previous.figure.unit
+        ):
             measure = previous.measure
         period, guessed, to_date = self._period(ctx)
         if period.kind == "span" and measure == "yoy" and "同比" not in lead:
             measure = "multiple"  # 近三年下降13.5%: a change over the span, not a yearly rate
-        metric, resolved = self._metric(ctx, measure, metric_region, previous, continued)
+        metric, resolved, group, group_index = self._metric(
+            ctx, measure, metric_region, previous, continued
+        )
+        unit = self.lex.metric_units.get(metric)
+        if measure == "share" and unit == "%" and _denominator_at(lead) < 0:
+            measure = "level"  # 在园幼儿比例达到85%: the metric is itself a rate
+        if (
+            measure == "level"
+            and resolved
+            and _NEW.search(lead)
+            and metric.endswith("数量")
+            and not _NEW_NAME.search(metric)
+        ):
+            measure = "change"  # 新增高新技术企业80家: the stock grows by 80
+            against_text = ""
         value = self._value(figure, metric, measure, lead)
         if value is None:
             return None
         if _RATE_LEAD.search(lead[-6:]) and "/" not in value:
             measure, value = "rate", _per(value, lead)
-        elif "/" in figure.unit:
-            measure = "rate"
-        draft = _Draft(figure, value, metric, resolved, measure, period, guessed)
+        elif "/" in figure.unit or (figure.unit == "‰" and measure == "level"):
+            measure = "rate"  # claims/README.md: compound units and ‰ are rates
+        draft = _Draft(
+            figure,
+            value,
+            metric,
+            resolved,
+            measure,
+            period,
+            guessed,
+            group=group,
+            group_index=group_index,
+        )
         self._shape(draft, ctx, against_text, to_date, previous, continued)
         draft.subject = self._subject(ctx)
         draft.status = self._status(ctx, draft, to_date, previous, continued)
+        if (
+            draft.status == "target"
+            and draft.period_guessed
+            and period.kind == "year"
+            and period.end < self.published
+        ):
+            draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
         draft.scope = _scope(lead + tail)
-        draft.basis = "real" if "可比价" in ctx.sentence_text else "nominal" if "现价" in ctx.sentence_text else None
+        draft.basis = (
+            "real"
+            if "可比价" in ctx.sentence_text
+            else "nominal"
+            if "现价" in ctx.sentence_text
+            else None
+        )
         if not resolved:
+            draft.extra["unresolved_metric"] = True
+        if draft.measure == "share" and (draft.of is None or draft.of == Selector()):
+            draft.of = None
+            draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
+        return draft
+
+    def _ratio(self, ctx: _Context) -> _Draft:
+        """One term of 三次产业结构 a:b:c: the share of that sector in GDP."""
+        figure = ctx.figure
+        sector = ("第一产业增加值", "第二产业增加值", "第三产业增加值")[figure.ratio_part - 1]
+        metric = self.lex.resolve_metric(sector)
+        gdp = self.lex.resolve_metric("地区生产总值") or "地区生产总值"
+        period, guessed, _to_date = self._period(ctx)
+        draft = _Draft(
+            figure, figure.core, metric or sector, metric is not None, "share", period, guessed
+        )
+        draft.of = Selector(metric=gdp)
+        draft.subject = self._subject(ctx)
+        if metric is None:
             draft.extra["unresolved_metric"] = True
         return draft
 
     def _shape(
-        self, draft: _Draft, ctx: _Context, against_text: str, to_date: bool, previous: _Draft | None, continued: bool
+        self,
+        draft: _Draft,
+        ctx: _Context,
+        against_text: str,
+        to_date: bool,
+        previous: _Draft | None,
+        continued: bool,
     ) -> None:
         """Fill ``of``/``against`` and move span levels and differences to the span's end."""
         period = draft.period
         assert period is not None
         if draft.measure == "share":
             draft.of = self._of(ctx.lead, draft.metric)
-            if draft.of is None and continued and previous is not None and previous.measure == "share":
+            if (
+                draft.of is None
+                and continued
+                and previous is not None
+                and previous.measure == "share"
+            ):
                 draft.of = previous.of
-        elif draft.measure in ("pp", "contribution", "change") or (draft.measure == "multiple" and against_text):
+        elif draft.measure in ("pp", "contribution", "change") or (
+            draft.measure == "multiple" and against_text
+        ):
             draft.against = self._against(against_text, period, draft)
-        if period.kind == "span" and draft.measure in ("pp", "change"):
-            draft.against = draft.against or Selector(period=str(period.start.year - 1))
+        if draft.measure == "multiple":
+            base = _BASE_YEAR.search(ctx.lead)
+            if base and not against_text:
+                draft.base = base.group(1)  # 比2020年翻一番: the base year, not the year before
+        if period.kind != "span":
+            return
+        if draft.measure in ("pp", "change"):
+            # 五年来…提高6.6个百分点: the last year of the span against the year before it.
+            if draft.against is None or draft.against == Selector():
+                draft.against = Selector(period=str(period.start.year - 1))
             draft.period = year(period.end.year)
-        elif period.kind == "span" and draft.measure == "level" and _STATE_VERB.search(ctx.lead):
+        elif draft.measure == "level" and period.end <= self.published and _is_stock(ctx, draft):
             draft.period = year(period.end.year)  # 五年来…发展到275家: the stock at the end
-        elif period.kind == "span" and draft.measure == "level" and draft.figure.unit == "%":
-            draft.period = year(period.end.year)
 
     # ----------------------------------------------------------------- fields
 
     def _period(self, ctx: _Context) -> tuple[Period, bool, bool]:
         """The figure's period, whether it was guessed, and whether it runs to date."""
-        before = [t for t in ctx.times if ctx.sentence.start <= t.start and t.end <= ctx.figure.start]
+        before = [
+            t for t in ctx.times if ctx.sentence.start <= t.start and t.end <= ctx.figure.start
+        ]
         if _NOW.search(ctx.s, ctx.sentence.start, ctx.figure.start):
             before = [t for t in before if t.start > _last_now(ctx)]
             if not before:
                 return year(self.base_year), False, True
         if before:
             phrase = before[-1]
-            return self._resolve(phrase, ctx), False, phrase.to_date
+            period = self._resolve(phrase, ctx)
+            same_day = re.search(r"当日|当天|同日", ctx.s[phrase.end : ctx.figure.start])
+            if (
+                period.kind == "date"
+                and phrase.start < ctx.clause.start
+                and not same_day
+                and not _time_clause(ctx, phrase)
+            ):
+                period = year(period.start.year)  # 12日启动签约，…: the date is another event's
+            return period, False, phrase.to_date
         earlier = [t for t in ctx.times if t.end <= ctx.sentence.start]
         if earlier:
             period = self._resolve(earlier[-1], ctx)
@@ -440,53 +666,65 @@ class _Reader:
         text = phrase.text.lstrip("至")
         date = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", text)
         if date:
-            y = int(date[1]) if date[1] else self._year_before(phrase, ctx)
+            known = self._known_year(phrase, ctx)
+            y = int(date[1]) if date[1] else self.base_year if known is None else known
             try:
                 return parse_period(f"{y}-{int(date[2]):02d}-{int(date[3]):02d}")
             except PeriodError:
                 return year(y)
         if phrase.kind == "bare":
-            text = f"{self._year_before(phrase, ctx)}年{text}"
+            known = self._known_year(phrase, ctx)
+            if known is None and text.endswith("年内"):
+                known = self.published.year  # 年内 in a plan: the year it is made in
+            text = f"{self.base_year if known is None else known}年{text}"
         if m := re.fullmatch(r"(\d{4})年?(?:-|至|到)(\d{4})年", text):
             return span(int(m[1]), int(m[2]))
         resolved = resolve_phrase(text, self.published)
         return resolved if resolved is not None else year(self.base_year)
 
-    def _year_before(self, phrase: TimePhrase, ctx: _Context) -> int:
+    def _known_year(self, phrase: TimePhrase, ctx: _Context) -> int | None:
+        """The year of the nearest earlier phrase in the paragraph that names one."""
         for t in reversed([t for t in ctx.times if t.end <= phrase.start]):
             if t.kind in ("year", "relative"):
-                p = self._resolve(t, ctx)
-                return p.start.year
-        return self.base_year
+                return self._resolve(t, ctx).start.year
+        return None
 
     def _metric(
         self, ctx: _Context, measure: str, region: str, previous: _Draft | None, continued: bool
-    ) -> tuple[str, bool]:
-        figure = ctx.figure
+    ) -> tuple[str, bool, tuple[str, ...], int]:
+        """The metric, whether the registry knows it, and the 分别 list it was taken from."""
         if previous is not None and previous.group and continued:
-            return self._group_metric(previous.group, previous.group_index + 1, figure)
+            index = previous.group_index + 1
+            return (*self._group_metric(previous.group, index, ctx.figure), previous.group, index)
         if "分别" in ctx.lead:
-            names = _group_names(ctx.s, ctx.clause.start, ctx.figure.start)
+            names = tuple(_group_names(ctx.s, ctx.clause.start, ctx.figure.start))
+            if len(names) < 2:
+                # 接待游客1850万人次，旅游总收入210亿元，分别增长15.2%和18.6%: the figures before.
+                levels = [d.metric for d in ctx.earlier if d.measure == "level"]
+                count = len(ctx.siblings)
+                names = tuple(levels[-count:]) if count >= 2 and len(levels) >= count else ()
             if len(names) >= 2:
-                return self._group_metric(tuple(names), 0, figure)
-        if measure == "level" or measure == "rate":
-            found = self._best_metric(_compact(ctx.lead) + "\x00" + _compact(ctx.tail))
+                return (*self._group_metric(names, 0, ctx.figure), names, 0)
+        if measure in ("level", "rate"):
+            found = self._level_metric(ctx)
         else:
             found = self._best_metric(_compact(region))
             if found is None and previous is not None:
-                return previous.metric, previous.resolved
+                return previous.metric, previous.resolved, (), 0
             if found is None:
                 found = self._best_metric(_compact(ctx.s[ctx.clause.start : ctx.segment.start]))
         if found is not None:
-            return found, True
-        return self._written_metric(ctx)
+            return found, True, (), 0
+        return (*self._written_metric(ctx), (), 0)
 
-    def _group_metric(self, names: tuple[str, ...], index: int, figure: RawFigure) -> tuple[str, bool]:
+    def _group_metric(
+        self, names: tuple[str, ...], index: int, figure: RawFigure
+    ) -> tuple[str, bool]:
         name = names[min(index, len(names) - 1)]
         canonical = self._resolve_name(name)
         if canonical:
             return canonical, True
-        return _count_name(name, figure), False
+        return _count_name(name, figure, _suffixes(figure.unit)), False
 
     def _best_metric(self, text: str) -> str | None:
         text = self._industry_metrics(text)
@@ -502,26 +740,116 @@ class _Reader:
         return max(mentions, key=rank)[2]
 
     def _industry_metrics(self, text: str) -> str:
-        # 汽车产业规上工业产值 is the industry's output: 汽车产业产值 in the registry's words.
-        def joined(m: re.Match[str]) -> str:
-            candidate = m[1] + m[2]
-            return candidate if self.lex.resolve_metric(candidate) else m[0]
+        """Rewrite an industry's figure in the registry's words.
 
-        return re.sub(r"([\u4e00-\u9fff]{2,6}?(?:产业|业))(?:规上|规模以上)?(?:工业)?(产值|总产值|增加值)", joined, text)
+        即墨汽车产业规上工业产值 → 汽车产业产值, 纺织服装业实现进出口 → 纺织服装进出口额:
+        an industry word, then a generic metric word, name the industry's metric.
+        """
+        for start, end, industry in reversed(self.lex.industry_mentions(text)):
+            m = _INDUSTRY_METRIC.match(text, end)
+            if m is None:
+                continue
+            for word in self.lex.industry_words(industry):
+                name = next(
+                    (
+                        word + m[1] + e
+                        for e in ("", "额", "总额")
+                        if self.lex.lookup_metric(word + m[1] + e)
+                    ),
+                    None,
+                )
+                if name:
+                    text = text[:start] + name + text[m.end() :]
+                    break
+        return text
+
+    def _fits(self, metric: str, figure: RawFigure) -> bool:
+        """Whether a level in the figure's unit fits this metric (货物周转量 is not in 万吨)."""
+        return _unit_fits(self.lex.metric_units.get(metric, ""), figure.unit)
+
+    def _level_metric(self, ctx: _Context) -> str | None:
+        """The registry metric the words around a level name, preferring what covers most text.
+
+        Candidates: registry names in the segment (the figure removed, so 建成37处中小学、幼儿园
+        reads 建成中小学幼儿园); the words just before the figure, or just after it, with the
+        ending the registry uses for the unit (新建5G基站 + 数量, 保税仓库 + 面积); a verb of
+        the segment before such words (完成 … 等16项重大工程 → 完成重大工程数量).
+        """
+        figure = ctx.figure
+        endings = ("", *_suffixes(figure.unit))
+        lead, tail = self._lead_words(ctx), _tail_noun(ctx.tail)
+        found: list[tuple[int, int, str]] = []
+        before, after = _compact(ctx.lead), _compact(ctx.tail)
+        # 规模以上工业企业实现营业收入: the registry's name without the verb in between.
+        for joined in (
+            before + after,
+            before.removesuffix("的") + after,
+            _INNER_VERB.sub("", before) + after,
+        ):
+            text = self._industry_metrics(joined)
+            anchor = len(before) - (len(joined) - len(text))
+            found += [
+                (e - s, -min(abs(anchor - e), abs(s - anchor)), c)
+                for s, e, c in self.lex.metric_mentions(text)
+            ]
+        noun = lead[lead.rfind("等") + 1 :]
+        pieces = [noun[k:] for k in range(len(noun) - 1)]
+        pieces += [tail[i:k] for i in range(min(3, len(tail))) for k in range(len(tail), i + 1, -1)]
+        if tail.startswith("方面"):
+            pieces.append(tail[2:] + "方面")  # 10个方面具体部署: 具体部署方面数
+            endings = (*endings, "数")
+        verbs = [m.group(0) for m in _NAME_VERB.finditer(_compact(ctx.clause_text))]
+        for piece in pieces:
+            for verb in ("", *verbs):
+                for ending in endings:
+                    for name in {verb + piece + ending, piece + verb + ending}:
+                        canonical = self.lex.lookup_metric(name)
+                        if canonical:
+                            found.append((len(verb) + len(piece), 0, canonical))
+        for verb in verbs:
+            for ending in endings[1:]:
+                canonical = self.lex.lookup_metric(verb + ending)
+                if canonical:
+                    found.append((len(verb), -1, canonical))
+        found = [f for f in found if self._fits(f[2], figure)]
+        if not found and _CAPACITY.search(ctx.lead[-4:]):
+            return self._product_metric(figure, ctx.lead)
+        return max(found)[2] if found else None
+
+    def _product_metric(self, figure: RawFigure, lead: str) -> str | None:
+        # 年产20万台 names no product: the output metric counted in that unit (整车产量 in 辆/台).
+        if lead.endswith("年产值"):
+            return self.lex.resolve_metric("工业产值")
+        base = figure.unit.lstrip("十百千万亿")
+        if base not in _COUNT_UNITS:
+            return None  # 吨 is the unit of too many products to guess one
+        names = [
+            m
+            for m, u in self.lex.metric_units.items()
+            if m.endswith("产量") and _same_counter(u, base)
+        ]
+        return min(names, key=len) if names else None
 
     def _written_metric(self, ctx: _Context) -> tuple[str, bool]:
+        """The name of a metric the registry does not know, as the text writes it."""
         figure = ctx.figure
-        candidates = [_tail_noun(ctx.tail), _lead_noun(ctx.lead)]
-        if figure.big or _counted(figure):
-            candidates = [c for c in candidates if c]
-        else:
-            candidates = [c for c in reversed(candidates) if c]
-        for candidate in candidates:
-            canonical = self._resolve_name(candidate)
-            if canonical:
-                return canonical, True
-        name = candidates[0] if candidates else "未知指标"
-        return _count_name(name, figure), False
+        tail, lead = _tail_noun(ctx.tail), _lead_noun(self._lead_words(ctx))
+        nouns = [n for n in ([tail, lead] if figure.big or _counted(figure) else [lead, tail]) if n]
+        name = nouns[0] if nouns else "未知指标"
+        name = _NAME_VERB.sub("", name[:4], count=1) + name[4:] if _NAME_VERB.match(name) else name
+        return _count_name(name or "未知指标", figure, _suffixes(figure.unit)), False
+
+    def _lead_words(self, ctx: _Context) -> str:
+        """The segment before the figure, compacted, without subjects, times and closing verbs."""
+        lead = ctx.lead
+        for start, end, _word in ctx.subjects:
+            if ctx.segment.start <= start and end <= ctx.figure.start:
+                lead = lead.replace(ctx.s[start:end], "")
+        lead = _LEVEL_VERBS.sub("", lead)
+        lead = re.split(r"[,:;。]", lead)[-1]
+        lead = _RELATIVE_RE.sub("", lead)
+        lead = re.sub(r"^.*?(?:\d{4}年|今年|去年|以来|上半年|季度|年内|全年)", "", lead)
+        return _compact(lead)
 
     def _resolve_name(self, name: str) -> str | None:
         for candidate in (name, name + "数量", re.sub(r"^(?:新增|新建|建成|新|累计)", "", name)):
@@ -530,10 +858,21 @@ class _Reader:
                 return canonical
         return None
 
+    def _lead_noun(self, ctx: _Context) -> str:
+        lead = ctx.lead
+        for start, end, _word in ctx.subjects:
+            if ctx.segment.start <= start and end <= ctx.figure.start:
+                lead = lead.replace(ctx.s[start:end], "")
+        return _lead_noun(lead)
+
     def _value(self, figure: RawFigure, metric: str, measure: str, lead: str) -> str | None:
         value = figure.core
         if not figure.unit or figure.unit in ("千亿", "百亿", "万亿", "亿", "万", "十亿"):
             unit = self.lex.metric_units.get(metric, "")
+            if not unit and re.search(
+                r"(?:额|收入|产值|投资|资金|利润|税收|支出|余额|总值)$", metric
+            ):
+                unit = "元"  # 交易额达到千亿: an amount of money
             if unit not in ("元", "美元") and not figure.unit:
                 return None
             value = value + unit if unit in ("元", "美元") else value
@@ -549,7 +888,7 @@ class _Reader:
         return value if _parses(value) else None
 
     def _of(self, lead: str, metric: str) -> Selector | None:
-        at = lead.rfind("占")
+        at = _denominator_at(lead)
         if at < 0:
             return None
         words = _OF_TAIL.sub("", lead[at + 1 :])
@@ -563,9 +902,12 @@ class _Reader:
     def _against(self, text: str, period: Period, draft: _Draft) -> Selector:
         if not text:
             return Selector(period=str(period.start.year - 1) if period.kind != "span" else None)
+        then = re.fullmatch(r"(\d{4})年(?:底|末)?(?:的)?", text)
+        if then:
+            return Selector(period=then.group(1))  # 是2020年的2.1倍
         subject = self._subject_word(text)
         metric = self._best_metric(_compact(text))
-        measure = "yoy" if metric and _CHANGE_WORD.search(text) or "增速" in text else None
+        measure = "yoy" if (metric and _CHANGE_WORD.search(text)) or "增速" in text else None
         if subject is None and metric is None:
             return Selector(subject=_strip_of(text) or None)
         return Selector(
@@ -598,52 +940,86 @@ class _Reader:
         return self.lex.province_of(self.region)
 
     def _subject(self, ctx: _Context) -> str | None:
+        if ctx.tail.startswith("的") and _CAPACITY.search(ctx.lead[-4:]):
+            # 年产30万辆的奇瑞青岛乘用车基地: the plant named after 的 has the capacity.
+            after = [m for m in ctx.subjects if m[0] == ctx.figure.end + 1]
+            if after:
+                return self._canonical_subject(after[0][2])
+        examples: list[str] = []
         for start, end, word in reversed(ctx.subjects):
-            if not ctx.sentence.start <= start or end > ctx.figure.start:
+            if start < ctx.sentence.start or end > ctx.figure.start:
                 continue
-            if _is_example(ctx.s, end, ctx) or _in_comparison(ctx.s, start, ctx):
+            if _named_example(ctx, start, end):
+                examples.append(word)
                 continue
+            if start < ctx.clause.start and "等" in ctx.s[ctx.clause.start : ctx.figure.start]:
+                break  # 日辰食品、森麒麟等5家企业: the clause names its own subject
+            if word in _RELATIVE_SUBJECTS and any(m[1] == start for m in ctx.subjects):
+                continue  # 奇瑞全国13个整车工厂: 全国 says where, 奇瑞 is who
+            if start < ctx.clause.start and not _clause_initial(ctx, start):
+                continue  # 升级即发污水处理厂，新建…: named in passing in another clause
             return self._canonical_subject(word)
+        parent = self._common_parent(examples)
+        if parent:
+            return parent
+        if "等" in ctx.s[ctx.clause.start : ctx.figure.start]:
+            return ctx.topic or self.region
         if ctx.carried:
             return ctx.carried
-        return self.region
+        return ctx.topic or self.region
 
-    def _status(self, ctx: _Context, draft: _Draft, to_date: bool, previous: _Draft | None, continued: bool) -> str:
-        sentence_before = ctx.s[ctx.sentence.start : ctx.figure.start]
+    def _common_parent(self, words: list[str]) -> str | None:
+        # 青岛港即墨港区、华骏物流园、济铁物流园三大核心物流园区: the parks' common parent.
+        parents = {self.lex.parents.get(self._canonical_subject(w) or "") for w in words}
+        if len(words) >= 2 and len(parents) == 1:
+            parent = parents.pop()
+            if parent and not self._is_region(parent):
+                return parent
+        return None
+
+    def _status(
+        self, ctx: _Context, draft: _Draft, to_date: bool, previous: _Draft | None, continued: bool
+    ) -> str:
+        before = ctx.s[ctx.sentence.start : ctx.figure.start]
+        after = ctx.s[ctx.figure.end : ctx.sentence.end]
         near = ctx.lead[-10:]
-        if _ESTIMATE.search(sentence_before):
+        if _ESTIMATE.search(before):
             return "estimate"
-        if _PRELIMINARY.search(sentence_before):
+        if _PRELIMINARY.search(before):
             return "preliminary"
-        capacity = bool(_CAPACITY.search(near)) and draft.measure == "level"
-        if capacity and (ctx.tail.startswith("的") or "产能" in near or "可达" in near or "能力" in near):
-            return "capacity"
-        if _TARGET.search(ctx.sentence_text):
+        weak_capacity = bool(_CAPACITY.search(near)) and draft.measure == "level"
+        if weak_capacity and (ctx.tail.startswith("的") or _STRONG_CAPACITY.search(near)):
+            return "capacity"  # 年产30万辆的…基地, 产能可达1000吨
+        if _TARGET.search(before) or ("向" in before and "目标" in after):
             return "target"
         period = draft.period
         assert period is not None
-        if not draft.period_guessed or ctx.carried_explicit:
-            if period.end > self.published and not to_date and period.kind != "span":
-                return "capacity" if capacity else "target"
-        if capacity:
+        explicit = not draft.period_guessed or ctx.carried_explicit
+        if explicit and period.end > self.published and not to_date and not ctx.lead.endswith("了"):
+            return "target"  # 2021年… in a report of February 2021: a plan
+        if weak_capacity:
             return "capacity"
         if draft.measure == "level" and (
-            _CUMULATIVE.search(ctx.clause_text[: ctx.figure.start - ctx.clause.start]) or draft.figure.milestone
+            _CUMULATIVE.search(ctx.clause_text[: ctx.figure.start - ctx.clause.start])
+            or draft.figure.milestone
         ):
             return "cumulative"
         return "actual"
 
     # ----------------------------------------------------------------- the claim
 
-    def _claim(self, para: Paragraph, ctx: _Context, draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> Claim:
+    def _claim(
+        self, para: Paragraph, ctx: _Context, draft: _Draft, earlier: list[tuple[_Draft, Claim]]
+    ) -> Claim:
         figure = draft.figure
         start, end = para.source_span(figure.start, figure.end)
         line = bisect_right(self.line_starts, start)
         column = start - self.line_starts[line - 1] + 1
         self.per_line[line] = self.per_line.get(line, 0) + 1
         quote_start, quote_end = self._quote(para, ctx, start, end)
-        if "其中" in ctx.s[ctx.clause.start : figure.start]:
-            draft.part_of = _whole_of(draft, earlier)
+        whole_at = _subset_marker(ctx.s, figure.start)
+        if whole_at is not None and draft.measure == "level":
+            draft.part_of = _whole_of(draft, [e for e in earlier if e[0].figure.end <= whole_at])
         assert draft.period is not None
         return Claim(
             id=f"l{line}-{self.per_line[line]}",
@@ -660,6 +1036,7 @@ class _Reader:
             basis=draft.basis,
             scope=draft.scope,
             part_of=draft.part_of,
+            base=draft.base,
             line=line,
             column=column,
             start=start,
@@ -697,6 +1074,9 @@ class _Context:
     times: list[TimePhrase]
     subjects: list[tuple[int, int, str]]
     carried: str | None
+    topic: str | None = None
+    siblings: tuple[RawFigure, ...] = ()  # the figures of the clause
+    earlier: tuple[_Draft, ...] = ()  # the figures read before, in the sentence
 
     @property
     def lead(self) -> str:
@@ -716,7 +1096,9 @@ class _Context:
 
     @property
     def carried_explicit(self) -> bool:
-        return any(t.end <= self.sentence.start and t.kind in ("year", "relative") for t in self.times)
+        return any(
+            t.end <= self.sentence.start and t.kind in ("year", "relative") for t in self.times
+        )
 
 
 def _split(s: str, start: int, end: int, stops: str) -> list[_Span]:
@@ -741,10 +1123,11 @@ def _segments(s: str, clause: _Span, figures: Sequence[RawFigure]) -> list[_Span
     if not figures:
         return []
     cuts: list[tuple[int, int]] = []
-    for left, right in zip(figures, figures[1:], strict=False):
+    for left, right in pairwise(figures):
         gap = s[left.end : right.start]
         at = max(gap.rfind(ch) for ch in _LIST_SEP)
-        cuts.append((left.end + at, left.end + at + 1) if at >= 0 else (left.end, left.end))
+        # No separator: the words between belong to both (三大核心物流园区完成货物吞吐量600万吨).
+        cuts.append((left.end + at, left.end + at + 1) if at >= 0 else (right.start, left.end))
     starts = [clause.start] + [c[1] for c in cuts]
     ends = [c[0] for c in cuts] + [clause.end]
     return [_Span(a, b) for a, b in zip(starts, ends, strict=True)]
@@ -778,8 +1161,8 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
             return "cagr", lead[: lead.rfind("年均")], ""
         if _UP.search(near) or _DOWN.search(near):
             return "yoy", _before_change(lead), ""
-        at = lead.rfind("占")
-        if at >= 0 and not lead.startswith(("占地", "占用"), at):
+        at = _denominator_at(lead)
+        if at >= 0:
             return "share", lead[:at], ""
         if _SHARE_WORD.search(near):
             return "share", lead, ""
@@ -789,19 +1172,23 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
     return "level", lead, ""
 
 
+def _denominator_at(lead: str) -> int:
+    """Where 占 introduces a denominator (占全区GDP的), -1 when it does not (占比, 占地)."""
+    for m in reversed(list(re.finditer("占", lead))):
+        if not lead.startswith(("占比", "占地", "占用", "占有"), m.start()):
+            return m.start()
+    return -1
+
+
 def _before_change(lead: str) -> str:
-    m = None
-    for m in _CHANGE_WORD.finditer(lead):
-        pass
+    m = _last(_CHANGE_WORD, lead)
     text = lead[: m.start()] if m else lead
     return re.sub(r"(?:同比|比上年|较上年|年均|环比)$", "", text)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _compact(text: str) -> str:
@@ -812,25 +1199,72 @@ def _group_names(s: str, start: int, end: int) -> list[str]:
     head = s[start:end]
     head = head[: head.rfind("分别")]
     head = _CHANGE_WORD.sub("", head)
-    names = [n for n in re.split(r"[、和及与]", head) if n]
-    return names
+    return [n for n in re.split(r"[、和及与]", head) if n]
 
 
-def _is_example(s: str, end: int, ctx: _Context) -> bool:
-    # 依托一汽大众、一汽解放…四大整车: a name in a list, or before 等, is an example of
-    # what is counted, not who the figure is about.
-    stop = ctx.figure.start
-    for ch in _CLAUSE_END + _SENTENCE_END:
-        at = s.find(ch, end, stop)
-        if at >= 0:
-            stop = at
-    between = s[end:stop]
-    return bool(re.match(r"[^,:]*?(?:、|等)", between)) or between.startswith(("和", "与"))
+def _subject_position(s: str, mention: tuple[int, int, str]) -> bool:
+    """Whether a mention can be who a figure is about, wherever the figure stands.
+
+    Not: an item of a list (一汽大众、一汽解放…), a denominator or comparison (占全市,
+    高于青岛市), a relative word saying where a first was achieved (全国首个, 在全省率先),
+    a newspaper (青岛日报).
+    """
+    start, end, word = mention
+    before = s[max(0, start - 4) : start]
+    after = s[end : end + 8]
+    if before.endswith("、") or re.match(r"[^,:;。、等和与及]{0,6}[、等和与及]", after):
+        return False
+    if re.search(r"(?:占|高于|低于|快于|慢于|比|较|相当于|超过|与|同|向|对)$", before):
+        return False
+    if after.startswith(("日报", "晚报", "新闻", "记者", "报社", "电视")):
+        return False
+    return not (
+        word in _RELATIVE_SUBJECTS
+        and (
+            before.endswith("在")
+            or re.match(r"(?:首|第一|率先|唯一|最|领先|前列|首创|推介|排名|同类)", after)
+        )
+    )
 
 
-def _in_comparison(s: str, start: int, ctx: _Context) -> bool:
-    before = s[max(ctx.segment.start, start - 4) : start]
-    return bool(re.search(r"(?:占|高于|低于|快于|慢于|比|较|是|相当于|于)$", before))
+def _clause_initial(ctx: _Context, start: int) -> bool:
+    """Whether a mention opens its clause (after a time phrase, 在/由): the clause's topic."""
+    clause = next(
+        c
+        for c in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END)
+        if c.start <= start < c.end
+    )
+    head = ctx.s[clause.start : start]
+    for a, b, _word in reversed(ctx.subjects):
+        if clause.start <= a and b <= start:
+            head = head[: a - clause.start] + head[b - clause.start :]  # 青岛市即墨区: one place
+    previous = None
+    while head != previous:
+        previous = head
+        head = re.sub(r"^(?:[\d年月日份上下半季度前今去本]+|在|由|据|[,:])", "", head)
+    return not head
+
+
+def _named_example(ctx: _Context, start: int, end: int) -> bool:
+    # 创新奇智总部、华为科技城等156个重点项目: examples of what is counted (same clause).
+    return start >= ctx.clause.start and "等" in ctx.s[end : ctx.figure.start]
+
+
+def _time_clause(ctx: _Context, phrase: TimePhrase) -> bool:
+    """Whether the phrase is a clause of its own (2022年11月5日清晨，…): it dates the sentence."""
+    clause = next(
+        c
+        for c in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END)
+        if c.start <= phrase.start < c.end
+    )
+    rest = ctx.s[clause.start : clause.end].replace(phrase.text, "", 1)
+    return bool(re.fullmatch(r"[,:]?(?:清晨|上午|下午|晚上|凌晨|当天)?[,:]?", rest))
+
+
+def _is_stock(ctx: _Context, draft: _Draft) -> bool:
+    if _FLOW_VERB.search(ctx.clause_text):
+        return False
+    return not re.search(r"改善率|增长率|下降率|降幅|增幅", draft.metric + ctx.lead)
 
 
 def _last_now(ctx: _Context) -> int:
@@ -854,40 +1288,90 @@ def _scope(text: str) -> str | None:
     return None
 
 
+def _unit_fits(registry_unit: str, printed: str) -> bool:
+    base = printed.lstrip("十百千万亿")
+    if not registry_unit or not base:
+        return True  # 突破千亿: the unit is the metric's
+    if registry_unit in _COUNT_UNITS and base in _COUNT_UNITS:
+        return True  # 个, 家, 项 count the same things in different words
+    try:
+        if same_dimension(parse_unit(registry_unit), parse_unit(printed)):
+            return True
+        # 人均可支配收入 is counted in 元/人 and printed in 元.
+        return "/" in registry_unit and same_dimension(
+            parse_unit(registry_unit.split("/")[0]), parse_unit(printed)
+        )
+    except ValueError:
+        return True
+
+
+def _same_counter(registry_unit: str, printed: str) -> bool:
+    try:
+        return same_dimension(parse_unit(registry_unit), parse_unit(printed)) or {
+            registry_unit,
+            printed,
+        } <= {"辆", "台"}
+    except ValueError:
+        return False
+
+
 def _counted(figure: RawFigure) -> bool:
     base = figure.unit.lstrip("十百千万亿")
     return base in _COUNT_UNITS
 
 
-def _count_name(name: str, figure: RawFigure) -> str:
-    if (figure.big or _counted(figure)) and not name.endswith(("数量", "数")):
-        return name + "数量"
+def _count_name(name: str, figure: RawFigure, suffixes: tuple[str, ...] = ()) -> str:
+    """The name an unknown metric is written with: 数量 after a count, 面积 after an area …"""
+    if figure.big:
+        suffixes = ("数量",)
+    if suffixes and not name.endswith(suffixes) and not name.endswith(("数", "率", "量", "额")):
+        return name + suffixes[0]
     return name
 
 
+def _suffixes(unit: str) -> tuple[str, ...]:
+    base = unit.lstrip("十百千万亿")
+    if base in ("户", "套"):
+        return (f"{base}数", "数量")
+    if base in _COUNT_UNITS:
+        return ("数量", "数")
+    for units, words in _UNIT_WORDS:
+        if base in units:
+            return words
+    return ()
+
+
 def _tail_noun(tail: str) -> str:
+    tail = re.sub(r"(?<=[\u4e00-\u9fff])[、和及](?=[\u4e00-\u9fff])", "", tail)  # 中小学和幼儿园
     m = _STOP_NOUN.search(tail)
     noun = tail[: m.start()] if m else tail
     noun = _compact(noun)[:12]
     return noun if len(noun) >= 2 else ""
 
 
-def _lead_noun(lead: str) -> str:
-    text = _LEVEL_VERBS.sub("", lead)
-    text = re.split(r"[,:;。、“”\"]", text)[-1]
-    if "等" in text:
-        text = text[text.rfind("等") + 1 :]
-    text = _RELATIVE_RE.sub("", text)
-    text = re.sub(r"^.*?(?:\d{4}年|今年|去年|以来|上半年|季度)", "", text)
-    text = _compact(text)[-12:]
+def _lead_noun(words: str) -> str:
+    text = words[words.rfind("等") + 1 :][-12:]
     return text if len(text) >= 2 else ""
+
+
+def _subset_marker(s: str, at: int) -> int | None:
+    """Where 其中 opens the list a figure belongs to (up to the end of the sentence, 。)."""
+    head = s[:at]
+    marker = head.rfind("其中")
+    if marker < 0 or "。" in head[marker:]:
+        return None
+    return marker
 
 
 def _whole_of(draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> str | None:
     # 其中N个: the nearest earlier figure of the paragraph counted in the same unit.
     unit = _unit_of(draft.value)
     for other, claim in reversed(earlier):
-        if other.measure == "level" and unit is not None and _same_unit(unit, _unit_of(other.value)):
+        if (
+            other.measure == "level"
+            and unit is not None
+            and _same_unit(unit, _unit_of(other.value))
+        ):
             return claim.id
     return None
 
@@ -949,59 +1433,27 @@ def document_for(
 
 def claims_to_yaml(document: Document, claims: Sequence[Claim]) -> str:
     """The claims as a corpus file (``claims/README.md``), ready for review."""
-    from factcheck.yamlio import dump_yaml
+    from factcheck.corpus import dump_document
 
-    return str(dump_yaml(_document_data(document, claims)))
+    return dump_document(document, [_for_review(c, document.region) for c in claims])
 
 
-def write_claims(path: str | Path, document: Document, claims: Sequence[Claim], *, force: bool = False) -> None:
+def write_claims(
+    path: str | Path, document: Document, claims: Sequence[Claim], *, force: bool = False
+) -> None:
     """Write a corpus file atomically; an existing file is replaced only with ``force``.
 
     Raises:
         FileExistsError: ``path`` exists and ``force`` is false.
     """
+    from factcheck.corpus import dump_document
+
     target = Path(path)
     if target.exists() and not force:
         raise FileExistsError(str(target))
-    try:
-        from factcheck.corpus import dump_document  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        from factcheck.yamlio import write_atomic
-
-        write_atomic(target, claims_to_yaml(document, claims))
-        return
-    dump_document(document, list(claims), target)
+    dump_document(document, [_for_review(c, document.region) for c in claims], target)
 
 
-def _document_data(document: Document, claims: Sequence[Claim]) -> dict[str, Any]:
-    head = {k: v for k, v in _document_fields(document).items() if v is not None}
-    return {"document": head, "claims": [_claim_data(c, document.region) for c in claims]}
-
-
-def _document_fields(document: Document) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "title": document.title,
-        "publisher": document.publisher,
-        "published": document.published,
-        "region": document.region,
-        "source": document.source,
-    }
-
-
-def _claim_data(claim: Claim, region: str | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in FIELD_ORDER:
-        value = getattr(claim, name, None)
-        if value is None or value == () or (name, value) in (("measure", "level"), ("status", "actual")):
-            continue
-        if name == "subject" and value == region:
-            continue
-        if isinstance(value, Selector):
-            value = value.to_mapping()
-            if not value:
-                continue
-        out[name] = value
-    for key, value in claim.extra:
-        out.setdefault(key, value)
-    return out
+def _for_review(claim: Claim, region: str | None) -> Claim:
+    # A subject equal to the document's region is written as curators write it: left out.
+    return claim.with_(subject=None) if claim.subject == region else claim

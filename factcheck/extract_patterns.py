@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 from factcheck.errors import QuantityError
 from factcheck.quantity import normalise, parse_quantity
-from factcheck.units import UnknownUnitError, parse_unit
+from factcheck.units import UnknownUnitError, parse_unit, ureg
 
 # --------------------------------------------------------------------------- paragraphs
 
@@ -31,6 +31,8 @@ from factcheck.units import UnknownUnitError, parse_unit
 #: paragraph when it is long enough to be a wrapped line rather than a heading.
 _TERMINAL = "。！？!?；;：:…”’」』)）"
 _MIN_WRAPPED_LINE = 8
+_MAX_WRAPPED_LINE = 20
+_STANDALONE = "■□•●◆▲【"
 
 #: A paragraph with one of these words is the hosting site's furniture, not the report.
 _BOILERPLATE = (
@@ -83,7 +85,12 @@ def paragraphs(text: str) -> list[Paragraph]:
     merged: list[tuple[int, int, bool]] = []
     for start, end in _blocks(text):
         furniture = _is_boilerplate(text[start:end])
-        if merged and not furniture and not merged[-1][2] and _continues(text[merged[-1][0] : merged[-1][1]]):
+        if (
+            merged
+            and not furniture
+            and not merged[-1][2]
+            and _continues(text[merged[-1][0] : merged[-1][1]], text[start:end])
+        ):
             merged[-1] = (merged[-1][0], end, False)
         else:
             merged.append((start, end, furniture))
@@ -114,9 +121,22 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _continues(block: str) -> bool:
+def _continues(block: str, following: str) -> bool:
+    """Whether ``following`` continues the sentence ``block`` leaves unfinished.
+
+    Two cases: a narrow-column line cut mid-sentence (OCR of a newspaper page: 围绕六大主 /
+    导产业), and a long paragraph cut by a page break (…，即墨区 / 将重点实施…). A headline,
+    a caption (■), a byline (□) or a photo credit stands alone.
+    """
     stripped = "".join(block.split())
-    return len(stripped) >= _MIN_WRAPPED_LINE and stripped[-1] not in _TERMINAL
+    after = "".join(following.split())
+    if not stripped or not after or stripped[-1] in _TERMINAL or "\n" in block.strip():
+        return False
+    if stripped[0] in _STANDALONE or after[0] in _STANDALONE:
+        return False
+    if _MIN_WRAPPED_LINE <= len(stripped) <= _MAX_WRAPPED_LINE:
+        return True
+    return len(stripped) > _MAX_WRAPPED_LINE and len(after) > _MAX_WRAPPED_LINE
 
 
 # --------------------------------------------------------------------------- figures
@@ -146,6 +166,7 @@ class RawFigure:
     big: bool = False
     milestone: bool = False
     doubling: bool = False
+    ratio_part: int = 0  # 三次产业结构 a:b:c — which of the three (1, 2, 3)
 
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -154,6 +175,9 @@ _ZH_MAGNITUDE_ONLY = re.compile(r"(?:万亿|千亿|百亿|十亿|千万|百万|�
 _MAGNITUDE = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百")
 _NOT_MAGNITUDE = ("千瓦", "千克", "千米", "千伏", "百分点")
 _DOUBLING = re.compile(r"翻([一两二三四]|\d)番")
+_SECTOR_RATIO = re.compile(
+    r"(?:三次产业|产业)(?:结构|比例|构成)[^。;]{0,12}?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)"
+)
 
 #: Qualifiers printed before a number; longest first.
 _PREFIXES = (
@@ -184,7 +208,25 @@ _RANGE_SEPARATORS = ("-", "至", "到", "~")
 _DENIED_UNITS = frozenset({"年", "月", "日", "周", "期", "伏", "千伏", "号", "时"})
 #: Counters a Chinese numeral may count with (两条, 九类, 六个方面).
 _ZH_COUNTERS = frozenset(
-    {"个", "项", "条", "家", "处", "名", "位", "类", "张", "所", "座", "户", "套", "只", "件", "种", "艘"}
+    {
+        "个",
+        "项",
+        "条",
+        "家",
+        "处",
+        "名",
+        "位",
+        "类",
+        "张",
+        "所",
+        "座",
+        "户",
+        "套",
+        "只",
+        "件",
+        "种",
+        "艘",
+    }
 )
 #: Nouns that make an ``N大…`` count a list of projects or campaigns (counted in 项).
 _PROJECT_NOUNS = ("工程", "行动", "专项", "攻坚", "任务", "举措")
@@ -194,10 +236,12 @@ _LIST_SEPARATORS = re.compile(r"、|和|及|与")
 
 #: Circled and parenthesised digits fold to plain digits under NFKC: they are list markers.
 _MARKER_CATEGORY = "No"
-_MAX_UNIT_LENGTH = 5
+_MAX_UNIT_LENGTH = 7  # 微克/立方米
 
 
-def scan_figures(para: Paragraph, source: str, masked: frozenset[int] = frozenset()) -> list[RawFigure]:
+def scan_figures(
+    para: Paragraph, source: str, masked: frozenset[int] = frozenset()
+) -> list[RawFigure]:
     """Find the figures of a folded paragraph.
 
     Args:
@@ -215,14 +259,20 @@ def scan_figures(para: Paragraph, source: str, masked: frozenset[int] = frozense
     for m in _DOUBLING.finditer(s):
         if m.start() not in masked:
             found.append(RawFigure(m.start(), m.end(), m.group(0), "倍", doubling=True))
+    for m in _SECTOR_RATIO.finditer(s):
+        # 三次产业结构为3.0:40.3:56.7: three shares of GDP, written 3.0% … as curators do.
+        for part in (1, 2, 3):
+            found.append(
+                RawFigure(m.start(part), m.end(part), m.group(part) + "%", "%", ratio_part=part)
+            )
     while True:
-        m = _NUMBER.search(s, pos)
-        if m is None:
+        number = _NUMBER.search(s, pos)
+        if number is None:
             break
-        pos = m.end()
-        if m.start() in masked or any(f.start <= m.start() < f.end for f in found):
+        pos = number.end()
+        if number.start() in masked or any(f.start <= number.start() < f.end for f in found):
             continue
-        figure = _read_figure(s, m, para, source)
+        figure = _read_figure(s, number, para, source)
         if figure is not None:
             found.append(figure)
             pos = max(pos, figure.end)
@@ -239,7 +289,9 @@ def _read_figure(s: str, m: re.Match[str], para: Paragraph, source: str) -> RawF
 
 def _read_arabic(s: str, m: re.Match[str], para: Paragraph, source: str) -> RawFigure | None:
     start, end = m.start(), m.end()
-    if any(unicodedata.category(source[para.where[i]]) == _MARKER_CATEGORY for i in range(start, end)):
+    if any(
+        unicodedata.category(source[para.where[i]]) == _MARKER_CATEGORY for i in range(start, end)
+    ):
         return None
     if _is_name_context(s, start, end):
         return None
@@ -263,9 +315,20 @@ def _read_arabic(s: str, m: re.Match[str], para: Paragraph, source: str) -> RawF
         if ranged is not None:
             full_unit, pos = ranged
     base_unit = full_unit[len(magnitude) :] if full_unit.startswith(magnitude) else full_unit
-    if not base_unit or base_unit in _DENIED_UNITS or _unit_is_name(s, pos, base_unit, number, approx):
+    if (
+        not base_unit
+        or base_unit in _DENIED_UNITS
+        or _unit_is_name(s, pos, base_unit, number, approx)
+    ):
         return None
-    printed = s[start:pos]
+    sign = ""
+    if (
+        start > 0
+        and s[start - 1] == "-"
+        and not (start > 1 and (s[start - 2].isdigit() or s[start - 2] == "%"))
+    ):
+        sign = "-"  # 自然增长率-1.2‰
+    printed = sign + s[start:pos]
     if base_unit == "方面":
         printed = printed[: -len("方面")] + "个"  # 12方面 counts 12 (个) areas
         full_unit = full_unit[: -len("方面")] + "个"
@@ -275,7 +338,8 @@ def _read_arabic(s: str, m: re.Match[str], para: Paragraph, source: str) -> RawF
     core = f"{prefix}{printed}{suffix}"
     if not _readable(core):
         return None
-    return RawFigure(start - len(prefix), pos + klass + len(printed_suffix), core, full_unit, milestone=milestone)
+    begin = start - len(sign) - len(prefix)
+    return RawFigure(begin, pos + klass + len(printed_suffix), core, full_unit, milestone=milestone)
 
 
 def _read_chinese(s: str, m: re.Match[str]) -> RawFigure | None:
@@ -352,7 +416,7 @@ def _small_value(run: str) -> int | None:
 
 
 def _quoted_count_ok(s: str, start: int, run: str) -> bool:
-    """A count inside quotes (“三大普查”) is a figure only when the list before it has that many items.
+    """A quoted count (“三大普查”) is a figure only when the list before it has that many items.
 
     Slogans are quoted counts with nothing listed before them: “四个全面”, “五条战线”.
     """
@@ -370,9 +434,9 @@ def _quoted_count_ok(s: str, start: int, run: str) -> bool:
 def _is_name_context(s: str, start: int, end: int) -> bool:
     before = s[start - 1] if start > 0 else ""
     after = s[end] if end < len(s) else ""
-    if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
         return True  # 5G, A3, T9, PM2.5, CO2, 3A
-    if before and before in "+:/" or after and after in "+:":
+    if (before and before in "+:/") or (after and after in "+:"):
         return True  # 4+4, 1:1
     if before == "." and start > 1 and s[start - 2].isdigit():
         return True  # 1.1 as a section number
@@ -397,11 +461,28 @@ def _take_unit(s: str, pos: int) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _unit_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters unit names start and end with (亿元 starts like 亿, ends like 元).
+
+    A cheap test before pint is asked: most text after a number is not a unit, and pint
+    takes a millisecond to say so.
+    """
+    names = [str(n) for n in getattr(ureg, "_units", {})] + [
+        str(p) for p in getattr(ureg, "_prefixes", {}) if p
+    ]
+    names += ["%", "‰"]
+    return frozenset(n[0] for n in names if n), frozenset(n[-1] for n in names if n)
+
+
+@lru_cache(maxsize=8192)
 def _known_unit(text: str) -> bool:
     if not text or not all(_unit_char(ch) for ch in text):
         return False
     if text[0] == "/" or text[-1] == "/":
+        return False
+    starts, ends = _unit_edges()
+    if starts and (text[0] not in starts or text[-1] not in ends):
         return False
     try:
         parse_unit(text)
@@ -422,7 +503,9 @@ def _unit_is_name(s: str, pos: int, unit: str, number: str, approx: str) -> bool
         return True  # 24小时: round the clock
     if unit == "所" and not approx and "." not in number and int(number) >= 100:
         # 725所 is an institute; a count of schools says which (50余所高校).
-        return not rest.startswith(("学校", "小学", "中学", "中小学", "高校", "院校", "大学", "幼儿园", "医院"))
+        return not rest.startswith(
+            ("学校", "小学", "中学", "中小学", "高校", "院校", "大学", "幼儿园", "医院")
+        )
     return False
 
 
@@ -513,7 +596,7 @@ _TIME = re.compile(
     )
 )
 #: 去年 after these is the base a change is measured from (比去年增长), not the period.
-_BASE_LEADS = ("比", "较", "与", "同", "在", "于")
+_BASE_LEADS = ("比", "较", "与", "同", "是", "相当于")
 
 
 def scan_time_phrases(s: str, masked: frozenset[int] = frozenset()) -> list[TimePhrase]:
@@ -526,11 +609,17 @@ def scan_time_phrases(s: str, masked: frozenset[int] = frozenset()) -> list[Time
         text = m.group(0)
         if kind == "span_years":
             kind = "span"
-        if kind == "relative" and (s.endswith(_BASE_LEADS, 0, m.start()) or s.startswith(("同期", "的基础"), m.end())):
+        if kind in ("relative", "year") and (
+            s.endswith(_BASE_LEADS, 0, m.start()) or s.startswith(("同期", "的基础", "的"), m.end())
+        ):
+            continue  # 比去年增长, 是2020年的2.1倍: the base of a comparison, not the period
+        if (
+            kind == "bare"
+            and re.fullmatch(r"\d{1,2}月份?", text)
+            and s.startswith("个", m.start() - 1)
+        ):
             continue
-        if kind == "bare" and re.fullmatch(r"\d{1,2}月份?", text) and s.startswith("个", m.start() - 1):
-            continue
-        to_date = text.endswith("以来") or kind == "span" and not text.startswith("十")
+        to_date = text.endswith("以来") or (kind == "span" and not text.startswith("十"))
         found.append(TimePhrase(m.start(), m.end(), text, kind, to_date))
     return found
 
@@ -582,6 +671,8 @@ class Lexicon:
     metric_units: dict[str, str]
     subjects: dict[str, str]
     parents: dict[str, str | None]
+    kinds: dict[str, str] = field(default_factory=dict)
+    industries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_registry(cls, registry: RegistryLike | None) -> Lexicon:
@@ -590,8 +681,10 @@ class Lexicon:
         units: dict[str, str] = {}
         subjects: dict[str, str] = {}
         parents: dict[str, str | None] = {}
+        kinds: dict[str, str] = {}
+        industries: dict[str, str] = {}
         if registry is None:
-            return cls(metrics, units, subjects, parents)
+            return cls(metrics, units, subjects, parents, kinds, industries)
         for name in registry.metrics.names():
             entry = registry.metrics.resolve(name)
             canonical = str(getattr(entry, "name", name))
@@ -603,11 +696,14 @@ class Lexicon:
             canonical = str(getattr(entry, "name", name))
             parent = getattr(entry, "parent", None)
             parents[canonical] = None if parent is None else str(parent)
+            kinds[canonical] = str(getattr(entry, "kind", "") or "")
             if getattr(entry, "kind", None) in _NON_SUBJECT_KINDS:
+                for word in (canonical, *(getattr(entry, "aliases", None) or ())):
+                    industries.setdefault(fold(str(word)), canonical)
                 continue
             for word in (canonical, *(getattr(entry, "aliases", None) or ())):
                 subjects.setdefault(fold(str(word)), canonical)
-        return cls(metrics, units, subjects, parents)
+        return cls(metrics, units, subjects, parents, kinds, industries)
 
     @cached_property
     def _metric_index(self) -> dict[str, tuple[str, ...]]:
@@ -616,6 +712,20 @@ class Lexicon:
     @cached_property
     def _subject_index(self) -> dict[str, tuple[str, ...]]:
         return _first_char_index(self.subjects)
+
+    @cached_property
+    def _industry_index(self) -> dict[str, tuple[str, ...]]:
+        return _first_char_index(self.industries)
+
+    def industry_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, canonical)`` of every industry word in ``text`` (汽车产业, 纺织服装业)."""
+        return _mentions(text, self._industry_index, self.industries)
+
+    def industry_words(self, canonical: str) -> list[str]:
+        """Every name of an industry, longest first."""
+        return sorted(
+            (w for w, c in self.industries.items() if c == canonical), key=len, reverse=True
+        )
 
     def metric_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, canonical)`` of every metric word in ``text``, longest at each start."""
@@ -627,7 +737,12 @@ class Lexicon:
 
     def resolve_metric(self, name: str) -> str | None:
         """The canonical metric for a name or alias, ``None`` when the registry does not know it."""
-        return self.metrics.get(fold(name))
+        found = self.metrics.get(name)
+        return found if found is not None else self.metrics.get(fold(name))
+
+    def lookup_metric(self, folded: str) -> str | None:
+        """:meth:`resolve_metric` for a name already folded (words cut from folded text)."""
+        return self.metrics.get(folded)
 
     def province_of(self, region: str) -> str | None:
         """The province a region lies in (the first ancestor whose name ends in 省)."""
@@ -641,6 +756,7 @@ class Lexicon:
         return None
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A word as it reads in folded text (NFKC, no whitespace)."""
     return normalise(word)[0]
@@ -654,7 +770,9 @@ def _first_char_index(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-def _mentions(text: str, index: dict[str, tuple[str, ...]], words: dict[str, str]) -> list[tuple[int, int, str]]:
+def _mentions(
+    text: str, index: dict[str, tuple[str, ...]], words: dict[str, str]
+) -> list[tuple[int, int, str]]:
     out = []
     for i, ch in enumerate(text):
         for word in index.get(ch, ()):

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from factcheck.claims import Document
+from factcheck.claims import MEASURES, Document
 from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_quantity
@@ -57,7 +57,9 @@ def _unit_kind(unit: Unit) -> str:
 
 def _percent_scale(unit: Unit) -> Decimal:
     name = str(unit)
-    return {"percent": Decimal(1), "permille": Decimal("0.1"), "倍": Decimal(100)}.get(name, Decimal(100))
+    return {"percent": Decimal(1), "permille": Decimal("0.1"), "倍": Decimal(100)}.get(
+        name, Decimal(100)
+    )
 
 
 def expected_unit(measure: str, metric: Metric | None) -> str:
@@ -71,7 +73,11 @@ def expected_unit(measure: str, metric: Metric | None) -> str:
     if metric is None:
         return "该指标的单位"
     alts = "、".join(metric.accepts)
-    return f"{metric.unit or '纯数'}" + (f"（或 {alts}）" if alts else "") + f"，指标「{metric.name}」的单位"
+    return (
+        f"{metric.unit or '纯数'}"
+        + (f"（或 {alts}）" if alts else "")
+        + f"，指标「{metric.name}」的单位"
+    )
 
 
 def scale(figure: Figure, measure: str, metric: Metric | None) -> tuple[Decimal, str] | None:
@@ -79,7 +85,11 @@ def scale(figure: Figure, measure: str, metric: Metric | None) -> tuple[Decimal,
     unit = figure.unit
     kind = _unit_kind(unit)
     if measure in PERCENT_MEASURES:
-        return (_percent_scale(unit), "%") if kind in ("percent", "ratio") and str(unit) != "dimensionless" else None
+        return (
+            (_percent_scale(unit), "%")
+            if kind in ("percent", "ratio") and str(unit) != "dimensionless"
+            else None
+        )
     if measure in POINT_MEASURES:
         return (Decimal(1), "pp") if kind == "pp" else None
     if measure == "multiple":
@@ -147,7 +157,9 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
         "line": record.get("line"),
         "column": record.get("column"),
         "of": of,
-        "of_known": of is None or of.get("metric") is None or metrics.resolve(of["metric"]) is not None,
+        "of_known": of is None
+        or of.get("metric") is None
+        or metrics.resolve(of["metric"]) is not None,
         "against": against,
         "against_known": against is None
         or against.get("metric") is None
@@ -157,7 +169,8 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
         ),
         "part_of": _opt(record.get("part_of")),
         "ignore": record.get("ignore") or None,
-        "extra": {k: v for k, v in record.items() if not k.startswith("__") and k not in _KNOWN} or None,
+        "extra": {k: v for k, v in record.items() if not k.startswith("__") and k not in _KNOWN}
+        or None,
         "published": doc.published,
     }
     row["line_part_of"] = record["__key_lines__"].get("part_of", record["__line__"])
@@ -208,8 +221,7 @@ def _resolve_selector(value: Any, registry: Registry, region: str | None) -> dic
     if "subject" in out:
         out["subject"] = registry.subjects.canonical(out["subject"], region)
     if "period" in out:
-        text, ok = _period(out["period"])
-        out["period"] = text
+        out["period"], _ = _period(out["period"])
     return out
 
 
@@ -231,7 +243,14 @@ def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str
     if isinstance(read, QuantityError):
         return {**empty, "value_error": read.message}
     strict, lenient = read
-    out = {**empty, "unit": str(strict.unit), "qualifier": strict.qualifier, "change": strict.change}
+    out = {
+        **empty,
+        "unit": str(strict.unit),
+        "qualifier": strict.qualifier,
+        "change": strict.change,
+    }
+    if measure not in MEASURES:
+        return out  # the unknown measure is the problem; what unit it wants cannot be said
     scaled = scale(strict, measure, metric)
     if scaled is None:
         return {**out, "unit_ok": False}
@@ -243,9 +262,15 @@ def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str
         {
             "dim": dim,
             "lo_s": _float(None if strict.low_value is None else strict.low_value * factor + shift),
-            "hi_s": _float(None if strict.high_value is None else strict.high_value * factor + shift),
-            "lo_l": _float(None if lenient.low_value is None else lenient.low_value * factor + shift),
-            "hi_l": _float(None if lenient.high_value is None else lenient.high_value * factor + shift),
+            "hi_s": _float(
+                None if strict.high_value is None else strict.high_value * factor + shift
+            ),
+            "lo_l": _float(
+                None if lenient.low_value is None else lenient.low_value * factor + shift
+            ),
+            "hi_l": _float(
+                None if lenient.high_value is None else lenient.high_value * factor + shift
+            ),
             "nominal": float(strict.nominal * factor + shift),
         }
     )

@@ -140,19 +140,27 @@ def month(y: int, m: int) -> Period:
 
 def months(y: int, first: int, last: int, *, y_last: int | None = None) -> Period:
     y2 = y if y_last is None else y_last
-    return Period(dt.date(y, first, 1), dt.date(y2, last, calendar.monthrange(y2, last)[1]), "months")
+    return Period(
+        dt.date(y, first, 1), dt.date(y2, last, calendar.monthrange(y2, last)[1]), "months"
+    )
 
 
 def quarters(y: int, first: int, last: int) -> Period:
     kind: PeriodKind = "quarter" if first == last else "quarters"
     end_month = last * 3
     return Period(
-        dt.date(y, first * 3 - 2, 1), dt.date(y, end_month, calendar.monthrange(y, end_month)[1]), kind
+        dt.date(y, first * 3 - 2, 1),
+        dt.date(y, end_month, calendar.monthrange(y, end_month)[1]),
+        kind,
     )
 
 
 def half(y: int, h: int) -> Period:
-    return Period(dt.date(y, 1 if h == 1 else 7, 1), dt.date(y, 6 if h == 1 else 12, 30 if h == 1 else 31), "half")
+    return Period(
+        dt.date(y, 1 if h == 1 else 7, 1),
+        dt.date(y, 6 if h == 1 else 12, 30 if h == 1 else 31),
+        "half",
+    )
 
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -164,7 +172,9 @@ _MONTHS = re.compile(r"^(\d{4})-(\d{1,2})\.\.(\d{4})-(\d{1,2})$")
 _SPAN = re.compile(r"^(\d{4})\.\.(\d{4})$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
-EXPECTED_FORMS = "2022、2024H1、2023Q3、2023Q1-Q3、2023-11、2023-01..2023-11、2016..2020 或 2023-12-31"
+EXPECTED_FORMS = (
+    "2022、2024H1、2023Q3、2023Q1-Q3、2023-11、2023-01..2023-11、2016..2020 或 2023-12-31"
+)
 
 
 def parse_period(value: object) -> Period:
@@ -225,7 +235,19 @@ def period_parses(value: object) -> bool:
 
 # --------------------------------------------------------------------------- Chinese phrases
 
-_ZH_SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_SMALL_NUMBERS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 def _zh_int(text: str) -> int:
@@ -274,11 +296,15 @@ def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
     doc_year = published.year
 
     for name, (a, b) in FIVE_YEAR_PLANS.items():
-        if name in text and ("期间" in text or "时期" in text or text.startswith(name) or text == name):
+        if name in text and (
+            "期间" in text or "时期" in text or text.startswith(name) or text == name
+        ):
             return span(a, b)
 
     last_full = doc_year if published.month >= 7 else doc_year - 1
-    if m := re.search(r"(\d{4})年(?:来|以来)", text):  # 2020年以来: since a year, not for 2020 years
+    if m := re.search(
+        r"(\d{4})年(?:来|以来)", text
+    ):  # 2020年以来: since a year, not for 2020 years
         return span(int(m[1]), max(int(m[1]), last_full))
     if m := re.search(rf"(?:近|最近|过去){_N}年|{_N}年(?:来|以来)", text):
         n = _zh_int(m[1] or m[2])

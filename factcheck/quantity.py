@@ -7,27 +7,40 @@ back the way a report prints it, so a claim survives a YAML round-trip unchanged
 
 Readings. Each figure has a *strict* and a *lenient* interval:
 
-============================ ====================================== =====================================
-printed                      strict                                 lenient
-============================ ====================================== =====================================
-``345亿元``                  [344.5, 345.5] 亿元                    same
-``600万吨`` (trailing zeros) [599.5, 600.5] — zeros significant     [550, 650] — last non-zero digit
-``3.4万余辆``, ``20多个``    [3.4, 3.5) 万辆: up to the next step   same
-                             of the last non-zero digit
-``逾N``                      as ``N余``                             same
-``超过/突破/N以上/不低于N``  [N, ∞)                                 same
-``不到/不足N``, ``N以下/以内`` (−∞, N]                              same
-``近/接近/将近N``            [0.95·N, N]                            [0.90·N, N]
-``约/大约N``, ``N左右``      plain band ∪ N ± 5 %                   lenient band ∪ N ± 10 %
-``5至6个月``, ``5—6``        [5, 6]                                 [4.5, 6.5]
-``增长7.7%``/``下降13.5%``   ±[7.65, 7.75] %                        as the number
-``增长2倍``                  +[1.5, 2.5] 倍 (= +150…250 %)          as the number
-``翻一番``/``翻两番``        +1 倍 / +3 倍 exactly (×2, ×4)         same
-============================ ====================================== =====================================
+========================== ================================== ==============================
+printed                    strict                             lenient
+========================== ================================== ==============================
+``345亿元``                [344.5, 345.5] 亿元                same
+``600万吨`` (trailing 0s)  [599.5, 600.5]: zeros significant  [550, 650]: last non-zero digit
+``3.4万余辆``, ``20多个``  [3.4, 3.5) 万辆: up to the next    same
+                           step of the last non-zero digit
+``逾N``                    as ``N余``                         same
+``超过/突破/N以上/不低于N`` [N, ∞)                            same
+``不到/不足N``,            (−∞, N]                            same
+``N以下/以内``
+``近/接近/将近N``          [0.95·N, N]                        [0.90·N, N]
+``约/大约N``, ``N左右``    plain band ∪ N ± 5 %               lenient band ∪ N ± 10 %
+``5至6个月``, ``5—6``      [5, 6]                             [4.5, 6.5]
+``下降5至6个百分点``        [−6, −5]                           [−6.5, −4.5]
+``增长7.7%``/``下降13.5%`` ±[7.65, 7.75] %                    as the number
+``年均增长8.1%``           +[8.05, 8.15] %                    as the number
+``提高到39.6%``/``降至5%`` a level, read as ``39.6%``/``5%``  as the number
+``增长2倍``                +[1.5, 2.5] 倍 (= +150…250 %)      as the number
+``翻一番``/``翻两番``      +1 倍 / +3 倍 exactly (×2, ×4)     same
+========================== ================================== ==============================
 
 The bands for 近 (5 % / 10 % below N) and 约 (5 % / 10 % either side, never narrower than
 the rounding band) are choices: Chinese style guides give no number, and these are as wide
 as a careful reader would allow before calling a figure wrong.
+
+Chinese numerals are read place by place (二十八, 一百零五, 两万, 一万亿, 一亿五千万); a last
+digit straight after a place word is the next place down, as said aloud (三千五 = 3500,
+两万五 = 25000). Their precision is the place of the last digit written: 两万 is [15000, 25000].
+A magnitude word alone with a qualifier counts one of it: 突破万吨 is [1, ∞) 万吨, 万余人 is
+[1, 2) 万人.
+
+A figure may have at most 24 significant digits; longer digit strings (OCR runs, serial
+numbers) are refused, so that every edge is computed exactly.
 
 Edges are exact ``Decimal`` numbers: a value exactly on a rounding edge is inside.
 """
@@ -83,17 +96,37 @@ _SUFFIX_QUALIFIERS: dict[str, str] = {
     "左右": "about",
     "上下": "about",
 }
-_UP_WORDS = ("增长", "增加", "提高", "上升", "提升", "上涨", "扩大", "增", "涨")
-_DOWN_WORDS = ("下降", "减少", "降低", "下滑", "回落", "下跌", "缩小", "缩减", "减", "降")
-_CHANGE_LEADS = ("同比", "比上年", "较上年", "比去年", "较去年", "环比")
+_UP_WORDS = ("增长", "增加", "提高", "上升", "提升", "上涨", "扩大", "延长", "增", "涨")
+_DOWN_WORDS = ("下降", "减少", "降低", "下滑", "回落", "下跌", "缩小", "缩减", "缩短", "减", "降")
+_CHANGE_LEADS = ("同比", "比上年", "较上年", "比去年", "较去年", "环比", "年均")
+# 提高到39.6%, 降至0.8%: a change word followed by one of these states the level reached.
+_LEVEL_MARKS = ("到", "至")
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "亿": 10**8}
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _MAGNITUDE = re.compile(r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百|十)")
 _RANGE_SEPARATORS = ("至", "到", "~", "-")
+# Units whose name starts with a magnitude word: 千瓦 is not 千 × 瓦-something, 三千瓦 is 3 千瓦.
+_MAGNITUDE_UNITS = ("百分点", "千瓦", "千克", "千米", "千伏")
+#: The longest figure read, in significant digits: Decimal's 28-digit context then keeps
+#: every edge (N ± half a step, N·(1 ± band), N × 10¹²) exact.
+MAX_DIGITS = 24
 _DOUBLING = re.compile(r"翻([一两二三四五六七八九十]+)番")
 
 # What NFKC leaves alone but a report still writes in many ways.
@@ -194,7 +227,10 @@ class Figure:
     def contains(self, value: Any) -> bool:
         """Whether a pint quantity (or a bare number in ``unit``) lies in the interval."""
         if hasattr(value, "to"):
-            magnitude = Decimal(str(value.to(self.unit).magnitude))
+            # Convert an exact copy: a float magnitude times the registry's Decimal factors
+            # would raise TypeError (and would not be exact).
+            exact = ureg.Quantity(Decimal(str(value.magnitude)), value.units)
+            magnitude = Decimal(exact.to(self.unit).magnitude)
         else:
             magnitude = Decimal(str(value))
         if self.low_value is not None and (
@@ -223,6 +259,8 @@ class _Spelling:
     change_word: str = ""
     number_high: str = ""  # the second number of a range
     separator: str = ""
+    unit_low: str = ""  # what a range prints after its first number: 5万元至6万元
+    approx_last: bool = False  # 一年多: the 余/多 comes after the unit
 
 
 # --------------------------------------------------------------------------- normalising
@@ -287,54 +325,64 @@ def _read_arabic(text: str, pos: int) -> _Number | None:
 
 
 def _zh_numeral_value(numeral: str) -> tuple[int, int] | None:
-    """Value of a Chinese numeral and the place of its last printed digit, or None."""
-    total = 0
-    section = 0  # below 万
+    """Value of a Chinese numeral and the place of its last written digit, or None.
+
+    Place words must fall within each group of four (十十 and 百千 are not numbers); 万 and
+    亿 close a group (一万亿 is 10¹², 一亿五千万 is 1.5 × 10⁸). A last digit straight after a
+    place word is the next place down, as said aloud (三千五 is 3500, 两万五 is 25000); after
+    零 it is the units digit (一千零五 is 1005).
+    """
+    total = 0  # the closed groups
+    section = 0  # the open group, below 万
     digit: int | None = None
+    small = 10**4  # the last 十/百/千 of the open group: the next one must be smaller
+    wan_closed = False  # 万 has closed a group since the last 亿
     last_place = 1
-    pending_zero = False
     for ch in numeral:
         if ch in _ZH_DIGITS:
             d = _ZH_DIGITS[ch]
             if d == 0:
-                pending_zero = True
+                if digit is not None:
+                    return None  # 五零 is not a number (二〇二三 is a year, not a figure)
                 continue
             if digit is not None:
                 return None  # two digits in a row: 二三 is not a number
             digit = d
-            last_place = 1
         elif ch in _ZH_SMALL:
             place = _ZH_SMALL[ch]
+            if place >= small:
+                return None
+            small = place
             section += (1 if digit is None else digit) * place
             last_place = place
             digit = None
         else:
             big = _ZH_BIG[ch]
-            section += digit or 0
+            group = section + (digit or 0)
             if digit is not None:
                 last_place = 1
-            if section == 0:
-                section = 1
             if big == 10**8:
-                total = (total + section) * big
+                total = ((total + group) or 1) * big
+                wan_closed = False
             else:
-                total += section * big
+                if wan_closed or (group == 0 and total):
+                    return None  # 一万二万, 一亿万
+                total += (group or 1) * big
+                wan_closed = True
             last_place *= big
             section = 0
             digit = None
-        if digit is not None and pending_zero:
-            pending_zero = False
+            small = 10**4
     if digit is not None:
-        section += digit
-        # 一百零五 ends in its units; 三千五 (no 百) is colloquial for 3500.
-        if last_place > 10 and not pending_zero and len(numeral) >= 2 and numeral[-2] in _ZH_SMALL:
-            place = _ZH_SMALL[numeral[-2]] // 10
-            section += digit * place - digit
-            last_place = place
-        else:
-            last_place = 1
-    total += section
-    return total, last_place
+        before = numeral[-2] if len(numeral) >= 2 else ""
+        place = 1
+        if before in ("百", "千"):
+            place = _ZH_SMALL[before] // 10
+        elif before in _ZH_BIG:
+            place = _ZH_BIG[before] // 10
+        section += digit * place
+        last_place = place
+    return total + section, last_place
 
 
 def _read_chinese(text: str, pos: int) -> _Number | None:
@@ -342,15 +390,26 @@ def _read_chinese(text: str, pos: int) -> _Number | None:
     # 万 and 亿 alone are magnitudes, not numbers: 亿元 is a unit with no figure.
     if not m or m.group(0)[0] in _ZH_BIG:
         return None
-    raw = m.group(0)
-    # A trailing magnitude after the numeral proper belongs to the unit when the unit
-    # is a magnitude prefix (两万吨 reads 两万 + 吨 either way: the value is the same).
+    end = m.end()
+    # 三千千瓦 is 三千 + 千瓦, not 三千千 + 瓦.
+    for k in range(pos + 1, end):
+        if text.startswith(_MAGNITUDE_UNITS, k):
+            end = k
+            break
+    raw = text[pos:end]
     parsed = _zh_numeral_value(raw)
     if parsed is None:
         return None
     value, place = parsed
     step = Decimal(place)
-    return _Number(Decimal(value), step, step, raw, m.end())
+    return _Number(Decimal(value), step, step, raw, end)
+
+
+def _too_long(number: _Number) -> bool:
+    """Whether a number has more significant digits than :data:`MAX_DIGITS`."""
+    if number.value == 0:
+        return False
+    return (number.value / number.step).adjusted() + 1 > MAX_DIGITS
 
 
 def _read_number(text: str, pos: int) -> _Number | None:
@@ -419,7 +478,10 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
     change = 0
     if change_word:
         change = 1 if change_word in _UP_WORDS else -1
-        change_word = lead + change_word
+        level = r.take(_LEVEL_MARKS)
+        if level:  # 提高到39.6% states the level reached, not the change
+            change = 0
+        change_word = lead + change_word + level
     prefix = r.take(_PREFIX_QUALIFIERS)
     sign = 1
     if not change and r.text.startswith(("-", "+"), r.pos):
@@ -427,19 +489,23 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
         r.pos += 1
 
     number = _read_number(r.text, r.pos)
-    if number is None and prefix and r.text.startswith(("万", "亿"), r.pos):
-        # 突破万吨, 逾亿元: a magnitude word alone after a qualifier means one of it.
+    alone = r.text.startswith(("万", "亿"), r.pos)
+    if number is None and alone and (prefix or r.text.startswith(("余", "多"), r.pos + 1)):
+        # 突破万吨, 逾亿元, 万余人: a magnitude word alone with a qualifier means one of it.
         number = _Number(Decimal(1), Decimal(1), Decimal(1), "", r.pos)
     if number is None:
         raise r.fail("数字（阿拉伯数字或汉字数字）")
+    if _too_long(number):
+        raise r.fail(f"至多 {MAX_DIGITS} 位有效数字", reason="数字位数过多")
     if number.end < len(r.text) and r.text[number.end] in ".,":
         raise r.fail("数字", at=number.end + 1 if number.end + 1 < len(r.text) else number.end)
     r.pos = number.end
 
     magnitude = ""
+    magnitude_start = r.pos
     if not number.text or _ZH_NUMERAL.fullmatch(number.text) is None:  # 1.2万, 3.4万余
         m = _MAGNITUDE.match(r.text, r.pos)
-        if m and not r.text.startswith(("百分点", "千瓦", "千克", "千米"), r.pos):
+        if m and not r.text.startswith(_MAGNITUDE_UNITS, r.pos):
             magnitude = m.group(0)
             r.pos = m.end()
     approx = ""
@@ -447,36 +513,56 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
         approx = r.text[r.pos]
         r.pos += 1
 
-    # A range: 5至6个月, 5-6万吨, 5万至6万吨.
+    # A range: 5至6个月, 5-6万吨, 5万至6万吨, 5万元至6万元.
     high_number: _Number | None = None
     separator = ""
     unit_start = r.pos
+    unit_at = magnitude_start if magnitude else unit_start  # where an unknown unit is shown
     unit_text = _take_unit(r)
+    printed_unit = unit_text
+    unit_low = ""
     if not approx and not prefix:
         sep = r.take(_RANGE_SEPARATORS)
         if sep:
             separator = sep
+            if sign < 0:
+                raise r.fail("正数的范围（减少写作 下降5至6个百分点）", at=0, reason="范围前有负号")
             high_number = _read_number(r.text, r.pos)
             if high_number is None:
                 raise r.fail("范围的第二个数字（如 5至6个月）")
+            if _too_long(high_number):
+                raise r.fail(f"至多 {MAX_DIGITS} 位有效数字", reason="数字位数过多")
+            if high_number.value < number.value:
+                raise r.fail(f"不小于 {number.text} 的数字", reason="范围的上限小于下限")
             r.pos = high_number.end
+            unit_low = magnitude + unit_text
+            second_start = r.pos
             second_unit = _take_unit(r)
-            if unit_text and second_unit and unit_text != second_unit:
-                raise r.fail("与第一个数字相同的单位", at=unit_start)
-            unit_text = second_unit or unit_text
-            # 5万至6万吨 and 5至6万吨 print the magnitude once or twice; it is one unit.
-            if magnitude and not second_unit.startswith(magnitude):
-                unit_text = magnitude + unit_text
+            if unit_text and second_unit and unit_low != second_unit:
+                raise r.fail(f"与第一个数字相同的单位「{unit_low}」", at=second_start)
+            printed_unit = second_unit
+            if not second_unit:
+                unit_text = unit_low
+            elif unit_text or second_unit.startswith(magnitude):
+                unit_text = second_unit
+                unit_at = second_start
+            else:
+                # 5万至6吨 prints the magnitude once; it belongs to the one unit.
+                unit_text = magnitude + second_unit
+                unit_at = second_start
             magnitude = ""
 
+    suffix_start = r.pos
     suffix = r.take(_SUFFIX_QUALIFIERS)
+    approx_last = False
     if not approx and not suffix and r.text.startswith(("余", "多"), r.pos):
-        approx = r.text[r.pos]  # 20个多 is unusual but unambiguous
+        approx = r.text[r.pos]  # 一年多, 20个多: after the unit
+        approx_last = True
         r.pos += 1
     if r.pos != len(r.text):
         raise r.fail("单位或限定词（如 亿元、万辆、%、个百分点、余、以上、左右）")
     if prefix and suffix:
-        raise r.fail("至多一个限定词", at=unit_start, reason=f"同时有「{prefix}」和「{suffix}」")
+        raise r.fail("至多一个限定词", at=suffix_start, reason=f"同时有「{prefix}」和「{suffix}」")
 
     full_unit = magnitude + unit_text
     try:
@@ -484,27 +570,29 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
     except UnknownUnitError:
         raise r.fail(
             "已知单位（如 元、亿元、吨、辆、家、人、%、个百分点）",
-            at=unit_start - len(magnitude),
+            at=unit_at,
             reason=f"未知单位「{full_unit}」",
         ) from None
 
     spelling = _Spelling(
         number=number.text,
         magnitude=magnitude,
-        unit=unit_text,
+        unit=printed_unit,
         prefix=prefix,
         suffix=suffix,
         approx=approx,
         change_word=change_word,
         number_high=high_number.text if high_number else "",
         separator=separator,
+        unit_low=unit_low,
+        approx_last=approx_last,
     )
     signed = change or sign
     kind = _PREFIX_QUALIFIERS.get(prefix) or _SUFFIX_QUALIFIERS.get(suffix)
     if approx:
         kind = "plus"
     if high_number is not None:
-        return _range_figure(text, unit, number, high_number, reading, spelling)
+        return _range_figure(text, unit, number, high_number, change, reading, spelling)
     return _figure(text, unit, number, kind, signed, change, reading, spelling)
 
 
@@ -554,7 +642,7 @@ def _figure(
     if signed < 0:
         low, high = (None if high is None else -high), (None if low is None else -low)
         low_open, high_open = high_open, low_open
-        n = -n
+        n = n.copy_negate()  # keeps the sign of 逾-0
     return Figure(
         text=text,
         unit=unit,
@@ -576,22 +664,25 @@ def _range_figure(
     unit: Unit,
     first: _Number,
     second: _Number,
+    change: int,
     reading: Reading,
     spelling: _Spelling,
 ) -> Figure:
-    if second.value < first.value:
-        raise QuantityError(text, len(text) - 1, "由小到大的范围", reason="范围的上限小于下限")
     low, high = first.value, second.value
     if reading == "lenient":
         low -= first.nonzero_step * _HALF
         high += second.nonzero_step * _HALF
+    nominal = (first.value + second.value) / 2
+    if change < 0:  # 下降5至6个百分点 is [−6, −5]
+        low, high, nominal = -high, -low, -nominal
     return Figure(
         text=text,
         unit=unit,
         low_value=low,
         high_value=high,
-        nominal=(first.value + second.value) / 2,
+        nominal=nominal,
         qualifier="range",
+        change=change,
         step=min(first.step, second.step),
         reading=reading,
         spelling=spelling,
@@ -632,10 +723,14 @@ def format_quantity(figure: Figure) -> str:
         return _format_plain(figure)
     if figure.qualifier == "doubling":
         return f"翻{s.number}番"
-    sign = "-" if figure.nominal < 0 and not figure.change else ""
-    body = f"{sign}{s.number}{s.magnitude}{s.approx}{s.unit}"
+    # is_signed, not < 0: 逾-0 is (−1, 0] and must print its minus sign back.
+    sign = "-" if figure.nominal.is_signed() and not figure.change else ""
+    if s.approx_last:
+        body = f"{sign}{s.number}{s.magnitude}{s.unit}{s.approx}"
+    else:
+        body = f"{sign}{s.number}{s.magnitude}{s.approx}{s.unit}"
     if s.number_high:
-        body = f"{s.number}{s.magnitude}{s.separator}{s.number_high}{s.unit}"
+        body = f"{s.number}{s.unit_low}{s.separator}{s.number_high}{s.unit}"
     return f"{s.change_word}{s.prefix}{body}{s.suffix}"
 
 

@@ -16,11 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputErrors, Problem
-from factcheck.units import UnknownUnitError, Unit, parse_unit, same_dimension
-from factcheck.yamlio import LineDict, YamlFileError, read_text, parse_yaml
+from factcheck.units import Unit, UnknownUnitError, parse_unit, same_dimension
+from factcheck.yamlio import LineDict, YamlFileError, parse_yaml, read_text
 
 BASES = ("real", "nominal")
-SUBJECT_KINDS = ("region", "company", "park", "industry", "institution", "project", "group", "other")
+SUBJECT_KINDS = (
+    "region",
+    "company",
+    "park",
+    "industry",
+    "institution",
+    "project",
+    "group",
+    "other",
+)
 
 #: Words that name the document's own region, its parent, or the country.
 SELF_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县", "全镇", "本镇")
@@ -235,7 +244,9 @@ def load_registry(rules_dir: str | Path = "rules") -> Registry:
     for name, reader in (("metrics.yaml", _read_metrics), ("subjects.yaml", _read_subjects)):
         path = rules / name
         if not path.exists():
-            problems.append(Problem(f"找不到登记表 {name}；应在规则目录 {rules} 下", str(path), code="FC004"))
+            problems.append(
+                Problem(f"找不到登记表 {name}；应在规则目录 {rules} 下", str(path), code="FC004")
+            )
             continue
         try:
             text = read_text(path)
@@ -252,7 +263,14 @@ def load_registry(rules_dir: str | Path = "rules") -> Registry:
 
 def _expect_mapping(data: Any, path: str) -> list[Problem]:
     if not isinstance(data, dict):
-        return [Problem(f"登记表应为「名称: 定义」的映射，实际为 {type(data).__name__}", path, 1, code="FC004")]
+        return [
+            Problem(
+                f"登记表应为「名称: 定义」的映射，实际为 {type(data).__name__}",
+                path,
+                1,
+                code="FC004",
+            )
+        ]
     return []
 
 
@@ -269,11 +287,17 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
     if problems:
         return problems
     for key, line in getattr(data, "duplicates", []):
-        problems.append(Problem(f"指标「{key}」重复定义；每个指标应只定义一次", path, line, code="FC004"))
+        problems.append(
+            Problem(f"指标「{key}」重复定义；每个指标应只定义一次", path, line, code="FC004")
+        )
     for name, spec in data.items():
         line = data.line_of(name) if isinstance(data, LineDict) else None
         if not isinstance(spec, dict):
-            problems.append(Problem(f"指标「{name}」的定义应为映射（aliases、unit …）", path, line, code="FC004"))
+            problems.append(
+                Problem(
+                    f"指标「{name}」的定义应为映射（aliases、unit …）", path, line, code="FC004"
+                )
+            )
             continue
         unit = str(spec.get("unit", ""))
         for key, u in (("unit", unit), *(("accepts", a) for a in _strings(spec.get("accepts")))):
@@ -282,7 +306,8 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
             except UnknownUnitError:
                 problems.append(
                     Problem(
-                        f"指标「{name}」的单位「{u}」未知；应为单位表中的单位（如 元、吨、辆、家、%）",
+                        f"指标「{name}」的单位「{u}」未知；"
+                        "应为单位表中的单位（如 元、吨、辆、家、%）",
                         path,
                         _key_line(spec, key, line),
                         code="FC004",
@@ -291,7 +316,12 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
         basis = str(spec.get("basis", "nominal"))
         if basis not in BASES:
             problems.append(
-                Problem(f"指标「{name}」的 basis「{basis}」未知；应为 real 或 nominal", path, _key_line(spec, "basis", line), code="FC004")
+                Problem(
+                    f"指标「{name}」的 basis「{basis}」未知；应为 real 或 nominal",
+                    path,
+                    _key_line(spec, "basis", line),
+                    code="FC004",
+                )
             )
         additive = spec.get("additive", True)
         if not isinstance(additive, bool):
@@ -318,7 +348,8 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
             other = metrics.resolve(clash)
             problems.append(
                 Problem(
-                    f"别名「{clash}」同时属于指标「{name}」和「{other.name if other else '?'}」；别名应唯一",
+                    f"别名「{clash}」同时属于指标「{name}」"
+                    f"和「{other.name if other else '?'}」；别名应唯一",
                     path,
                     _key_line(spec, "aliases", line),
                     code="FC004",
@@ -332,13 +363,22 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
     if problems:
         return problems
     for key, line in getattr(data, "duplicates", []):
-        problems.append(Problem(f"主体「{key}」重复定义；每个主体应只定义一次", path, line, code="FC004"))
+        problems.append(
+            Problem(f"主体「{key}」重复定义；每个主体应只定义一次", path, line, code="FC004")
+        )
     parent_lines: dict[str, int | None] = {}
     for name, spec in data.items():
         line = data.line_of(name) if isinstance(data, LineDict) else None
         spec = spec or {}
         if not isinstance(spec, dict):
-            problems.append(Problem(f"主体「{name}」的定义应为映射（kind、parent、aliases）", path, line, code="FC004"))
+            problems.append(
+                Problem(
+                    f"主体「{name}」的定义应为映射（kind、parent、aliases）",
+                    path,
+                    line,
+                    code="FC004",
+                )
+            )
             continue
         kind = str(spec.get("kind", "region"))
         if kind not in SUBJECT_KINDS:
@@ -365,7 +405,8 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
             other = subjects.resolve(clash)
             problems.append(
                 Problem(
-                    f"别名「{clash}」同时属于主体「{name}」和「{other.name if other else '?'}」；别名应唯一",
+                    f"别名「{clash}」同时属于主体「{name}」"
+                    f"和「{other.name if other else '?'}」；别名应唯一",
                     path,
                     _key_line(spec, "aliases", line),
                     code="FC004",
@@ -374,7 +415,11 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
     for s in subjects:
         if s.parent and s.parent not in subjects.items:
             hint = subjects.resolve(s.parent)
-            expected = f"是否是指「{hint.name}」？上级应写主体的正式名称" if hint else "应为 subjects.yaml 中的主体"
+            expected = (
+                f"是否是指「{hint.name}」？上级应写主体的正式名称"
+                if hint
+                else "应为 subjects.yaml 中的主体"
+            )
             problems.append(
                 Problem(
                     f"主体「{s.name}」的上级「{s.parent}」未登记；{expected}",

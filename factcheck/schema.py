@@ -106,15 +106,23 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "metric_known": pa.Column(bool, pa.Check(_is_true, name="metric_known")),
         "measure": pa.Column(str, pa.Check(lambda s: s.isin(MEASURES), name="measure_known")),
         "status": pa.Column(str, pa.Check(lambda s: s.isin(STATUSES), name="status_known")),
-        "basis": pa.Column(None, pa.Check(lambda s: s.isna() | s.isin(["real", "nominal"]), name="basis_known"), nullable=True),
+        "basis": pa.Column(
+            None,
+            pa.Check(lambda s: s.isna() | s.isin(["real", "nominal"]), name="basis_known"),
+            nullable=True,
+        ),
         "period_ok": pa.Column(bool, pa.Check(_is_true, name="period_ok")),
         "base_ok": pa.Column(bool, pa.Check(_is_true, name="base_ok")),
         "selector_periods_ok": pa.Column(bool, pa.Check(_is_true, name="selector_periods_ok")),
         "value_error": pa.Column(str, pa.Check(lambda s: s == "", name="value_readable")),
         "unit_ok": pa.Column(bool, pa.Check(_is_true, name="unit_fits")),
         "quote": pa.Column(None, pa.Check(_quote_not_blank, name="quote_not_blank"), nullable=True),
-        "line": pa.Column(None, pa.Check(_line_number_or_missing, name="line_valid"), nullable=True),
-        "column": pa.Column(None, pa.Check(_line_number_or_missing, name="column_valid"), nullable=True),
+        "line": pa.Column(
+            None, pa.Check(_line_number_or_missing, name="line_valid"), nullable=True
+        ),
+        "column": pa.Column(
+            None, pa.Check(_line_number_or_missing, name="column_valid"), nullable=True
+        ),
         "of_known": pa.Column(bool, pa.Check(_is_true, name="of_metric_known")),
         "against_known": pa.Column(bool, pa.Check(_is_true, name="against_metric_known")),
         "subject": pa.Column(str, pa.Check(_not_empty, name="subject_given")),
@@ -166,12 +174,15 @@ def _of_message(row: Row, _registry: Registry) -> tuple[str, str]:
         return "占比缺少 of（分母）：应写明占谁的比重，如 of: {metric: 地区生产总值}", "measure"
     selector = "、".join(f"{k}: {v}" for k, v in (row["of"] or {}).items())
     return (
-        f"of「{selector}」只用于占比：应写 measure: share，或去掉 of（此声明的 measure 为「{row['measure']}」）",
+        f"of「{selector}」只用于占比：应写 measure: share，或去掉 of"
+        f"（此声明的 measure 为「{row['measure']}」）",
         "of",
     )
 
 
-def _duplicate_message(row: Row, _registry: Registry, table: pd.DataFrame | None = None) -> tuple[str, str]:
+def _duplicate_message(
+    row: Row, _registry: Registry, table: pd.DataFrame | None = None
+) -> tuple[str, str]:
     message = f"声明 id「{row['id']}」在文档「{row['document']}」中重复：同一文档内的 id 应唯一"
     if table is not None:
         same = table[(table["document"] == row["document"]) & (table["id"] == row["id"])]
@@ -198,18 +209,36 @@ _MESSAGES: dict[str, _Message] = {
         f"未知的 status「{row['status']}」：应为 {'、'.join(STATUSES)} 之一",
         "status",
     ),
-    "basis_known": lambda row, _r: (f"未知的 basis「{row['basis']}」：应为 real 或 nominal", "basis"),
-    "period_ok": lambda row, _r: (f"期间「{row['period']}」无法识别：应为 {EXPECTED_FORMS}", "period"),
-    "base_ok": lambda row, _r: (f"基期 base「{row['base']}」无法识别：应为 {EXPECTED_FORMS}", "base"),
+    "basis_known": lambda row, _r: (
+        f"未知的 basis「{row['basis']}」：应为 real 或 nominal",
+        "basis",
+    ),
+    "period_ok": lambda row, _r: (
+        f"期间「{row['period']}」无法识别：应为 {EXPECTED_FORMS}",
+        "period",
+    ),
+    "base_ok": lambda row, _r: (
+        f"基期 base「{row['base']}」无法识别：应为 {EXPECTED_FORMS}",
+        "base",
+    ),
     "selector_periods_ok": _selector_period_message,
-    "line_valid": lambda row, _r: (f"line「{row['line']}」无效：应为引文在源文本中的行号（正整数）", "line"),
-    "column_valid": lambda row, _r: (f"column「{row['column']}」无效：应为引文在源文本中的列号（正整数）", "column"),
+    "line_valid": lambda row, _r: (
+        f"line「{row['line']}」无效：应为引文在源文本中的行号（正整数）",
+        "line",
+    ),
+    "column_valid": lambda row, _r: (
+        f"column「{row['column']}」无效：应为引文在源文本中的列号（正整数）",
+        "column",
+    ),
     "value_readable": lambda row, _r: (str(row["value_error"]).replace("\n", "\n    "), "value"),
     "unit_fits": _unit_message,
     "quote_not_blank": lambda row, _r: ("quote 为空：应为数字所在的原文分句", "quote"),
     "of_metric_known": _selector_metric_message("of"),
     "against_metric_known": _selector_metric_message("against"),
-    "subject_given": lambda row, _r: ("缺少 subject，且文档未写 region：应写明数字所说的主体", "subject"),
+    "subject_given": lambda row, _r: (
+        "缺少 subject，且文档未写 region：应写明数字所说的主体",
+        "subject",
+    ),
     "share_in_range": _share_message,
     "of_with_share": _of_message,
     "id_given": lambda row, _r: ("id 为空：应为文档内唯一的标识", "id"),
@@ -232,23 +261,23 @@ def validate_table(table: pd.DataFrame, registry: Registry) -> list[Problem]:
 def _problems(failures: pd.DataFrame, table: pd.DataFrame, registry: Registry) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
-    for case in failures.itertuples(index=False):
-        index = case.index
+    for case in failures.to_dict("records"):
+        index = case["index"]
         if index is None or pd.isna(index):
             # A failure of the table as a whole (a column missing or of the wrong type): the
             # table was not built by figure_row. Never pass it silently.
             first = table.iloc[0]
             problems.append(
                 Problem(
-                    f"声明表的列 {case.column} 不合规则 {case.check}（{case.failure_case}）："
-                    f"应为 factcheck.schema.COLUMNS 所列的列及其类型",
+                    f"声明表的列 {case['column']} 不合规则 {case['check']}"
+                    f"（{case['failure_case']}）：应为 factcheck.schema.COLUMNS 所列的列及其类型",
                     str(first.get("file", "")) or None,
                     int(first.get("file_line", 1) or 1),
                     code="FC010",
                 )
             )
             continue
-        check = str(case.check)
+        check = str(case["check"])
         key = (int(index), check)
         if key in seen:
             continue
@@ -256,13 +285,14 @@ def _problems(failures: pd.DataFrame, table: pd.DataFrame, registry: Registry) -
         row = table.loc[int(index)]
         builder = _MESSAGES.get(check)
         if builder is None:
-            message, field = f"字段 {case.column} 的值 {case.failure_case!r} 不合规则 {check}", "id"
+            message = f"字段 {case['column']} 的值 {case['failure_case']!r} 不合规则 {check}"
+            field = "id"
         elif builder is _duplicate_message:
             message, field = _duplicate_message(row, registry, table)
         else:
             message, field = builder(row, registry)
         line = row["key_lines"].get(field, row["file_line"])
-        problems.append(Problem(message, row["file"], int(line), code="FC010"))
+        problems.append(Problem(message, str(row["file"]), int(line), code="FC010"))
     problems.sort(key=lambda p: (p.path or "", p.line or 0))
     return problems
 

@@ -38,7 +38,8 @@ ADOPTION_CODES: dict[str, tuple[str, Severity, str, str, str, str]] = {
         "unused-suppression",
         "warning",
         "未使用的抑制",
-        "草稿中的 <!-- factcheck: ignore[代码] --> 或声明中的 ignore 项在本次核对中没有抑制任何发现。",
+        "草稿中的 <!-- factcheck: ignore[代码] --> 或声明中的 ignore 项"
+        "在本次核对中没有抑制任何发现。",
         "数字改正后，旧的抑制若留着，会悄悄放过将来同一位置的新问题；删除它，让抑制清单保持真实。",
         "<!-- factcheck: ignore[FC201] -->\n全区海洋生产总值达345亿元（此行已无 FC201 发现）",
     ),
@@ -49,6 +50,32 @@ ADOPTION_CODES: dict[str, tuple[str, Severity, str, str, str, str]] = {
         "以 <!-- factcheck: 开头的注释不是合法的抑制指令。",
         "写错的指令不会抑制任何发现，编辑却以为它生效了。",
         "<!-- factcheck: ignore FC201 -->   应写作   <!-- factcheck: ignore[FC201] -->",
+    ),
+    # Input problems of a run (exit 2), explained like the loaders' FC0xx codes.
+    "FC020": (
+        "bad-config",
+        "error",
+        "配置文件有误",
+        "factcheck.toml 或 pyproject.toml 的 [tool.factcheck] 无法读取："
+        "TOML 语法错误、未知的键或取值不对。",
+        "配置决定核对哪些声明、用哪些规则、忽略哪些代码；读错配置的核对结果不可信。",
+        '[tool.factcheck]\nfail-on = "critical"   # 应为 "error" 或 "warning"',
+    ),
+    "FC021": (
+        "bad-baseline",
+        "error",
+        "基线文件有误",
+        "--baseline 指定的文件不存在、不是 JSON，或不是 factcheck 生成的基线。",
+        "读不了基线就无法区分新旧发现。",
+        "factcheck check --baseline 不存在.json",
+    ),
+    "FC022": (
+        "bad-input",
+        "error",
+        "命令的输入有误",
+        "草稿或声明库找不到、无法读取、不是 UTF-8 编码，或参数（日期、文件类型、代码）无法识别。",
+        "输入读不了，就无从核对。",
+        "factcheck check 草稿.doc   # 应为 .md 或 .txt",
     ),
 }
 
@@ -173,11 +200,22 @@ def _invalid_finding(directive: str, file: str, document: str, line: int, column
             f"无法识别的抑制指令 {directive.strip()}；"
             "应写作 <!-- factcheck: ignore[FC201] 理由 -->，方括号内为一个或多个以逗号分隔的代码"
         ),
-        claims=(ClaimRef(id="suppression", document=document, quote=directive, file=file, line=line, column=column),),
+        claims=(
+            ClaimRef(
+                id="suppression",
+                document=document,
+                quote=directive,
+                file=file,
+                line=line,
+                column=column,
+            ),
+        ),
     )
 
 
-def claim_suppressions(table: pd.DataFrame, documents: Iterable[str] | None = None) -> list[Suppression]:
+def claim_suppressions(
+    table: pd.DataFrame, documents: Iterable[str] | None = None
+) -> list[Suppression]:
     """The ``ignore`` entries of the claims in a claims table.
 
     Args:
@@ -188,7 +226,11 @@ def claim_suppressions(table: pd.DataFrame, documents: Iterable[str] | None = No
     out: list[Suppression] = []
     for row in table.itertuples(index=False):
         ignore = row.ignore
-        if not isinstance(ignore, dict) or not ignore or (wanted is not None and row.document not in wanted):
+        if (
+            not isinstance(ignore, dict)
+            or not ignore
+            or (wanted is not None and row.document not in wanted)
+        ):
             continue
         key_lines = row.key_lines if isinstance(row.key_lines, dict) else {}
         line = int(key_lines.get("ignore", row.file_line) or 1)
@@ -223,7 +265,9 @@ class Suppressed:
     unused: tuple[Suppression, ...]
 
 
-def apply_suppressions(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> Suppressed:
+def apply_suppressions(
+    findings: Sequence[Finding], suppressions: Sequence[Suppression]
+) -> Suppressed:
     """Drop the findings a suppression accepts, and note which suppressions were used."""
     used: set[int] = set()
     kept: list[Finding] = []

@@ -67,8 +67,8 @@ def _step_for(value: Decimal, digits: int) -> Decimal:
 
 
 def _text(n: Decimal) -> str:
-    text = format(n.normalize(), "f") if n == n.to_integral_value() else format(n, "f")
-    return text
+    # format(…, "f") keeps the printed precision: 1.00 stays 1.00, 1.2E+3 becomes 1200.
+    return format(n, "f")
 
 
 @st.composite
@@ -81,11 +81,14 @@ def printed_values(
     min_digits: int = 2,
     max_digits: int = 5,
     magnitudes: Sequence[str] = ("", "万", "亿"),
+    honest: bool = False,
 ) -> str:
     """The text a report might print for a true ``value`` (in ``unit``, without magnitude).
 
-    The printed figure's interval (see :mod:`factcheck.quantity`) always contains ``value``
-    under the strict reading: rounding is to the nearest step, 余/超过 round down, 近 rounds up.
+    Rounding is to the nearest step, 余/超过 round down, 近 rounds up. A report may round 602
+    to "600": the lenient reading contains the value, the strict one (zeros significant) may
+    not. With ``honest=True`` every integer digit is printed as it is, so the strict reading
+    contains the value too.
     """
     if value <= 0:
         raise ValueError(f"value={value!r} must be positive for a printed level")
@@ -94,6 +97,8 @@ def printed_values(
     scaled = value / MAGNITUDES[magnitude]
     digits = draw(st.integers(min_value=min_digits, max_value=max_digits))
     step = _step_for(scaled, digits)
+    if honest:
+        step = min(step, Decimal(1))
     qualifier = draw(st.sampled_from(list(qualifiers)))
     if qualifier == "plain" or qualifier == "about":
         n = scaled.quantize(step, rounding=ROUND_HALF_EVEN) if step < 1 else (scaled / step).quantize(1, rounding=ROUND_HALF_EVEN) * step
@@ -146,6 +151,7 @@ def claim_sets(
     qualifiers: Sequence[str] = QUALIFIERS,
     document: str = "doc-a",
     leave_out: str | None = None,
+    honest: bool = False,
 ) -> ClaimSet:
     """A consistent claim set for one built-in relation.
 
@@ -156,11 +162,13 @@ def claim_sets(
         document: the document id.
         leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
             it; its true value is returned in ``ClaimSet.missing``.
+        honest: print every integer digit (see :func:`printed_values`), so that even the
+            strict reading of each figure contains its true value.
     """
     kind = relation or draw(st.sampled_from(RELATION_KINDS))
     if kind not in RELATION_KINDS:
         raise ValueError(f"relation={kind!r}: expected one of {RELATION_KINDS}")
-    printer = {"qualifiers": qualifiers}
+    printer: dict[str, Any] = {"qualifiers": qualifiers, "honest": honest}
     truth: dict[str, Decimal] = {}
     claims: list[Claim] = []
 
@@ -201,7 +209,7 @@ def claim_sets(
             delta = current - previous
             truth["change"] = delta
             word = "增加" if delta > 0 else "减少"
-            claims.append(_claim(document, "change", _LEVEL_METRIC, "2023", word + draw(printed_values(abs(delta), qualifiers=("plain",))), measure="change"))
+            claims.append(_claim(document, "change", _LEVEL_METRIC, "2023", word + draw(printed_values(abs(delta), qualifiers=("plain",), honest=honest)), measure="change"))
         roles = {"previous": ("previous", _LEVEL_METRIC, "level", "2022"), "current": ("current", _LEVEL_METRIC, "level", "2023")}
     elif kind == "cagr":
         base = draw(_positive())
@@ -235,6 +243,27 @@ def claim_sets(
         subject = "青岛市" if kind == "pp" else "即墨区"
         missing = (subject, metric, measure, period, truth[cid])
     return ClaimSet(_doc(document), tuple(claims), truth, missing)
+
+
+@st.composite
+def reprints(draw: st.DrawFn, claim_set: ClaimSet, *, document: str = "doc-b", qualifiers: Sequence[str] = QUALIFIERS) -> ClaimSet:
+    """The same true values printed again by another document, rounding its own way."""
+    claims = []
+    for c in claim_set.claims:
+        true = claim_set.truth[c.id]
+        if c.measure == "level":
+            text = draw(printed_values(true, qualifiers=qualifiers))
+        elif c.measure in ("share", "yoy", "cagr"):
+            text = _percent_text(true, draw(st.integers(0, 2)))
+        elif c.measure == "pp":
+            text = f"{_text(true.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN))}个百分点"
+        elif c.measure == "multiple":
+            text = f"{_text(true.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN))}倍"
+        else:
+            word = "增加" if true > 0 else "减少"
+            text = word + draw(printed_values(abs(true), qualifiers=("plain",)))
+        claims.append(replace(c, document=document, value=text))
+    return ClaimSet(_doc(document), tuple(claims), claim_set.truth)
 
 
 # --------------------------------------------------------------------------- rules
@@ -344,6 +373,7 @@ __all__ = [
     "claim_sets",
     "corpus_of",
     "printed_values",
+    "reprints",
     "rule_claim_sets",
     "with_value",
 ]

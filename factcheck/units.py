@@ -7,6 +7,7 @@ definitions are data, in ``units_zh.txt`` beside this file. Magnitudes are exact
 
 from __future__ import annotations
 
+import logging
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -17,8 +18,24 @@ import pint
 
 _DEFINITIONS = Path(__file__).with_name("units_zh.txt")
 
-ureg: Any = pint.UnitRegistry(str(_DEFINITIONS), non_int_type=Decimal, autoconvert_offset_to_baseunit=False)
+ureg: Any = pint.UnitRegistry(
+    str(_DEFINITIONS), non_int_type=Decimal, autoconvert_offset_to_baseunit=False
+)
 pint.set_application_registry(ureg)
+
+
+class _SameMagnitude(logging.Filter):
+    """Drop pint's warning that 百万辆 reads as 百 + 万辆 or as 百万 + 辆.
+
+    pint warns once 万辆 has been parsed (and cached as a unit); magnitudes multiply, so
+    every reading is the same 10⁶ 辆 and the warning is noise.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "yield multiple results" not in record.getMessage()
+
+
+logging.getLogger("pint.util").addFilter(_SameMagnitude())
 
 Unit = Any  # pint.Unit of ``ureg``; pint's own types are not precise enough for mypy
 
@@ -57,7 +74,7 @@ def parse_unit(text: str) -> Unit:
 
 @lru_cache(maxsize=4096)
 def base_factor(unit: Unit) -> tuple[Decimal, Unit]:
-    """The factor that turns a magnitude in ``unit`` into the registry's base units, and those units."""
+    """The factor that turns a magnitude in ``unit`` into base units, and those base units."""
     q = ureg.Quantity(Decimal(1), unit).to_base_units()
     return Decimal(q.magnitude), q.units
 

@@ -38,7 +38,7 @@ class LineDict(dict[str, Any]):
 
 
 class LineList(list[Any]):
-    """A sequence from YAML with ``line`` (where it starts) and ``item_lines`` (line of each item)."""
+    """A sequence from YAML with ``line`` (where it starts) and ``item_lines`` (of each item)."""
 
     line: int = 0
     item_lines: list[int]
@@ -48,7 +48,7 @@ class LineList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc]
+class _LineLoader(_BaseLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> LineDict:
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
@@ -83,11 +83,21 @@ def _construct_line_list(loader: _LineLoader, node: Any) -> Any:
     data.extend(loader.construct_sequence(node, deep=True))
 
 
+def _construct_timestamp(loader: _LineLoader, node: Any) -> Any:
+    # 2024-02-30 looks like a date but is none: keep the text, so that the field it stands
+    # in (a period, a publication date) reports it with its line instead of a traceback.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_line_list)
 
 
-class _LineDumper(_Dumper):  # type: ignore[misc]
+class _LineDumper(_Dumper):
     """Writes what the loader read: a LineDict as a mapping, a LineList as a sequence."""
 
 
@@ -127,18 +137,37 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text read from ``path``; syntax errors become :class:`YamlFileError`."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        return yaml.load(text, Loader=_LineLoader)  # safe: _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         what = exc.problem or "格式错误"
         context = f"（{exc.context}）" if exc.context else ""
+        lines = text.splitlines()
+        if mark and 0 <= mark.line < len(lines) and lines[mark.line].strip():
+            what += f"，见于「{lines[mark.line].strip()}」"
         raise YamlFileError(
-            Problem(f"YAML 语法错误：{what}{context}；应为合法的 YAML", path, line, col, code="FC003")
+            Problem(
+                f"YAML 语法错误：{what}{context}；应为合法的 YAML", path, line, col, code="FC003"
+            )
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (controls …)
+        # libyaml counts the position in bytes of UTF-8, the pure-Python reader in characters.
+        if exc.encoding == "unicode":
+            line = text.count("\n", 0, exc.position) + 1
+        else:
+            line = text.encode()[: exc.position].count(b"\n") + 1
+        raise YamlFileError(
+            Problem(
+                f"YAML 不允许的字符 U+{exc.character:04X}（{exc.reason}）；应删去或换成可见字符",
+                path,
+                line,
+                code="FC003",
+            )
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlFileError(Problem(f"YAML 无法读取：{exc}", path, code="FC003")) from None
+        raise YamlFileError(Problem(f"YAML 无法读取：{exc}", path, 1, code="FC003")) from None
 
 
 def read_yaml(path: Path) -> Any:
@@ -149,7 +178,14 @@ def read_yaml(path: Path) -> Any:
 def dump_yaml(data: Any) -> str:
     """YAML text for plain data, block style, Chinese kept as it is."""
     return str(
-        yaml.dump(data, Dumper=_LineDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=200)
+        yaml.dump(
+            data,
+            Dumper=_LineDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=200,
+        )
     )
 
 

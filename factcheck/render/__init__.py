@@ -79,14 +79,14 @@ def _renderers() -> dict[str, Callable[[Report, RenderOptions], str]]:
 
 
 def location(ref: ClaimRef | None) -> str:
-    """``path:line:col`` of a claim (``<unknown>`` parts left out)."""
+    """``path:line:col`` of a claim.
+
+    Always three parts, so that every finding line parses the same way: a claim that names no
+    file is placed at its document id, an unknown line or column is 1.
+    """
     if ref is None:
-        return "<无位置>"
-    where = ref.file or ref.document
-    if ref.line:
-        where += f":{ref.line}"
-        where += f":{ref.column or 1}"
-    return where
+        return "<无位置>:1:1"
+    return f"{ref.file or ref.document}:{ref.line or 1}:{ref.column or 1}"
 
 
 def evidence_label(key: str) -> str:
@@ -118,7 +118,7 @@ def claim_line(ref: ClaimRef) -> str:
     quote = f"「{ref.quote}」" if ref.quote else f"「{ref.value}」"
     where = location(ref) if ref.file else ref.document
     source = ""
-    if ref.source and ref.source_line:
+    if ref.source and ref.source_line and ref.source != ref.file:
         source = f"，原文 {ref.source}:{ref.source_line}"
     return f"{ref.document}#{ref.id} {quote}（{where}{source}）"
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.claims import MEASURE_NAMES
+from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
 from factcheck.findings import FigureValue, Finding, Report
 from factcheck.periods import PeriodError, parse_period
 
@@ -70,7 +70,8 @@ class Chart:
     @property
     def title(self) -> str:
         """The chart's caption, in Chinese."""
-        return f"{self.subject} · {self.metric}（{MEASURE_NAMES.get(self.measure, self.measure)}，{self.unit}）"
+        measure = MEASURE_NAMES.get(self.measure, self.measure)
+        return f"{self.subject} · {self.metric}（{measure}，{self.unit}）"
 
 
 GroupKey = tuple[str, str, str, str]  # metric, subject, measure, unit
@@ -86,7 +87,9 @@ def is_conflicting(figure: FigureValue, keys: set[str]) -> bool:
     return any(k in keys for k in figure.claims)
 
 
-def chart_groups(report: Report, limit: int = MAX_CHARTS) -> list[tuple[GroupKey, list[FigureValue]]]:
+def chart_groups(
+    report: Report, limit: int = MAX_CHARTS
+) -> list[tuple[GroupKey, list[FigureValue]]]:
     """The figure groups to chart: those of the metrics findings are about that hold a figure
     involved in a finding; failing that, the finding subject's levels of the metric."""
     keys = conflicting_keys(report.findings)
@@ -99,7 +102,9 @@ def chart_groups(report: Report, limit: int = MAX_CHARTS) -> list[tuple[GroupKey
     for finding in report.findings:
         if finding.metric and not any(k[0] == finding.metric for k in chosen):
             chosen.extend(
-                k for k in groups if k[0] == finding.metric and k[1] == finding.subject and k[2] == "level"
+                k
+                for k in groups
+                if k[0] == finding.metric and k[1] == finding.subject and k[2] == "level"
             )
     ordered = sorted(dict.fromkeys(chosen), key=lambda k: (k[0], k[1], k[2], k[3]))
     return [(k, groups[k]) for k in ordered[:limit]]
@@ -146,9 +151,11 @@ def timeline_svg(key: GroupKey, figures: Sequence[FigureValue], keys: set[str]) 
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    figures = sorted(figures, key=lambda f: (_period_sort_key(f.period), f.derived, f.document or ""))
+    figures = sorted(
+        figures, key=lambda f: (_period_sort_key(f.period), f.derived, f.document or "")
+    )
     periods, xs = _positions(figures)
-    rc = {
+    rc: dict[Any, Any] = {
         "svg.fonttype": "none",
         "svg.hashsalt": "factcheck",  # stable element ids: the same report renders the same
         "font.family": "sans-serif",
@@ -184,6 +191,8 @@ def timeline_svg(key: GroupKey, figures: Sequence[FigureValue], keys: set[str]) 
             )
             if annotate:
                 label = f.value if not f.derived and f.value else "推算"
+                if f.status != "actual":
+                    label += f"（{STATUS_NAMES.get(f.status, f.status)}）"
                 ax.annotate(
                     label,
                     (x, y),
@@ -201,10 +210,28 @@ def timeline_svg(key: GroupKey, figures: Sequence[FigureValue], keys: set[str]) 
         ax.spines[["top", "right"]].set_visible(False)
         handles = [
             Line2D([], [], marker="o", ls="", color=STATED_COLOR, label="声明值"),
-            Line2D([], [], marker="D", ls="", color=DERIVED_COLOR, markerfacecolor="none", label="推算值"),
+            Line2D(
+                [],
+                [],
+                marker="D",
+                ls="",
+                color=DERIVED_COLOR,
+                markerfacecolor="none",
+                label="推算值",
+            ),
             Line2D([], [], marker="o", ls="", color=CONFLICT_COLOR, label="涉及发现"),
+            Line2D([], [], marker="^", ls="", color="#444444", label="不低于（如“突破”）"),
+            Line2D([], [], marker="v", ls="", color="#444444", label="不高于（如“不到”）"),
         ]
-        ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False, ncols=3)
+        # Above the axes, never over the data.
+        ax.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            fontsize=7,
+            frameon=False,
+            ncols=5,
+        )
         buffer = io.StringIO()
         fig.savefig(
             buffer,
@@ -247,4 +274,12 @@ def charts(report: Report, limit: int = MAX_CHARTS) -> list[Chart]:
     return out
 
 
-__all__ = ["MAX_CHARTS", "Chart", "chart_groups", "charts", "clean_svg", "conflicting_keys", "timeline_svg"]
+__all__ = [
+    "MAX_CHARTS",
+    "Chart",
+    "chart_groups",
+    "charts",
+    "clean_svg",
+    "conflicting_keys",
+    "timeline_svg",
+]

@@ -14,7 +14,13 @@ import jinja2
 from factcheck._version import __version__
 from factcheck.baseline import fingerprint
 from factcheck.findings import SEVERITY_NAMES, Finding, Report
-from factcheck.render import RenderOptions, evidence_label, location, sorted_findings, summary_sentence
+from factcheck.render import (
+    RenderOptions,
+    evidence_label,
+    location,
+    sorted_findings,
+    summary_sentence,
+)
 from factcheck.render.charts import Chart, charts
 
 
@@ -51,7 +57,12 @@ def finding_view(finding: Finding, drawn: list[Chart]) -> dict[str, Any]:
                 "key": ref.key,
                 "quote": ref.quote,
                 "value": ref.value,
-                "where": location(ref) + (f"；原文 {ref.source}:{ref.source_line}" if ref.source and ref.source_line else ""),
+                "where": location(ref)
+                + (
+                    f"；原文 {ref.source}:{ref.source_line}"
+                    if ref.source and ref.source_line and ref.source != ref.file
+                    else ""
+                ),
             }
             for ref in finding.claims
         ],

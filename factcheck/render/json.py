@@ -52,7 +52,13 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "evidence": dict(finding.evidence),
         "fix": None
         if fix is None
-        else {"claim": fix.claim, "low": _finite(fix.low), "high": _finite(fix.high), "unit": fix.unit, "text": fix.text},
+        else {
+            "claim": fix.claim,
+            "low": _finite(fix.low),
+            "high": _finite(fix.high),
+            "unit": fix.unit,
+            "text": fix.text,
+        },
         "metric": finding.metric,
         "subject": finding.subject,
         "rule": finding.rule,
@@ -86,7 +92,10 @@ def report_data(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 def render(report: Report, options: RenderOptions) -> str:
     """The report as indented JSON (UTF-8, Chinese kept readable)."""
-    return json.dumps(report_data(report, options), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return (
+        json.dumps(report_data(report, options), ensure_ascii=False, indent=2, allow_nan=False)
+        + "\n"
+    )
 
 
 __all__ = ["claim_data", "finding_data", "render", "report_data"]

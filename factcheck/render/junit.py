@@ -18,7 +18,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from factcheck.findings import SEVERITY_RANK, Finding, Report
-from factcheck.render import RenderOptions, claim_line, evidence_label, location, sorted_findings, summary_sentence
+from factcheck.render import (
+    RenderOptions,
+    claim_line,
+    evidence_label,
+    location,
+    sorted_findings,
+    summary_sentence,
+)
 
 # XML 1.0 cannot carry most control characters, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -56,7 +63,9 @@ def finding_case(finding: Finding, fail_on: str) -> tuple[ET.Element, bool]:
     failed = SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.get(fail_on, 3)
     if failed:
         failure = ET.SubElement(
-            case, "failure", {"message": _clean(finding.message), "type": f"{finding.code} {finding.severity}"}
+            case,
+            "failure",
+            {"message": _clean(finding.message), "type": f"{finding.code} {finding.severity}"},
         )
         failure.text = _details(finding)
     else:
@@ -74,12 +83,15 @@ def render(report: Report, options: RenderOptions) -> str:
         cases.append(case)
         failures += failed
     for text in report.coverage.undecidable:
-        case = ET.Element("testcase", {"classname": "factcheck.undecidable", "name": _clean(text), "time": "0"})
+        case = ET.Element(
+            "testcase", {"classname": "factcheck.undecidable", "name": _clean(text), "time": "0"}
+        )
         ET.SubElement(case, "skipped", {"message": "缺少数字，无法判定（不等于一致）"})
         cases.append(case)
     others = max(report.coverage.relations - len(report.findings), 0)
     summary_case = ET.Element(
-        "testcase", {"classname": "factcheck.relations", "name": f"其余 {others} 组关系核对一致", "time": "0"}
+        "testcase",
+        {"classname": "factcheck.relations", "name": f"其余 {others} 组关系核对一致", "time": "0"},
     )
     ET.SubElement(summary_case, "system-out").text = summary_sentence(report, options)
     cases.append(summary_case)
@@ -98,7 +110,9 @@ def render(report: Report, options: RenderOptions) -> str:
         ET.SubElement(props, "property", {"name": key, "value": str(value)})
     suite.extend(cases)
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )
 
 
 __all__ = ["finding_case", "render"]

@@ -21,7 +21,9 @@ from factcheck.explain import CodeDoc, code_docs
 from factcheck.findings import ClaimRef, Finding, Report
 from factcheck.render import RenderOptions, claim_line, evidence_label, sorted_findings
 
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 SRCROOT = "%SRCROOT%"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -157,7 +159,9 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 def render(report: Report, options: RenderOptions) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return (
+        json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    )
 
 
 __all__ = ["artifact_uri", "physical_location", "render", "result", "rule_descriptor", "sarif_log"]

@@ -4,7 +4,7 @@ One finding reads::
 
     drafts/a.md:3:9: FC201 error 占比不符：……
       声明值 [42.35, 42.45]%  计算值 [38.1, 38.4]%
-      = jimo-2024-reform#marine-output-2024h1「全区海洋生产总值达345亿元」（claims/jimo-2024-reform.yaml:49:1）
+      = jimo-2024-reform#marine-output-2024h1「全区海洋生产总值达345亿元」（claims/…yaml:44:1）
       建议：若其他数字无误，「42.4%」应在 [38.1, 38.4]% 之内
 
 The first line is what editors' "problem matchers" parse (GitHub Actions, VS Code, Emacs
@@ -20,7 +20,14 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Finding, Report
-from factcheck.render import RenderOptions, claim_line, evidence_label, location, sorted_findings, summary_sentence
+from factcheck.render import (
+    RenderOptions,
+    claim_line,
+    evidence_label,
+    location,
+    sorted_findings,
+    summary_sentence,
+)
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

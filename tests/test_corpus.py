@@ -1,0 +1,382 @@
+"""The claims corpus: the shipped corpus, round-trips through YAML, atomic writes, the cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import corpora
+
+from factcheck.claims import Claim, Document, Selector
+from factcheck.corpus import Corpus, dump, dump_document, extend_corpus, load_corpus
+from factcheck.errors import InputErrors
+from factcheck.registry import Registry, load_registry
+from factcheck.yamlio import write_atomic
+
+ROOT = Path(__file__).parents[1]
+CLAIMS = ROOT / "claims"
+RULES = ROOT / "rules"
+SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(RULES)
+
+
+@pytest.fixture(scope="module")
+def shipped(registry: Registry) -> Corpus:
+    return load_corpus(CLAIMS, registry)
+
+
+def by_key(claims: tuple[Claim, ...] | list[Claim]) -> dict[str, Claim]:
+    return {c.key: c for c in claims}
+
+
+# --------------------------------------------------------------------------- the shipped corpus
+
+
+def test_the_shipped_corpus_loads_clean_with_its_default_rules():
+    corpus = load_corpus(CLAIMS)  # rules/ beside claims/ is found without being named
+
+    assert isinstance(corpus, Corpus)
+    assert isinstance(corpus.table, pd.DataFrame)
+    assert len(corpus) == len(corpus.table) == len(corpus.claims)
+    assert len(corpus.documents) == len(list(CLAIMS.glob("*.yaml"))) == 7
+
+
+def test_claim_ids_are_unique_within_each_document(shipped: Corpus):
+    duplicated = shipped.table[shipped.table.duplicated(["document", "id"], keep=False)]
+    assert duplicated.empty, duplicated[["document", "id"]].to_string()
+
+
+def test_every_shipped_claim_has_a_quote_and_a_line(shipped: Corpus):
+    without_quote = [c.key for c in shipped.claims if not c.quote.strip()]
+    without_line = [c.key for c in shipped.claims if c.line is None]
+    assert without_quote == []
+    assert without_line == []
+
+
+def test_every_shipped_claim_names_a_registered_metric(shipped: Corpus):
+    assert {c.metric for c in shipped.claims} <= set(shipped.registry.metrics.items)
+
+
+def test_a_claim_is_found_by_its_key(shipped: Corpus):
+    claim = shipped.claim("jimo-2024-reform#marine-output-2024h1")
+
+    assert (claim.subject, claim.metric, claim.period, claim.value) == (
+        "即墨区",
+        "海洋生产总值",
+        "2024H1",
+        "345亿元",
+    )
+    with pytest.raises(KeyError):
+        shipped.claim("jimo-2024-reform#no-such-claim")
+
+
+def test_relative_subjects_and_aliases_are_resolved_when_loading(shipped: Corpus):
+    # The share of the city names its denominator as `of: {subject: 青岛市}`; the GDP share
+    # names a metric by its canonical name even where the file uses an alias.
+    share = shipped.claim("jimo-2024-reform#marine-output-2024h1-share-gdp")
+    assert share.of == Selector(metric="地区生产总值")
+    assert share.subject == "即墨区"  # not written in the file: the document's region
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed texts are not at {SEEDS}")
+@pytest.mark.parametrize("claims_file", sorted(CLAIMS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_curated_quote_stands_verbatim_on_its_line(claims_file: Path, registry: Registry):
+    corpus = load_corpus(claims_file, registry)
+    [document] = corpus.documents.values()
+    assert document.source, "a curated document names the seed it was read from"
+    lines = (SEEDS / document.source).read_text(encoding="utf-8").splitlines()
+
+    misplaced = [
+        f"{c.id}: line {c.line} does not contain {c.quote!r}"
+        for c in corpus.claims
+        if c.line is None or not 1 <= c.line <= len(lines) or c.quote not in lines[c.line - 1]
+    ]
+    assert misplaced == []
+
+
+# --------------------------------------------------------------------------- round-trips
+
+
+def test_the_shipped_corpus_dumps_and_loads_back_equal(shipped: Corpus, tmp_path: Path):
+    written = dump(shipped, tmp_path / "claims")
+
+    again = load_corpus(tmp_path / "claims", shipped.registry)
+    assert sorted(p.name for p in written) == sorted(f"{d}.yaml" for d in shipped.documents)
+    assert dict(again.documents) == dict(shipped.documents)
+    assert by_key(again.claims) == by_key(shipped.claims)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(corpus=corpora())
+def test_any_generated_corpus_dumps_and_loads_back_equal(
+    corpus: list[tuple[Document, tuple[Claim, ...]]], registry: Registry
+):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "claims"
+        for document, claims in corpus:
+            dump_document(document, claims, folder / f"{document.id}.yaml")
+
+        loaded = load_corpus(folder, registry)
+
+    assert dict(loaded.documents) == {d.id: d for d, _ in corpus}
+    assert by_key(loaded.claims) == by_key([c for _, claims in corpus for c in claims])
+
+
+def test_keys_factcheck_does_not_know_are_kept_through_a_round_trip(
+    registry: Registry, tmp_path: Path
+):
+    text = """\
+document:
+  id: jimo-notes
+  region: 即墨区
+  reviewed: {by: 编辑部, date: 2024-10-01}
+claims:
+  - id: gdp-2023
+    metric: GDP
+    period: 2023
+    value: 1278.4亿元
+    quote: 全区生产总值1278.4亿元
+    note: 初步核算
+    checked_against: [统计公报, 年鉴]
+"""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "notes.yaml").write_text(text, encoding="utf-8")
+    first = load_corpus(tmp_path / "a", registry)
+
+    dump(first, tmp_path / "b")
+    second = load_corpus(tmp_path / "b", registry)
+
+    [claim] = second.claims
+    assert claim.metric == "地区生产总值"
+    assert dict(claim.extra) == {"note": "初步核算", "checked_against": ["统计公报", "年鉴"]}
+    document = second.documents["jimo-notes"]
+    assert dict(document.extra)["reviewed"] == {"by": "编辑部", "date": dt.date(2024, 10, 1)}
+
+
+def test_a_draft_without_a_quote_is_written_without_one_and_then_asks_for_it(
+    registry: Registry, tmp_path: Path
+):
+    document = Document(id="draft", region="即墨区")
+    claim = Claim(
+        id="gdp", document="draft", metric="地区生产总值", value="100亿元", period="2023", quote=""
+    )
+
+    text = dump_document(document, [claim], tmp_path / "claims" / "draft.yaml")
+
+    assert "quote" not in text  # not `quote: ''`
+    with pytest.raises(InputErrors, match="声明「gdp」缺少 quote"):
+        load_corpus(tmp_path / "claims", registry)
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def test_write_atomic_replaces_the_file(tmp_path: Path):
+    target = tmp_path / "a.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    write_atomic(target, "新内容\n")
+
+    assert target.read_text(encoding="utf-8") == "新内容\n"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    target = tmp_path / "a.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def refuse(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, "new\n")
+
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file(tmp_path: Path):
+    target = tmp_path / "a.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    # A lone surrogate cannot be encoded: the write fails after part of the text went out.
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(target, "前半部分\n" * 1000 + "\ud800")
+
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_dump_document_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    target = tmp_path / "doc.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError("no")))
+
+    with pytest.raises(OSError, match="no"):
+        dump_document(Document(id="doc"), [], target)
+
+    assert target.read_text(encoding="utf-8") == "old\n"
+
+
+# --------------------------------------------------------------------------- extend_corpus
+
+GDP = Claim(id="gdp", document="draft", metric="GDP", value="900亿元", period="2023", quote="")
+
+
+def test_extend_corpus_adds_a_draft_validated_like_the_rest(shipped: Corpus):
+    bigger = extend_corpus(shipped, Document(id="draft", region="即墨区"), [GDP])
+
+    assert len(bigger) == len(shipped) + 1
+    assert bigger.claim("draft#gdp").metric == "地区生产总值"
+    assert "draft" not in shipped.documents  # the corpus itself is a value
+
+
+def test_extend_corpus_refuses_a_taken_document_id(shipped: Corpus):
+    with pytest.raises(InputErrors, match="jimo-2024-reform"):
+        extend_corpus(shipped, Document(id="jimo-2024-reform"), [])
+
+
+def test_extend_corpus_refuses_an_invalid_claim(shipped: Corpus):
+    with pytest.raises(InputErrors, match="未知指标「GPD」"):
+        extend_corpus(shipped, Document(id="draft", region="即墨区"), [GDP.with_(metric="GPD")])
+
+
+# --------------------------------------------------------------------------- the cache
+
+CLAIMS_TEXT = """\
+document:
+  id: cached
+  region: 即墨区
+claims:
+  - id: gdp
+    metric: 地区生产总值
+    period: '2023'
+    value: {value}
+    quote: 全区生产总值{value}
+"""
+
+
+@pytest.fixture
+def cached_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="100亿元"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files load_corpus parsed as YAML (rather than took from the cache)."""
+    import factcheck.corpus
+
+    seen: list[str] = []
+    real = factcheck.corpus.parse_yaml
+
+    def counting(text: str, path: str) -> object:
+        seen.append(Path(path).name)
+        return real(text, path)
+
+    monkeypatch.setattr(factcheck.corpus, "parse_yaml", counting)
+    return seen
+
+
+def test_a_cached_load_gives_the_same_table_without_parsing_again(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    cache = tmp_path / "cache"
+    first = load_corpus(cached_folder, registry, cache=cache)
+    second = load_corpus(cached_folder, registry, cache=cache)
+
+    pd.testing.assert_frame_equal(first.table, second.table)
+    assert first.claims == second.claims
+    assert parses == ["a.yaml"]  # the second load read the cache
+
+
+def test_a_changed_file_is_parsed_again(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="120亿元"), encoding="utf-8")
+
+    again = load_corpus(cached_folder, registry, cache=cache)
+
+    assert parses == ["a.yaml", "a.yaml"]
+    assert again.claim("cached#gdp").value == "120亿元"
+
+
+def test_a_stale_cache_is_never_used_even_when_the_old_content_comes_back(
+    cached_folder: Path, registry: Registry, tmp_path: Path
+):
+    cache = tmp_path / "cache"
+    values = ["100亿元", "120亿元", "100亿元", "130亿元"]
+    seen = []
+    for value in values:
+        (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value=value), encoding="utf-8")
+        seen.append(load_corpus(cached_folder, registry, cache=cache).claim("cached#gdp").value)
+
+    assert seen == values
+
+
+def test_changed_rules_invalidate_the_cache(cached_folder: Path, tmp_path: Path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "subjects.yaml").write_text("即墨区: {kind: region}\n", encoding="utf-8")
+    (rules / "metrics.yaml").write_text("地区生产总值: {unit: 元}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, rules, cache=cache)
+
+    (rules / "metrics.yaml").write_text("生产总值: {unit: 元}\n", encoding="utf-8")
+
+    with pytest.raises(InputErrors, match="未知指标「地区生产总值」"):
+        load_corpus(cached_folder, rules, cache=cache)
+
+
+def test_a_damaged_cache_entry_is_parsed_again(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    for entry in cache.iterdir():
+        entry.write_bytes(b"not a pickle")
+
+    again = load_corpus(cached_folder, registry, cache=cache)
+
+    assert again.claim("cached#gdp").value == "100亿元"
+    assert parses == ["a.yaml", "a.yaml"]
+
+
+def test_a_file_with_problems_is_not_cached(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="100亿英镑"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(InputErrors, match="亿英镑"):
+            load_corpus(cached_folder, registry, cache=cache)
+
+    assert parses == ["a.yaml", "a.yaml"]
+
+
+def test_cache_true_keeps_the_cache_beside_the_claims_folder(
+    cached_folder: Path, registry: Registry
+):
+    load_corpus(cached_folder, registry, cache=True)
+
+    assert any((cached_folder.parent / ".factcheck-cache").iterdir())

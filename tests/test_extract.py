@@ -1,0 +1,788 @@
+"""Table tests for the extractor: one report sentence, the claims it must yield.
+
+The sentences are written for these tests in the style of 统计公报 and 政府工作报告; none is
+taken from the seed texts, so that the extractor is not tuned to five documents. A tiny
+registry (below) stands in for ``rules/``: what the tests assert does not move when the
+project's registry grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck import parse_quantity
+from factcheck.claims import Claim, Selector
+from factcheck.cli import main
+from factcheck.extract import claims_to_yaml, document_for, extract, write_claims
+from factcheck.registry import Registry, load_registry
+
+METRICS = """
+地区生产总值: {aliases: [生产总值, GDP], unit: 元, basis: real}
+第一产业增加值: {unit: 元, basis: real}
+第二产业增加值: {unit: 元, basis: real}
+第三产业增加值: {unit: 元, basis: real}
+规上工业增加值: {aliases: [规模以上工业增加值], unit: 元, basis: real}
+规上工业营业收入: {aliases: [规模以上工业企业营业收入], unit: 元}
+社会消费品零售总额: {aliases: [社零], unit: 元}
+一般公共预算收入: {unit: 元}
+固定资产投资: {unit: 元}
+进出口总额: {aliases: [外贸进出口总额], unit: 元}
+出口总额: {aliases: [出口额], unit: 元}
+实际使用外资: {aliases: [实际利用外资], unit: 美元}
+贷款余额: {aliases: [各项贷款余额], unit: 元}
+旅游总收入: {aliases: [旅游收入], unit: 元}
+接待游客人次: {aliases: [接待游客], unit: 人次}
+城镇新增就业: {aliases: [新增城镇就业], unit: 人}
+高校毕业生就业人数: {aliases: [高校毕业生就业], unit: 人}
+城镇登记失业率: {aliases: [登记失业率], unit: '%'}
+常住人口: {aliases: [年末常住人口], unit: 人}
+户籍人口: {aliases: [年末户籍人口], unit: 人}
+出生率: {unit: ‰}
+自然增长率: {unit: ‰}
+城镇化率: {aliases: [常住人口城镇化率], unit: '%'}
+居民人均可支配收入: {aliases: [城乡居民人均可支配收入], unit: 元/人}
+高新技术企业数量: {aliases: [高新技术企业], unit: 家}
+市场主体数量: {aliases: [市场主体], unit: 户}
+专精特新小巨人企业数量: {aliases: [专精特新“小巨人”企业], unit: 家}
+规上工业企业数量: {aliases: [规上工业企业, 规模以上工业企业], unit: 家}
+5G基站数量: {aliases: [5G基站], unit: 座}
+粮食总产量: {aliases: [粮食产量], unit: 吨}
+粮食单产: {aliases: [粮食亩产], unit: 公斤/亩}
+新建改扩建中小学幼儿园数量: {aliases: [新建改扩建中小学幼儿园], unit: 所}
+高层次人才数量: {aliases: [高层次人才], unit: 人}
+空气质量优良天数: {aliases: [优良天数], unit: 天}
+空气质量优良率: {aliases: [优良率], unit: '%'}
+PM2.5平均浓度: {aliases: [PM2.5浓度], unit: 微克/立方米}
+森林覆盖率: {unit: '%'}
+造林面积: {aliases: [造林, 新造林], unit: 亩}
+口袋公园数量: {aliases: [口袋公园], unit: 处}
+新能源汽车产量: {unit: 辆}
+海洋生产总值: {unit: 元, basis: real}
+"""
+
+SUBJECTS = """
+全国: {kind: region}
+山东省: {kind: region, parent: 全国}
+青岛市: {kind: region, parent: 山东省, aliases: [青岛]}
+即墨区: {kind: region, parent: 青岛市, aliases: [即墨]}
+青岛即发集团股份有限公司: {kind: company, parent: 即墨区, aliases: [即发集团, 即发]}
+青岛蓝谷: {kind: park, parent: 即墨区, aliases: [蓝谷]}
+汽车产业: {kind: industry}
+"""
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    rules = tmp_path_factory.mktemp("rules")
+    (rules / "metrics.yaml").write_text(METRICS, encoding="utf-8")
+    (rules / "subjects.yaml").write_text(SUBJECTS, encoding="utf-8")
+    return load_registry(rules)
+
+
+def read(
+    text: str, registry: Registry, date: str = "2024-02", region: str = "即墨区"
+) -> list[Claim]:
+    return extract(text, date, region, document="t", registry=registry)
+
+
+def field_of(claim: Claim, name: str) -> Any:
+    value = getattr(claim, name)
+    return value.to_mapping() if isinstance(value, Selector) else value
+
+
+def assert_claims(claims: list[Claim], expected: list[dict[str, Any]]) -> None:
+    """Exactly the expected figures, in order, with the fields each expectation names."""
+    assert [c.value for c in claims] == [e["value"] for e in expected]
+    for claim, want in zip(claims, expected, strict=True):
+        got = {name: field_of(claim, name) for name in want}
+        assert got == want
+
+
+# --------------------------------------------------------------------------- 统计公报
+
+BULLETIN: list[tuple[str, str, list[dict[str, Any]]]] = [
+    (
+        "level-and-growth",
+        "2023年，全区实现地区生产总值1520.3亿元，按可比价格计算，比上年增长6.1%。",
+        [
+            {
+                "value": "1520.3亿元",
+                "metric": "地区生产总值",
+                "period": "2023",
+                "measure": "level",
+                "subject": "即墨区",
+                "basis": "real",
+                "status": "actual",
+            },
+            {"value": "6.1%", "metric": "地区生产总值", "period": "2023", "measure": "yoy"},
+        ],
+    ),
+    (
+        "sector-structure",
+        "三次产业结构调整为3.0:40.3:56.7。",
+        [
+            {
+                "value": "3.0%",
+                "metric": "第一产业增加值",
+                "measure": "share",
+                "of": {"metric": "地区生产总值"},
+            },
+            {
+                "value": "40.3%",
+                "metric": "第二产业增加值",
+                "measure": "share",
+                "of": {"metric": "地区生产总值"},
+            },
+            {
+                "value": "56.7%",
+                "metric": "第三产业增加值",
+                "measure": "share",
+                "of": {"metric": "地区生产总值"},
+            },
+        ],
+    ),
+    (
+        "pp-against-province",
+        "全年规模以上工业增加值增长7.2%，高于全省平均水平1.5个百分点。",
+        [
+            {
+                "value": "7.2%",
+                "metric": "规上工业增加值",
+                "measure": "yoy",
+                "scope": "规上",
+                "period": "2023",
+            },
+            {
+                "value": "1.5个百分点",
+                "metric": "规上工业增加值",
+                "measure": "pp",
+                "against": {"subject": "山东省"},
+            },
+        ],
+    ),
+    (
+        "reach-and-yoy",
+        "全年社会消费品零售总额达到856.4亿元，同比增长8.3%。",
+        [
+            {"value": "856.4亿元", "metric": "社会消费品零售总额", "measure": "level"},
+            {"value": "8.3%", "metric": "社会消费品零售总额", "measure": "yoy"},
+        ],
+    ),
+    (
+        "decline-keeps-its-sign",
+        "全年一般公共预算收入完成98.6亿元，下降2.4%。",
+        [
+            {"value": "98.6亿元", "metric": "一般公共预算收入"},
+            {"value": "下降2.4%", "metric": "一般公共预算收入", "measure": "yoy"},
+        ],
+    ),
+    (
+        "two-levels",
+        "城镇新增就业2.1万人，城镇登记失业率为2.8%。",
+        [
+            {"value": "2.1万人", "metric": "城镇新增就业", "measure": "level"},
+            {"value": "2.8%", "metric": "城镇登记失业率", "measure": "level"},
+        ],
+    ),
+    (
+        "pp-on-last-year",
+        "年末全区常住人口132.5万人，常住人口城镇化率提高0.9个百分点。",
+        [
+            {"value": "132.5万人", "metric": "常住人口"},
+            {
+                "value": "0.9个百分点",
+                "metric": "城镇化率",
+                "measure": "pp",
+                "against": {"period": "2022"},
+            },
+        ],
+    ),
+    (
+        "break-through",
+        "全区高新技术企业突破800家。",
+        [{"value": "突破800家", "metric": "高新技术企业数量", "measure": "level"}],
+    ),
+    (
+        "new-entities-are-a-change",
+        "全年新增市场主体3.2万户。",
+        [
+            {
+                "value": "3.2万户",
+                "metric": "市场主体数量",
+                "measure": "change",
+                "against": {"period": "2022"},
+            }
+        ],
+    ),
+    (
+        "foreign-currency",
+        "全年实际使用外资5.6亿美元，增长21.3%。",
+        [
+            {"value": "5.6亿美元", "metric": "实际使用外资"},
+            {"value": "21.3%", "metric": "实际使用外资", "measure": "yoy"},
+        ],
+    ),
+    (
+        "as-of-year-end",
+        "截至2023年末，全区各项贷款余额1856亿元。",
+        [{"value": "1856亿元", "metric": "贷款余额", "period": "2023"}],
+    ),
+    (
+        "months-cumulated",
+        "1—11月，全区固定资产投资增长5.3%。",
+        [
+            {
+                "value": "5.3%",
+                "metric": "固定资产投资",
+                "measure": "yoy",
+                "period": "2023-01..2023-11",
+            }
+        ],
+    ),
+    (
+        "respectively",
+        "全年接待游客1850万人次，实现旅游总收入210亿元，分别增长15.2%和18.6%。",
+        [
+            {"value": "1850万人次", "metric": "接待游客人次"},
+            {"value": "210亿元", "metric": "旅游总收入"},
+            {"value": "15.2%", "metric": "接待游客人次", "measure": "yoy"},
+            {"value": "18.6%", "metric": "旅游总收入", "measure": "yoy"},
+        ],
+    ),
+    (
+        "per-capita-printed-in-yuan",
+        "城乡居民人均可支配收入42360元，增长5.6%。",
+        [
+            {"value": "42360元", "metric": "居民人均可支配收入"},
+            {"value": "5.6%", "metric": "居民人均可支配收入", "measure": "yoy"},
+        ],
+    ),
+    (
+        "yield-per-mu-is-a-rate",
+        "全年粮食总产量42.6万吨，粮食亩产达到485公斤。",
+        [
+            {"value": "42.6万吨", "metric": "粮食总产量"},
+            {"value": "485公斤/亩", "metric": "粮食单产", "measure": "rate"},
+        ],
+    ),
+    (
+        "days-and-rate",
+        "空气质量优良天数达到298天，优良率81.6%。",
+        [
+            {"value": "298天", "metric": "空气质量优良天数"},
+            {"value": "81.6%", "metric": "空气质量优良率", "measure": "level"},
+        ],
+    ),
+    (
+        "compound-unit-and-name-with-digits",
+        "PM2.5平均浓度降至32微克/立方米。",
+        [{"value": "32微克/立方米", "metric": "PM2.5平均浓度", "measure": "rate"}],
+    ),
+    (
+        "per-mille-and-negative",
+        "年末户籍人口98.3万人，出生率6.52‰，自然增长率-1.2‰。",
+        [
+            {"value": "98.3万人", "metric": "户籍人口"},
+            {"value": "6.52‰", "metric": "出生率", "measure": "rate"},
+            {"value": "-1.2‰", "metric": "自然增长率", "measure": "rate"},
+        ],
+    ),
+    (
+        "area",
+        "森林覆盖率达到40.5%，全年完成造林1.2万亩。",
+        [
+            {"value": "40.5%", "metric": "森林覆盖率", "measure": "level"},
+            {"value": "1.2万亩", "metric": "造林面积"},
+        ],
+    ),
+    (
+        "quoted-name-in-metric",
+        "全区拥有国家级专精特新“小巨人”企业15家。",
+        [{"value": "15家", "metric": "专精特新小巨人企业数量", "scope": None}],
+    ),
+    (
+        "grew-twofold",
+        "全年新能源汽车产量增长2倍。",
+        [{"value": "2倍", "metric": "新能源汽车产量", "measure": "multiple"}],
+    ),
+    (
+        "times-a-base-year",
+        "全区旅游总收入是2020年的2.1倍。",
+        [
+            {
+                "value": "2.1倍",
+                "metric": "旅游总收入",
+                "measure": "multiple",
+                "against": {"period": "2020"},
+                "period": "2023",
+            }
+        ],
+    ),
+    (
+        "contribution",
+        "消费拉动全区经济增长2.1个百分点。",
+        [{"value": "2.1个百分点", "measure": "contribution"}],
+    ),
+    (
+        "city-subject",
+        "全市规模以上工业企业实现营业收入2350亿元。",
+        [{"value": "2350亿元", "subject": "青岛市", "metric": "规上工业营业收入", "scope": "规上"}],
+    ),
+    (
+        "province-then-district",
+        "全省生产总值增长6.0%，我区增速高于全省1.2个百分点。",
+        [
+            {"value": "6.0%", "subject": "山东省", "metric": "地区生产总值", "measure": "yoy"},
+            {
+                "value": "1.2个百分点",
+                "subject": "即墨区",
+                "metric": "地区生产总值",
+                "measure": "pp",
+                "against": {"subject": "山东省"},
+            },
+        ],
+    ),
+    (
+        "ocr-spaces",
+        "全年外贸进出口总额 3 1 2 . 7 亿元，增长 4 . 5 %。",
+        [{"value": "312.7亿元", "metric": "进出口总额"}, {"value": "4.5%", "measure": "yoy"}],
+    ),
+    (
+        "full-width",
+        "全区生产总值增长６．１％。",
+        [{"value": "6.1%", "metric": "地区生产总值", "measure": "yoy"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BULLETIN], ids=[c[0] for c in BULLETIN]
+)
+def test_bulletin_sentences(registry: Registry, text: str, expected: list[dict[str, Any]]) -> None:
+    assert_claims(read(text, registry), expected)
+
+
+# --------------------------------------------------------------------------- 政府工作报告
+
+REPORT: list[tuple[str, str, str, list[dict[str, Any]]]] = [
+    (
+        "expected-targets",
+        "2024-02",
+        "今年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%以上。",
+        [
+            {
+                "value": "6%左右",
+                "metric": "地区生产总值",
+                "measure": "yoy",
+                "status": "target",
+                "period": "2024",
+            },
+            {"value": "5%以上", "metric": "一般公共预算收入", "measure": "yoy", "status": "target"},
+        ],
+    ),
+    (
+        "strive-for",
+        "2024-02",
+        "力争规上工业企业数量达到700家以上。",
+        [
+            {
+                "value": "700家以上",
+                "metric": "规上工业企业数量",
+                "status": "target",
+                "period": "2024",
+                "scope": "规上",
+            }
+        ],
+    ),
+    (
+        "within-the-year",
+        "2024-02",
+        "年内新建5G基站1000座。",
+        [{"value": "1000座", "metric": "5G基站数量", "status": "target", "period": "2024"}],
+    ),
+    (
+        "five-year-plan-cagr",
+        "2021-02",
+        "“十四五”期间，全区生产总值年均增长7%左右。",
+        [
+            {
+                "value": "7%左右",
+                "metric": "地区生产总值",
+                "measure": "cagr",
+                "period": "2021..2025",
+                "status": "target",
+            }
+        ],
+    ),
+    (
+        "past-five-years",
+        "2021-02",
+        "过去五年，新建改扩建中小学、幼儿园82所，累计引进高层次人才5000余人。",
+        [
+            {
+                "value": "82所",
+                "metric": "新建改扩建中小学幼儿园数量",
+                "period": "2016..2020",
+                "status": "actual",
+            },
+            {
+                "value": "5000余人",
+                "metric": "高层次人才数量",
+                "period": "2016..2020",
+                "status": "cumulative",
+            },
+        ],
+    ),
+    (
+        "estimate",
+        "2023-12",
+        "预计全年粮食总产量42.6万吨。",
+        [{"value": "42.6万吨", "metric": "粮食总产量", "status": "estimate", "period": "2023"}],
+    ),
+    (
+        "cumulative",
+        "2024-02",
+        "累计建成5G基站3200座。",
+        [{"value": "3200座", "metric": "5G基站数量", "status": "cumulative"}],
+    ),
+    (
+        "doubling-on-a-base-year",
+        "2021-02",
+        "力争到2025年全区生产总值比2020年翻一番。",
+        [
+            {
+                "value": "翻一番",
+                "metric": "地区生产总值",
+                "measure": "multiple",
+                "period": "2025",
+                "status": "target",
+                "base": "2020",
+            }
+        ],
+    ),
+    (
+        "break-a-round-figure",
+        "2024-02",
+        "全区地区生产总值首次突破千亿元大关。",
+        [{"value": "突破千亿元", "metric": "地区生产总值"}],
+    ),
+    (
+        "capacity-of-a-company",
+        "2024-02",
+        "即发集团新建成的无水染色生产线年产能可达1万吨。",
+        [{"value": "1万吨", "status": "capacity", "subject": "青岛即发集团股份有限公司"}],
+    ),
+    (
+        "quarter",
+        "2024-05",
+        "一季度，全区规上工业增加值同比增长9.1%。",
+        [{"value": "9.1%", "period": "2024Q1", "measure": "yoy", "metric": "规上工业增加值"}],
+    ),
+    (
+        "first-three-quarters",
+        "2024-11",
+        "前三季度，全区社会消费品零售总额增长6.6%。",
+        [{"value": "6.6%", "period": "2024Q1-Q3", "metric": "社会消费品零售总额"}],
+    ),
+    (
+        "as-of-a-month-end",
+        "2024-09",
+        "截至6月底，全区各项贷款余额1856亿元。",
+        [{"value": "1856亿元", "period": "2024-06-30", "metric": "贷款余额"}],
+    ),
+    (
+        "last-year-in-a-feature",
+        "2024-09",
+        "去年全区海洋生产总值280亿元。",
+        [{"value": "280亿元", "period": "2023", "metric": "海洋生产总值"}],
+    ),
+    (
+        "park-subject",
+        "2024-02",
+        "蓝谷集聚高层次人才1200余人。",
+        [{"value": "1200余人", "subject": "青岛蓝谷", "metric": "高层次人才数量"}],
+    ),
+    (
+        "marine-economy-list",
+        "2024-02",
+        "2023年，全区海洋生产总值达280亿元、同比增长6.5%，占全区GDP的35.2%、占全市海洋生产总值的10.1%。",
+        [
+            {"value": "280亿元", "metric": "海洋生产总值", "measure": "level", "subject": "即墨区"},
+            {"value": "6.5%", "metric": "海洋生产总值", "measure": "yoy", "subject": "即墨区"},
+            {
+                "value": "35.2%",
+                "metric": "海洋生产总值",
+                "measure": "share",
+                "of": {"metric": "地区生产总值"},
+            },
+            {
+                "value": "10.1%",
+                "metric": "海洋生产总值",
+                "measure": "share",
+                "of": {"subject": "青岛市"},
+            },
+        ],
+    ),
+    (
+        "quoted-count-with-its-list",
+        "2024-02",
+        "实施科技创新、产业升级、城市更新“三大工程”。",
+        [{"value": "三项"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "expected"), [c[1:] for c in REPORT], ids=[c[0] for c in REPORT]
+)
+def test_work_report_sentences(
+    registry: Registry, date: str, text: str, expected: list[dict[str, Any]]
+) -> None:
+    assert_claims(read(text, registry, date), expected)
+
+
+# --------------------------------------------------------------------------- what is not a figure
+
+NOT_FIGURES = [
+    ("metro-line-and-5g", "地铁7号线二期工程开工建设，5G网络实现全覆盖。"),
+    ("congress-and-plan-names", "深入学习贯彻党的二十大精神，编制“十四五”规划中期评估报告。"),
+    ("institute", "中船重工725所青岛分部落户蓝谷。"),
+    ("anniversary", "隆重庆祝建党100周年。"),
+    ("phone-numbers", "咨询电话：0532-88881234，服务热线12345。"),
+    ("dates", "2023年3月15日，第一批项目集中开工。"),
+    ("ordinals", "创新奇智成为国内“AI+制造”第一股，二十八中新校区启用。"),
+    ("slogans", "全力当好“三个排头兵”，抓牢“五条战线”，落实“四个全面”。"),
+    ("eight-rules", "严格落实中央八项规定精神。"),
+    ("boilerplate", "欢迎投稿，版权所有，联系电话 400-123-4567，本站已收录1200篇文章。"),
+    ("size-words", "规划建设17个千亩园区和千万千瓦级基地。"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [c[1] for c in NOT_FIGURES[:-1]], ids=[c[0] for c in NOT_FIGURES[:-1]]
+)
+def test_names_dates_and_furniture_are_not_figures(registry: Registry, text: str) -> None:
+    assert read(text, registry) == []
+
+
+def test_size_words_are_not_figures_but_counts_are(registry: Registry) -> None:
+    # 17个 counts parks; 千亩 and 千万千瓦 say how big each is.
+    assert [c.value for c in read(NOT_FIGURES[-1][1], registry)] == ["17个"]
+
+
+def test_list_markers_are_not_figures(registry: Registry) -> None:
+    claims = read("①全区生产总值增长6%；②固定资产投资增长8%。", registry)
+    assert [(c.value, c.metric) for c in claims] == [("6%", "地区生产总值"), ("8%", "固定资产投资")]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_subset_of_a_total_across_a_semicolon_list(registry: Registry) -> None:
+    text = (
+        "2023年，全区实现地区生产总值1520.3亿元，比上年增长6.1%。"
+        "其中，第一产业增加值45.6亿元，增长3.2%；第二产业增加值612.8亿元，增长5.9%。"
+    )
+    claims = read(text, registry)
+    total = claims[0]
+    parts = {c.value: c.part_of for c in claims[2:]}
+    assert parts == {"45.6亿元": total.id, "3.2%": None, "612.8亿元": total.id, "5.9%": None}
+    # The year carries over from the first sentence.
+    assert {c.period for c in claims} == {"2023"}
+    assert len(claims) == 6
+
+
+def test_subset_picks_a_total_in_the_same_unit(registry: Registry) -> None:
+    claims = read("建成口袋公园30处，新增城镇就业2.3万人，其中高校毕业生就业1.1万人。", registry)
+    by_value = {c.value: c for c in claims}
+    assert by_value["30处"].metric == "口袋公园数量"
+    assert by_value["1.1万人"].part_of == by_value["2.3万人"].id
+    assert by_value["1.1万人"].metric == "高校毕业生就业人数"
+
+
+def test_exports_part_of_trade_and_growth_is_the_parts(registry: Registry) -> None:
+    claims = read("全年进出口总额312.7亿元，其中出口总额201.3亿元，增长12.4%。", registry)
+    assert [(c.value, c.metric, c.part_of) for c in claims] == [
+        ("312.7亿元", "进出口总额", None),
+        ("201.3亿元", "出口总额", claims[0].id),
+        ("12.4%", "出口总额", None),
+    ]
+
+
+def test_unknown_metric_is_kept_as_written_and_flagged(registry: Registry) -> None:
+    (claim,) = read("全区建成智慧停车场12处。", registry)
+    assert claim.metric == "智慧停车场数量"
+    assert dict(claim.extra) == {"unresolved_metric": True}
+    known = read("全区建成口袋公园12处。", registry)[0]
+    assert "unresolved_metric" not in dict(known.extra)
+    assert claim.confidence is not None
+    assert known.confidence is not None
+    assert claim.confidence < known.confidence
+
+
+def test_share_without_denominator_is_flagged(registry: Registry) -> None:
+    (claim,) = read("全区研发人员占比达到12.5%。", registry)
+    assert claim.measure == "share"
+    assert claim.of is None
+    assert dict(claim.extra)["unresolved_of"] is True
+
+
+def test_company_named_before_is_the_subject_of_that_enterprise(registry: Registry) -> None:
+    text = "即发集团建成数字化纺纱工厂。目前，该企业年产能可达5万锭。全区规上工业企业达到650家。"
+    claims = read(text, registry)
+    assert [(c.value, c.subject) for c in claims] == [
+        ("5万锭", "青岛即发集团股份有限公司"),
+        ("650家", "即墨区"),
+    ]
+
+
+def test_examples_before_etc_are_not_the_subject(registry: Registry) -> None:
+    (claim,) = read("即发集团、海尔等12家企业入选省级单项冠军。", registry)
+    assert claim.subject == "即墨区"
+
+
+def test_no_region_leaves_the_subject_open(registry: Registry) -> None:
+    (claim,) = extract("全区生产总值增长6%。", "2024-02", None, registry=registry)
+    assert claim.subject is None
+
+
+def test_date_forms(registry: Registry) -> None:
+    for date in ("2024-02", "2024-02-20", dt.date(2024, 2, 20)):
+        (claim,) = extract("今年生产总值增长6%左右。", date, "即墨区", registry=registry)
+        assert claim.period == "2024"
+    with pytest.raises(ValueError, match="日期"):
+        extract("今年生产总值增长6%。", "二月", "即墨区", registry=registry)
+
+
+# --------------------------------------------------------------------------- locators
+
+
+def test_line_column_offsets_and_quote_on_wrapped_text(registry: Registry) -> None:
+    text = "全区规上工业增加\n值增长7.2%，\n全年社会消费品零\n售总额856.4亿元。\n"
+    first, second = read(text, registry)
+    assert (first.value, first.metric, first.line, first.column) == ("7.2%", "规上工业增加值", 2, 4)
+    assert text[first.start : first.end] == "7.2%"
+    assert (second.value, second.metric, second.line, second.column) == (
+        "856.4亿元",
+        "社会消费品零售总额",
+        4,
+        4,
+    )
+    assert text[second.start : second.end] == "856.4亿元"
+    assert second.quote == "售总额856.4亿元"  # the clause, clipped to the figure's line
+
+
+def test_spaced_figure_offsets_cover_the_printed_text(registry: Registry) -> None:
+    text = "全年外贸进出口总额 3 1 2 . 7 亿元。"
+    (claim,) = read(text, registry)
+    assert text[claim.start : claim.end] == "3 1 2 . 7 亿元"
+    assert claim.value == "312.7亿元"
+    assert parse_quantity(claim.value).nominal == parse_quantity("312.7亿元").nominal
+
+
+def test_ids_are_unique_and_name_the_line(registry: Registry) -> None:
+    claims = read("生产总值增长6%，固定资产投资增长8%。\n社零增长5%。", registry)
+    assert [c.id for c in claims] == ["l1-1", "l1-2", "l2-1"]
+
+
+# --------------------------------------------------------------------------- output and CLI
+
+
+def test_yaml_is_the_corpus_format(registry: Registry) -> None:
+    claims = read("2023年，全区海洋生产总值达280亿元、同比增长6.5%，占全区GDP的35.2%。", registry)
+    document = document_for(
+        "即墨-draft.md", "2024-02", "即墨区", text="\n即墨区政府工作报告（草稿）\n正文"
+    )
+    data = yaml.safe_load(claims_to_yaml(document, claims))
+    assert data["document"] == {
+        "id": "draft",
+        "title": "即墨区政府工作报告（草稿）",
+        "published": "2024-02",
+        "region": "即墨区",
+        "source": "即墨-draft.md",
+    }
+    first, _growth, share = data["claims"]
+    assert "subject" not in first  # the region is the default subject
+    assert first["period"] == "2023"
+    assert share["of"] == {"metric": "地区生产总值"}
+    assert share["measure"] == "share"
+
+
+def test_write_claims_refuses_to_replace_without_force(registry: Registry, tmp_path: Path) -> None:
+    target = tmp_path / "out.yaml"
+    target.write_text("keep me", encoding="utf-8")
+    document = document_for("d.txt", "2024-02", "即墨区")
+    claims = read("全区生产总值增长6%。", registry)
+    with pytest.raises(FileExistsError):
+        write_claims(target, document, claims)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    write_claims(target, document, claims, force=True)
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["claims"][0]["value"] == "6%"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.yaml"]  # no temporary file left
+
+
+def test_cli_extract_prints_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2023年，全区生产总值增长6.1%。", encoding="utf-8")
+    assert main(["extract", str(draft), "--date", "2024-02", "--region", "即墨区"]) == 0
+    data = yaml.safe_load(capsys.readouterr().out)
+    assert data["claims"][0]["value"] == "6.1%"
+    assert data["claims"][0]["measure"] == "yoy"
+
+
+def test_cli_extract_output_file_and_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("全区生产总值增长6.1%。", encoding="utf-8")
+    out = tmp_path / "claims.yaml"
+    assert main(["extract", str(draft), "-o", str(out), "--date", "2024-02"]) == 0
+    assert main(["extract", str(draft), "-o", str(out)]) == 2
+    assert "已存在" in capsys.readouterr().err
+    assert main(["extract", str(draft), "-o", str(out), "--force"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "找不到文件"),
+        ("gbk.txt", "全区生产总值增长6%".encode("gbk"), "不是 UTF-8"),
+    ],
+)
+def test_cli_extract_bad_input(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["extract", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert name in err
+    assert "Traceback" not in err
+
+
+def test_cli_extract_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("全区生产总值增长6%。", encoding="utf-8")
+    assert main(["extract", str(draft), "--date", "明年"]) == 2
+    assert "日期" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- regressions
+
+
+def test_magnitude_alone_after_break_through_reads_as_one() -> None:
+    # 突破万吨 is 1万吨 at least (quantity.py reads a bare magnitude after a qualifier).
+    figure = parse_quantity("突破万吨")
+    assert figure.low_value == 1
+    assert figure.high_value is None
