@@ -1029,9 +1029,9 @@ class Planter:
             elif kind == "rs":
                 original = k.get((metric, "lv", p))
                 if original and (metric, "est", p) not in k:
-                    # Only without an estimate of the same figure: the agreement check reports
-                    # the two most distant figures of a group, which would then be the planted
-                    # one and the estimate — a revision, not an error.
+                    # Only without an estimate of the same figure, so that the group the
+                    # agreement check sees holds exactly two actual figures: the planted
+                    # restatement and its original.
                     yield "restated", c, [original], _ivl(original)
             elif kind == "lv" and c.part_of:
                 whole = next((w for w in unit.claims if w.id == c.part_of), None)

@@ -10,8 +10,8 @@ from factcheck.codes import CODES, CodeInfo
 from factcheck.corpus import Corpus, dump, dump_document, load_corpus
 from factcheck.engine import check
 from factcheck.errors import FactcheckError, InputError, InternalError, QuantityError
-from factcheck.periods import Period, parse_period, resolve_phrase
 from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Report
+from factcheck.periods import Period, parse_period, resolve_phrase
 from factcheck.quantity import Figure, format_quantity, parse_quantity
 from factcheck.registry import Registry, load_registry
 from factcheck.rules import Rule, RuleSet, load_rules

@@ -15,7 +15,9 @@ MEASURES = ("level", "yoy", "share", "pp", "change", "cagr", "multiple", "contri
 STATUSES = ("actual", "preliminary", "estimate", "target", "capacity", "cumulative")
 BASES = ("real", "nominal")
 
-Measure = Literal["level", "yoy", "share", "pp", "change", "cagr", "multiple", "contribution", "rate"]
+Measure = Literal[
+    "level", "yoy", "share", "pp", "change", "cagr", "multiple", "contribution", "rate"
+]
 Status = Literal["actual", "preliminary", "estimate", "target", "capacity", "cumulative"]
 
 #: Measures that compare the claim with another figure named by ``against``.
@@ -64,7 +66,9 @@ class Selector:
         return cls(**{k: None if v is None else str(v) for k, v in data.items() if k in known})
 
     def to_mapping(self) -> dict[str, str]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        }
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,12 @@ from factcheck.corpus import Corpus
 from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Report
 from factcheck.interval import Pair
 from factcheck.periods import PeriodError, parse_period, year
-from factcheck.relations import CAGR, CHANGE, MULTIPLE, PP, RELATIONS, ROLE_NAMES, SHARE, YOY, Relation, solve
+from factcheck.relations import (
+    RELATIONS,
+    ROLE_NAMES,
+    Relation,
+    solve,
+)
 
 #: Derivation rounds: enough for chains like share → whole → growth → previous year, and a
 #: bound so that a cyclic corpus cannot loop.
@@ -74,8 +79,33 @@ class _Pool:
 # --------------------------------------------------------------------------- keys
 
 
-def _key(subject: Any, metric: Any, measure: Any, period: Any, scope: Any, cls: Any, of: Any = "", against: Any = "") -> Any:
-    return subject + "|" + metric + "|" + measure + "|" + period + "|" + scope + "|" + cls + "|" + of + "|" + against
+def _key(
+    subject: Any,
+    metric: Any,
+    measure: Any,
+    period: Any,
+    scope: Any,
+    cls: Any,
+    of: Any = "",
+    against: Any = "",
+) -> Any:
+    return (
+        subject
+        + "|"
+        + metric
+        + "|"
+        + measure
+        + "|"
+        + period
+        + "|"
+        + scope
+        + "|"
+        + cls
+        + "|"
+        + of
+        + "|"
+        + against
+    )
 
 
 @dataclass(frozen=True)
@@ -86,7 +116,9 @@ class _Context:
     metric_unit: Mapping[str, str]
 
 
-def _selector_fields(sel: Any, subject: str, metric: str, period: str, scope: str) -> tuple[str, str, str, str]:
+def _selector_fields(
+    sel: Any, subject: str, metric: str, period: str, scope: str
+) -> tuple[str, str, str, str]:
     """Resolve a selector against the claim's own fields (fields not given are the claim's).
 
     The scope is inherited only when the selector keeps the claim's metric: 规上工业增加值占GDP
@@ -117,7 +149,9 @@ def _stated_pool(ctx: _Context) -> _Pool:
     cls = t["status"].map(_STATUS_CLASS).fillna("A")
     of_key = [
         _of_key(sel, s, m, p, sc) if meas in ("share", "pp") else ""
-        for sel, s, m, p, sc, meas in zip(t["of"], t["subject"], t["metric"], t["period"], scope, t["measure"], strict=True)
+        for sel, s, m, p, sc, meas in zip(
+            t["of"], t["subject"], t["metric"], t["period"], scope, t["measure"], strict=True
+        )
     ]
     against_key = [
         "" if not sel else "~".join(f"{k}={v}" for k, v in sorted(sel.items()))
@@ -142,7 +176,14 @@ def _stated_pool(ctx: _Context) -> _Pool:
         }
     )
     frame["key"] = _key(
-        frame["subject"], frame["metric"], frame["measure"], frame["period"], frame["scope"], frame["cls"], frame["of_key"], frame["against_key"]
+        frame["subject"],
+        frame["metric"],
+        frame["measure"],
+        frame["period"],
+        frame["scope"],
+        frame["cls"],
+        frame["of_key"],
+        frame["against_key"],
     )
     amounts = (frame["measure"] == "level") & ~frame["dim"].isin(_AMOUNT_FREE_DIMS)
     for reading in ("s", "l"):
@@ -192,7 +233,9 @@ def _previous(text: str) -> str | None:
 def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
     basis = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
     metric_basis = claim_rows["metric"].map(ctx.metric_basis).to_numpy()
-    return np.array([(b or mb) == "real" for b, mb in zip(basis, metric_basis, strict=True)], dtype=bool)
+    return np.array(
+        [(b or mb) == "real" for b, mb in zip(basis, metric_basis, strict=True)], dtype=bool
+    )
 
 
 def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
@@ -204,7 +247,9 @@ def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | N
     of = table["of"].to_numpy()[claims]
     against = table["against"].to_numpy()[claims]
     base = table["base"].to_numpy()[claims]
-    subj, met, per, sc, cls = (rows[c].tolist() for c in ("subject", "metric", "period", "scope", "cls"))
+    subj, met, per, sc, cls = (
+        rows[c].tolist() for c in ("subject", "metric", "period", "scope", "cls")
+    )
     n = len(rows)
     years = np.ones(n)
     cap = np.full(n, ERROR)
@@ -302,7 +347,9 @@ def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
         inst[f"{role}_key"] = keys
     # Merging may multiply rows (a figure stated twice): every key column is set before.
     for role in rk.keys:
-        right = lookup.rename(columns={c: f"{role}_{c}" for c in cols}).rename(columns={"key": f"{role}_key"})
+        right = lookup.rename(columns={c: f"{role}_{c}" for c in cols}).rename(
+            columns={"key": f"{role}_key"}
+        )
         inst = inst.merge(right, on=f"{role}_key", how="left")
     return inst
 
@@ -339,20 +386,22 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         new_rows: list[pd.DataFrame] = []
         known = set(pool.frame["key"])
         for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
-            rk = _role_keys(ctx, pool.frame if round_ else pool.frame[~pool.frame["derived"]], measure)
+            rk = _role_keys(
+                ctx, pool.frame if round_ else pool.frame[~pool.frame["derived"]], measure
+            )
             if rk is None:
                 continue
             inst = _attach(rk, pool.frame)
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
-            missing = sum((~p).astype(int) for p in present.values())
+            missing: np.ndarray = np.sum([~p for p in present.values()], axis=0).astype(int)
             if round_ == 0:
-                complete = inst[missing == 0]
+                complete = inst.loc[missing == 0]
                 relations += len(complete)
                 found, took_part = _check_instances(ctx, pool, rk.relation, complete)
                 findings.extend(found)
                 checked.update(took_part)
                 undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
-            derived = _derive(pool, rk.relation, inst[missing == 1], known)
+            derived = _derive(pool, rk.relation, inst.loc[missing == 1], known)
             if len(derived):
                 new_rows.append(derived)
                 known.update(derived["key"])
@@ -389,6 +438,11 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
     return Report(tuple(findings), coverage, _figures(ctx, pool) if figures else ())
 
 
+def _cell(frame: pd.DataFrame, row: Any, column: str) -> Any:
+    """One cell. (pandas-stubs types ``.at`` as a union of twenty types, which helps nobody.)"""
+    return frame.at[row, column]
+
+
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple[str, str, frozenset[str]]] = set()
     out = []
@@ -404,10 +458,14 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _pairs(inst: pd.DataFrame, role: str, reading: str) -> Pair:
-    return inst[f"{role}_lo_{reading}"].to_numpy(dtype=float), inst[f"{role}_hi_{reading}"].to_numpy(dtype=float)
+    return inst[f"{role}_lo_{reading}"].to_numpy(dtype=float), inst[
+        f"{role}_hi_{reading}"
+    ].to_numpy(dtype=float)
 
 
-def _severity(inst: pd.DataFrame, relation: Relation, ok_s: np.ndarray, ok_l: np.ndarray) -> np.ndarray:
+def _severity(
+    inst: pd.DataFrame, relation: Relation, ok_s: np.ndarray, ok_l: np.ndarray
+) -> np.ndarray:
     sev = np.where(~ok_l, ERROR, np.where(~ok_s, WARNING, 0))
     caps = inst["relcap"].to_numpy()
     for role in relation.roles:
@@ -415,7 +473,9 @@ def _severity(inst: pd.DataFrame, relation: Relation, ok_s: np.ndarray, ok_l: np
     return np.where(sev > 0, np.minimum(sev, caps), 0)
 
 
-def _check_instances(ctx: _Context, pool: _Pool, relation: Relation, inst: pd.DataFrame) -> tuple[list[Finding], set[int]]:
+def _check_instances(
+    ctx: _Context, pool: _Pool, relation: Relation, inst: pd.DataFrame
+) -> tuple[list[Finding], set[int]]:
     if inst.empty:
         return [], set()
     first = relation.roles[0]
@@ -434,12 +494,18 @@ def _check_instances(ctx: _Context, pool: _Pool, relation: Relation, inst: pd.Da
     findings = []
     for i in np.flatnonzero(sev):
         row = inst.iloc[i]
-        findings.append(_relation_finding(ctx, pool, relation, row, int(sev[i]), computed, i))
+        findings.append(_relation_finding(ctx, pool, relation, row, int(sev[i]), computed, int(i)))
     return findings, took_part
 
 
 def _relation_finding(
-    ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series, sev: int, computed: Mapping[str, Pair], i: int
+    ctx: _Context,
+    pool: _Pool,
+    relation: Relation,
+    row: pd.Series,
+    sev: int,
+    computed: Mapping[str, Pair],
+    i: int,
 ) -> Finding:
     first = relation.roles[0]
     fids = {r: int(row[f"{r}_fid"]) for r in relation.roles}
@@ -454,7 +520,8 @@ def _relation_finding(
     reading = _reading_note(sev)
     message = (
         f"{relation.title}不符：{head} 声明为 {_fmt(stated, unit)}，"
-        f"按「{relation.formula}」由 {operands} 算得 {_fmt(comp_s, unit)}（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
+        f"按「{relation.formula}」由 {operands} 算得 {_fmt(comp_s, unit)}"
+        f"（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
     )
     fix = _relation_fix(ctx, pool, relation, row)
     return Finding(
@@ -463,7 +530,11 @@ def _relation_finding(
         severity=_SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=_refs(ctx, pool, [fids[r] for r in relation.roles]),
-        evidence=(("stated", _fmt(stated, unit)), ("computed", _fmt(comp_s, unit)), ("computed_lenient", _fmt(comp_l, unit))),
+        evidence=(
+            ("stated", _fmt(stated, unit)),
+            ("computed", _fmt(comp_s, unit)),
+            ("computed_lenient", _fmt(comp_l, unit)),
+        ),
         fix=fix,
         metric=str(pool.frame.at[fids[first], "metric"]),
         subject=str(pool.frame.at[fids[first], "subject"]),
@@ -477,10 +548,12 @@ def _relation_fix(ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series
     years = np.array([float(row["years"])])
     for role in relation.roles:
         fid = int(row[f"{role}_fid"])
-        if pool.frame.at[fid, "derived"]:
+        if _cell(pool.frame, fid, "derived"):
             continue
         others = {
-            r: (np.array([row[f"{r}_lo_l"]]), np.array([row[f"{r}_hi_l"]])) for r in relation.roles if r != role
+            r: (np.array([row[f"{r}_lo_l"]]), np.array([row[f"{r}_hi_l"]]))
+            for r in relation.roles
+            if r != role
         }
         need = solve(relation, role, others, years)
         own = (np.array([row[f"{role}_lo_l"]]), np.array([row[f"{role}_hi_l"]]))
@@ -530,8 +603,12 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]
                 "lo_l": res["l"][0],
                 "hi_l": res["l"][1],
                 "cap": cap,
-                "sources": [tuple(int(row[f"{r}_fid"]) for r in others) for _, row in part.iterrows()],
-                "how": f"{relation.title}（{relation.formula}）：由" + "、".join(ROLE_NAMES[r] for r in others) + f"推得{ROLE_NAMES[role]}",
+                "sources": [
+                    tuple(int(row[f"{r}_fid"]) for r in others) for _, row in part.iterrows()
+                ],
+                "how": f"{relation.title}（{relation.formula}）：由"
+                + "、".join(ROLE_NAMES[r] for r in others)
+                + f"推得{ROLE_NAMES[role]}",
             }
         )
         # Two instances deriving the same key in one round: keep both, agreement compares them.
@@ -579,12 +656,16 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
     pool.frame = pd.concat([frame, new], ignore_index=True)
 
 
-def _undecidable(ctx: _Context, pool: _Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray) -> list[str]:
+def _undecidable(
+    ctx: _Context, pool: _Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray
+) -> list[str]:
     out = []
     for i in np.flatnonzero(missing >= 2):
         fid = int(inst.iloc[i][f"{rk.relation.roles[0]}_fid"])
         absent = [ROLE_NAMES[r] for r in rk.relation.roles[1:] if pd.isna(inst.iloc[i][f"{r}_fid"])]
-        out.append(f"{_claim_key(ctx, pool, fid)}：{rk.relation.title}无法核对，缺少{'与'.join(absent)}")
+        out.append(
+            f"{_claim_key(ctx, pool, fid)}：{rk.relation.title}无法核对，缺少{'与'.join(absent)}"
+        )
     return out
 
 
@@ -603,11 +684,16 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
     for fid in g["fid"]:
         took_part.update(pool.provenance.get(int(fid), ()))
     groups = g.groupby("key", sort=False)
-    stats = groups.agg(max_lo_l=("lo_l", "max"), min_hi_l=("hi_l", "min"), max_lo_s=("lo_s", "max"), min_hi_s=("hi_s", "min"))
+    stats = groups.agg(
+        max_lo_l=("lo_l", "max"),
+        min_hi_l=("hi_l", "min"),
+        max_lo_s=("lo_s", "max"),
+        min_hi_s=("hi_s", "min"),
+    )
     bad = stats[(stats["max_lo_s"] > stats["min_hi_s"]) | (stats["max_lo_l"] > stats["min_hi_l"])]
     for key in bad.index:
         members = g[g["key"] == key]
-        lenient_bad = bool(bad.at[key, "max_lo_l"] > bad.at[key, "min_hi_l"])
+        lenient_bad = bool(_cell(bad, key, "max_lo_l") > _cell(bad, key, "min_hi_l"))
         reading = "l" if lenient_bad else "s"
         a = int(members.loc[members[f"lo_{reading}"].idxmax(), "fid"])
         b = int(members.loc[members[f"hi_{reading}"].idxmin(), "fid"])
@@ -618,29 +704,41 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
 def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> Finding:
     fr = pool.frame
     # Stated figures first, so the finding points at something a person wrote.
-    if fr.at[a, "derived"] and not fr.at[b, "derived"]:
+    if _cell(fr, a, "derived") and not _cell(fr, b, "derived"):
         a, b = b, a
-    statuses = {str(fr.at[a, "status"]), str(fr.at[b, "status"])}
-    revision = bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses or statuses == {"estimate", "preliminary"}
-    cap = min(int(fr.at[a, "cap"]), int(fr.at[b, "cap"]))
-    unit = _display(ctx, pool, a if not fr.at[a, "derived"] else b)
-    ia = (fr.at[a, "lo_s"], fr.at[a, "hi_s"])
-    ib = (fr.at[b, "lo_s"], fr.at[b, "hi_s"])
+    statuses = {str(_cell(fr, a, "status")), str(_cell(fr, b, "status"))}
+    revision = (
+        bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses
+    ) or statuses == {"estimate", "preliminary"}
+    cap = min(int(_cell(fr, a, "cap")), int(_cell(fr, b, "cap")))
+    unit = _display(ctx, pool, a if not _cell(fr, a, "derived") else b)
+    ia = (_cell(fr, a, "lo_s"), _cell(fr, a, "hi_s"))
+    ib = (_cell(fr, b, "lo_s"), _cell(fr, b, "hi_s"))
     label = _figure_label(ctx, pool, a)
-    derived_a, derived_b = bool(fr.at[a, "derived"]), bool(fr.at[b, "derived"])
-    if fr.at[a, "cls"] == "T":
+    derived_a, derived_b = bool(_cell(fr, a, "derived")), bool(_cell(fr, b, "derived"))
+    if _cell(fr, a, "cls") == "T":
         # Two documents (or two passages) setting different targets for the same figure are
         # a plan that changed or plans of different horizons, not a contradiction.
         code, name, sev = "FC103", "target-changed", INFO
         what = "同一指标的目标前后不同"
     elif revision:
         code, name = "FC102", "revision"
-        band = REVISION_BAND * max(abs(float(v)) for v in (*ia, *ib) if np.isfinite(v)) if any(np.isfinite([*ia, *ib])) else 0.0
+        band = (
+            REVISION_BAND * max(abs(float(v)) for v in (*ia, *ib) if np.isfinite(v))
+            if any(np.isfinite([*ia, *ib]))
+            else 0.0
+        )
         within = max(ia[0], ib[0]) - band <= min(ia[1], ib[1])
         sev = INFO if within else WARNING
-        what = f"预计/初步数与最终数不一致（修订{'在' if within else '超出'} ±{REVISION_BAND:.0%} 的修订幅度{'内' if within else ''}）"
+        where = "在" if within else "超出"
+        inside = "内" if within else ""
+        what = f"预计/初步数与最终数不一致（修订{where} ±{REVISION_BAND:.0%} 的修订幅度{inside}）"
     elif derived_a or derived_b:
-        code, name = ("FC111", "derived-conflict") if derived_a and derived_b else ("FC110", "derived-mismatch")
+        code, name = (
+            ("FC111", "derived-conflict")
+            if derived_a and derived_b
+            else ("FC110", "derived-mismatch")
+        )
         what = "推算值与声明值矛盾" if code == "FC110" else "两条推算链得出的数值矛盾"
         sev = min(sev, cap)
     else:
@@ -648,14 +746,22 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         what = "同一数字前后不一"
         sev = min(sev, cap)
     message = (
-        f"{what}：{label} 一处为 {_figure_text(ctx, pool, a)}，另一处为 {_figure_text(ctx, pool, b)}，"
-        f"两区间 {_fmt(ia, unit)} 与 {_fmt(ib, unit)} 不相交；{_agreement_note(sev, revision, code)}"
+        f"{what}：{label} 一处为 {_figure_text(ctx, pool, a)}，"
+        f"另一处为 {_figure_text(ctx, pool, b)}，"
+        f"两区间 {_fmt(ia, unit)} 与 {_fmt(ib, unit)} 不相交；"
+        f"{_agreement_note(sev, revision, code)}"
     )
     fix = None
     if not derived_a:
         ref = _refs(ctx, pool, [a])[0]
-        lo_b, hi_b = float(fr.at[b, "lo_l"]), float(fr.at[b, "hi_l"])
-        fix = Fix(ref.key, _num(lo_b, unit), _num(hi_b, unit), unit[0], f"若另一处无误，「{ref.quote or ref.value}」应在 {_fmt((lo_b, hi_b), unit)} 之内")
+        lo_b, hi_b = float(_cell(fr, b, "lo_l")), float(_cell(fr, b, "hi_l"))
+        fix = Fix(
+            ref.key,
+            _num(lo_b, unit),
+            _num(hi_b, unit),
+            unit[0],
+            f"若另一处无误，「{ref.quote or ref.value}」应在 {_fmt((lo_b, hi_b), unit)} 之内",
+        )
     return Finding(
         code=code,
         name=name,
@@ -664,8 +770,8 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         claims=_refs(ctx, pool, [a, b]),
         evidence=(("a", _fmt(ia, unit)), ("b", _fmt(ib, unit))),
         fix=fix,
-        metric=str(fr.at[a, "metric"]),
-        subject=str(fr.at[a, "subject"]),
+        metric=str(_cell(fr, a, "metric")),
+        subject=str(_cell(fr, a, "subject")),
         chain=_chain(pool, [a, b]),
     )
 
@@ -678,9 +784,12 @@ def _order_finding(
 ) -> Finding:
     fr = pool.frame
     unit = _display(ctx, pool, small)
+    r = "l" if sev == ERROR else "s"
     message = (
-        f"{what}：{_figure_text(ctx, pool, small)} 的下限 {_fmt_one(fr.at[small, 'lo_' + ('l' if sev == ERROR else 's')], unit)} "
-        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(fr.at[big, 'hi_' + ('l' if sev == ERROR else 's')], unit)}；{_reading_note(sev)}"
+        f"{what}：{_figure_text(ctx, pool, small)} "
+        f"的下限 {_fmt_one(_cell(fr, small, 'lo_' + r), unit)} "
+        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(_cell(fr, big, 'hi_' + r), unit)}；"
+        f"{_reading_note(sev)}"
     )
     return Finding(
         code=code,
@@ -688,8 +797,8 @@ def _order_finding(
         severity=_SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=_refs(ctx, pool, [small, big]),
-        metric=str(fr.at[small, "metric"]),
-        subject=str(fr.at[small, "subject"]),
+        metric=str(_cell(fr, small, "metric")),
+        subject=str(_cell(fr, small, "subject")),
     )
 
 
@@ -700,14 +809,18 @@ def _order_check(
     findings = []
     took: set[int] = set()
     for small, big in pairs:
-        if fr.at[small, "dim"] != fr.at[big, "dim"]:
+        if _cell(fr, small, "dim") != _cell(fr, big, "dim"):
             continue
         took.update((small, big))
-        cap = min(int(fr.at[small, "cap"]), int(fr.at[big, "cap"]))
-        if fr.at[small, "lo_l"] > fr.at[big, "hi_l"]:
-            findings.append(_order_finding(ctx, pool, small, big, min(ERROR, cap), code, name, what))
-        elif fr.at[small, "lo_s"] > fr.at[big, "hi_s"]:
-            findings.append(_order_finding(ctx, pool, small, big, min(WARNING, cap), code, name, what))
+        cap = min(int(_cell(fr, small, "cap")), int(_cell(fr, big, "cap")))
+        if _cell(fr, small, "lo_l") > _cell(fr, big, "hi_l"):
+            findings.append(
+                _order_finding(ctx, pool, small, big, min(ERROR, cap), code, name, what)
+            )
+        elif _cell(fr, small, "lo_s") > _cell(fr, big, "hi_s"):
+            findings.append(
+                _order_finding(ctx, pool, small, big, min(WARNING, cap), code, name, what)
+            )
     return findings, took, len(pairs)
 
 
@@ -719,7 +832,7 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
         if part_of is None or (isinstance(part_of, float) and math.isnan(part_of)):
             continue
         whole = index.get((doc, part_of))
-        if whole is not None and t.at[n, "measure"] == t.at[whole, "measure"] == "level":
+        if whole is not None and _cell(t, n, "measure") == _cell(t, whole, "measure") == "level":
             pairs.append((n, whole))
     return _order_check(ctx, pool, pairs, "FC207", "part-exceeds-whole", "部分大于整体（其中）")
 
@@ -727,7 +840,12 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
 def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     fr = pool.frame
     additive = {m.name for m in ctx.corpus.registry.metrics if m.additive}
-    levels = fr[(fr["measure"] == "level") & ~fr["derived"] & (fr["cls"] == "A") & fr["metric"].isin(additive)]
+    levels = fr[
+        (fr["measure"] == "level")
+        & ~fr["derived"]
+        & (fr["cls"] == "A")
+        & fr["metric"].isin(additive)
+    ]
     if levels.empty:
         return [], set(), 0
     subjects = ctx.corpus.registry.subjects
@@ -735,11 +853,15 @@ def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
     for fid, key in zip(levels["fid"], levels["key"], strict=True):
         by_key.setdefault(key, []).append(int(fid))
     pairs = []
-    for fid, s, rest in zip(levels["fid"], levels["subject"], levels["key"].str.split("|", n=1).str[1], strict=True):
+    for fid, s, rest in zip(
+        levels["fid"], levels["subject"], levels["key"].str.split("|", n=1).str[1], strict=True
+    ):
         for parent in subjects.ancestors(s):
             for big in by_key.get(f"{parent}|{rest}", ()):
                 pairs.append((int(fid), big))
-    return _order_check(ctx, pool, pairs, "FC208", "part-exceeds-parent", "下级地区数字大于上级（可加指标）")
+    return _order_check(
+        ctx, pool, pairs, "FC208", "part-exceeds-parent", "下级地区数字大于上级（可加指标）"
+    )
 
 
 def _capacity(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
@@ -764,23 +886,26 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
         return [], set(), 0
     actual = fr[(fr["cls"] == "A") & ~fr["derived"]]
     keyed = targets.assign(akey=targets["key"].str.replace("|T|", "|A|", regex=False))
-    merged = keyed[["fid", "akey"]].merge(actual[["fid", "key"]], left_on="akey", right_on="key", suffixes=("_t", "_a"))
+    merged = keyed[["fid", "akey"]].merge(
+        actual[["fid", "key"]], left_on="akey", right_on="key", suffixes=("_t", "_a")
+    )
     findings = []
     took: set[int] = set()
     t = ctx.table
     for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
         ft, fa = int(ft), int(fa)
         took.update((ft, fa))
-        upper = t.at[ft, "qualifier"] == "at_most"
-        tl, th = fr.at[ft, "lo_s"], fr.at[ft, "hi_s"]
-        al, ah = fr.at[fa, "lo_s"], fr.at[fa, "hi_s"]
+        upper = _cell(t, ft, "qualifier") == "at_most"
+        tl, th = _cell(fr, ft, "lo_s"), _cell(fr, ft, "hi_s")
+        al, ah = _cell(fr, fa, "lo_s"), _cell(fr, fa, "hi_s")
         if upper:
             verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
         else:
             verdict = "已完成" if al >= tl else ("未完成" if ah < tl else "无法判定是否完成")
         unit = _display(ctx, pool, fa)
         message = (
-            f"目标与实际：{_figure_label(ctx, pool, ft)} 目标为 {_figure_text(ctx, pool, ft)}（{_fmt((tl, th), unit)}），"
+            f"目标与实际：{_figure_label(ctx, pool, ft)} "
+            f"目标为 {_figure_text(ctx, pool, ft)}（{_fmt((tl, th), unit)}），"
             f"实际为 {_figure_text(ctx, pool, fa)}（{_fmt((al, ah), unit)}）：{verdict}"
         )
         findings.append(
@@ -791,8 +916,8 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
                 message=message,
                 claims=_refs(ctx, pool, [fa, ft]),
                 evidence=(("verdict", verdict),),
-                metric=str(fr.at[ft, "metric"]),
-                subject=str(fr.at[ft, "subject"]),
+                metric=str(_cell(fr, ft, "metric")),
+                subject=str(_cell(fr, ft, "subject")),
             )
         )
     return findings, took, len(merged)
@@ -818,21 +943,21 @@ def _agreement_note(sev: int, revision: bool, code: str) -> str:
 
 
 def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
-    claim = int(pool.frame.at[fid, "claim"])
+    claim = int(_cell(pool.frame, fid, "claim"))
     if claim < 0:
         return _figure_label(ctx, pool, fid)
-    return f"{ctx.table.at[claim, 'document']}#{ctx.table.at[claim, 'id']}"
+    return f"{_cell(ctx.table, claim, 'document')}#{_cell(ctx.table, claim, 'id')}"
 
 
 def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
     fr = pool.frame
-    measure = str(fr.at[fid, "measure"])
-    label = f"{fr.at[fid, 'subject']} {fr.at[fid, 'metric']} {fr.at[fid, 'period']}"
-    if fr.at[fid, "scope"]:
-        label += f"（{fr.at[fid, 'scope']}）"
-    if measure == "share" and fr.at[fid, "of_key"]:
-        m, s, p, _sc = str(fr.at[fid, "of_key"]).split("@")
-        label += f" 占 {s if s != fr.at[fid, 'subject'] else ''}{m} 的比重"
+    measure = str(_cell(fr, fid, "measure"))
+    label = f"{_cell(fr, fid, 'subject')} {_cell(fr, fid, 'metric')} {_cell(fr, fid, 'period')}"
+    if _cell(fr, fid, "scope"):
+        label += f"（{_cell(fr, fid, 'scope')}）"
+    if measure == "share" and _cell(fr, fid, "of_key"):
+        m, s, _period, _scope = str(_cell(fr, fid, "of_key")).split("@")
+        label += f" 占 {s if s != _cell(fr, fid, 'subject') else ''}{m} 的比重"
     elif measure != "level":
         label += f" {MEASURE_NAMES.get(measure, measure)}"
     return label
@@ -840,20 +965,21 @@ def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
     fr = pool.frame
-    claim = int(fr.at[fid, "claim"])
+    claim = int(_cell(fr, fid, "claim"))
     if claim >= 0:
         t = ctx.table
-        status = str(t.at[claim, "status"])
+        status = str(_cell(t, claim, "status"))
         tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
-        return f"「{t.at[claim, 'value']}」{tag}（{t.at[claim, 'document']}）"
+        return f"「{_cell(t, claim, 'value')}」{tag}（{_cell(t, claim, 'document')}）"
     unit = _display(ctx, pool, fid)
-    return f"推算值 {_fmt((fr.at[fid, 'lo_s'], fr.at[fid, 'hi_s']), unit)}（{_figure_label(ctx, pool, fid)}）"
+    interval = _fmt((_cell(fr, fid, "lo_s"), _cell(fr, fid, "hi_s")), unit)
+    return f"推算值 {interval}（{_figure_label(ctx, pool, fid)}）"
 
 
 def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     """The unit to print a figure in, and the factor from the engine scale to it."""
     fr = pool.frame
-    measure = str(fr.at[fid, "measure"])
+    measure = str(_cell(fr, fid, "measure"))
     if measure in ("share", "yoy", "cagr"):
         return "%", 1.0
     if measure in ("pp", "contribution"):
@@ -861,15 +987,15 @@ def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     if measure == "multiple":
         return "倍", 1.0
     t = ctx.table
-    claim = int(fr.at[fid, "claim"])
-    metric = str(fr.at[fid, "metric"])
+    claim = int(_cell(fr, fid, "claim"))
+    metric = str(_cell(fr, fid, "metric"))
     if claim < 0:
         same = _metric_claim(ctx, metric)
         if same is None:
             return ctx.metric_unit.get(metric, ""), 1.0
         claim = same
-    unit = str(t.at[claim, "unit"])
-    dim = str(t.at[claim, "dim"])
+    unit = str(_cell(t, claim, "unit"))
+    dim = str(_cell(t, claim, "dim"))
     if dim in ("%",):
         return "%", 1.0
     return _unit_display(unit)
@@ -912,7 +1038,7 @@ def _fmt_one(x: float, unit: tuple[str, float]) -> str:
 def _sig(v: float) -> str:
     if v == 0:
         return "0"
-    digits = max(4 - int(math.floor(math.log10(abs(v)))) - 1, 0)
+    digits = max(4 - math.floor(math.log10(abs(v))) - 1, 0)
     text = f"{v:,.{min(digits, 6)}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -942,17 +1068,17 @@ def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ..
             if c in seen:
                 continue
             seen.add(c)
-            doc = docs.get(str(t.at[c, "document"]))
-            line = t.at[c, "line"]
-            col = t.at[c, "column"]
+            doc = docs.get(str(_cell(t, c, "document")))
+            line = _cell(t, c, "line")
+            col = _cell(t, c, "column")
             out.append(
                 ClaimRef(
-                    id=str(t.at[c, "id"]),
-                    document=str(t.at[c, "document"]),
-                    quote=str(t.at[c, "quote"] or ""),
-                    value=str(t.at[c, "value"]),
-                    file=str(t.at[c, "file"]),
-                    line=int(t.at[c, "file_line"]),
+                    id=str(_cell(t, c, "id")),
+                    document=str(_cell(t, c, "document")),
+                    quote=str(_cell(t, c, "quote") or ""),
+                    value=str(_cell(t, c, "value")),
+                    file=str(_cell(t, c, "file")),
+                    line=int(_cell(t, c, "file_line")),
                     column=None if col is None or pd.isna(col) else int(col),
                     source=doc.source if doc else None,
                     source_line=None if line is None or pd.isna(line) else int(line),
@@ -972,6 +1098,7 @@ def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
     fr = pool.frame
     t = ctx.table
     out = []
+    row: Any
     for row in fr.itertuples(index=False):
         fid = int(row.fid)
         unit = _display(ctx, pool, fid)
@@ -986,12 +1113,15 @@ def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
                 high=_num(float(row.hi_s), unit),
                 unit=unit[0],
                 derived=bool(row.derived),
-                claims=tuple(f"{t.at[c, 'document']}#{t.at[c, 'id']}" for c in pool.provenance.get(fid, ())),
+                claims=tuple(
+                    f"{_cell(t, c, 'document')}#{_cell(t, c, 'id')}"
+                    for c in pool.provenance.get(fid, ())
+                ),
                 chain=pool.chains.get(fid, ()),
                 scope=str(row.scope) or None,
                 status=str(row.status),
-                document=None if claim < 0 else str(t.at[claim, "document"]),
-                value=None if claim < 0 else str(t.at[claim, "value"]),
+                document=None if claim < 0 else str(_cell(t, claim, "document")),
+                value=None if claim < 0 else str(_cell(t, claim, "value")),
             )
         )
     return tuple(out)

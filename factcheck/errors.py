@@ -130,7 +130,9 @@ class Problem:
     code: str = "FC001"
 
     def as_error(self) -> InputError:
-        return InputError(self.message, path=self.path, line=self.line, col=self.col, code=self.code)
+        return InputError(
+            self.message, path=self.path, line=self.line, col=self.col, code=self.code
+        )
 
     def __str__(self) -> str:
         return str(self.as_error())

@@ -39,6 +39,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,7 @@ from typing import Any
 from factcheck.claims import Claim, Document
 from factcheck.extract import extract, load_default_registry
 from factcheck.extract_patterns import Lexicon, RegistryLike, fold
-from factcheck.periods import PeriodError, parse_period, publication_date
+from factcheck.periods import PeriodError, parse_period
 from factcheck.quantity import normalise, parse_quantity
 
 #: The fields full-field accuracy requires to be right.
@@ -383,13 +384,26 @@ def same_value(a: str, b: str) -> bool:
 
 def render(evaluation: Evaluation) -> str:
     """The evaluation as a text table (Chinese headings, as the CLI prints it)."""
+    heads = ("文档", "人工", "抽取", "匹配", "召回率", "精确率", "全字段")
+    widths = (30, 6, 6, 6, 8, 8, 8)
     rows = [
-        f"{'文档':32} {'人工':>5} {'抽取':>5} {'匹配':>5} {'召回率':>7} {'精确率':>7} {'全字段':>7}"
+        "".join(_pad(h, w, left=i == 0) for i, (h, w) in enumerate(zip(heads, widths, strict=True)))
     ]
     for s in [*evaluation.documents, evaluation.total]:
+        cells = (
+            s.document,
+            s.curated,
+            s.extracted,
+            s.matched,
+            f"{s.recall:.1%}",
+            f"{s.precision:.1%}",
+            f"{s.accuracy:.1%}",
+        )
         rows.append(
-            f"{s.document:34} {s.curated:5d} {s.extracted:5d} {s.matched:5d} "
-            f"{s.recall:8.1%} {s.precision:8.1%} {s.accuracy:8.1%}"
+            "".join(
+                _pad(str(c), w, left=i == 0)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
         )
     total = evaluation.total
     fields = "  ".join(
@@ -401,6 +415,13 @@ def render(evaluation: Evaluation) -> str:
     if evaluation.skipped:
         rows.append("未找到原文、未评估的文档：" + "、".join(evaluation.skipped))
     return "\n".join(rows)
+
+
+def _pad(text: str, width: int, *, left: bool = False) -> str:
+    # CJK characters take two columns in a terminal.
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    space = " " * max(width - shown, 1)
+    return text + space if left else space + text
 
 
 def render_details(evaluation: Evaluation) -> str:
@@ -450,10 +471,6 @@ def run(claims: str | Path, seeds: str | Path, rules: str | Path | None = None) 
         return f"找不到原文目录：{seeds}"
     registry = load_default_registry(rules) if rules else None
     return evaluate(claims, seeds, registry=registry)
-
-
-def _published(document: Document) -> dt.date | None:
-    return publication_date(document.published) if document.published else None
 
 
 if __name__ == "__main__":  # pragma: no cover

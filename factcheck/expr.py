@@ -181,7 +181,11 @@ class _Parser:
         tok = self.accept(text)
         if tok is None:
             found = self.peek()
-            raise ExprError(self.text, self.col(), f"此处应为「{text}」，实际为「{found.text if found else '结尾'}」")
+            raise ExprError(
+                self.text,
+                self.col(),
+                f"此处应为「{text}」，实际为「{found.text if found else '结尾'}」",
+            )
         return tok
 
     def rule(self) -> Compare | Node:

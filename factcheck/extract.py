@@ -80,7 +80,7 @@ __all__ = ["claims_to_yaml", "document_for", "extract", "load_default_registry",
 _SENTENCE_END = "。!?;"
 _CLAUSE_END = ",:…"
 _LIST_SEP = "、和及与"
-_FILLER = re.compile(r"[“”\"'‘’「」、]|各类|各项|各种")
+_FILLER = re.compile(r"[“”\"'‘’「」、\-—·]|各类|各项|各种")
 
 _RELATIVE_SUBJECTS = {
     "全区": "region",
@@ -161,6 +161,7 @@ _NAME_VERB = re.compile(
     r"新建改建|新建扩建|新建改造|新改建|建成开放|建成启用|竣工交付|新引进|新开通|新打造|新认定|新建|改建|扩建"
     r"|建成|开通|完成|实施|新增|引进|培育|新创|创建|整治|改造|认定|筹建|入选|增设|新设|盘活|带动|组织|确定"
     r"|梳理|联系|涉及|综合治理|大中修|整修|淘汰|配建|征迁改造|享受签约服务|参展|新上市|上市"
+    r"|脱贫摘帽|脱贫|摘帽|被认定|获评"
 )
 #: Counters (units_zh.txt): a figure in one of them counts things, and its metric's name
 #: ends in 数量 (户数, 套数 where the registry says so).
@@ -193,7 +194,12 @@ def load_default_registry(rules_dir: str | Path | None = None) -> RegistryLike |
     ``rules_dir`` defaults to ``./rules`` when it holds a ``metrics.yaml``, else the
     ``rules`` folder of the project factcheck is installed from. Returns ``None`` when
     neither exists (extraction then flags every metric as unresolved).
+
+    Raises:
+        InputErrors: the registry files do not validate (:func:`factcheck.registry.load_registry`).
     """
+    from factcheck.registry import load_registry
+
     candidates = (
         [Path(rules_dir)]
         if rules_dir
@@ -201,68 +207,9 @@ def load_default_registry(rules_dir: str | Path | None = None) -> RegistryLike |
     )
     for folder in candidates:
         if (folder / "metrics.yaml").is_file():
-            return _load_registry(folder)
+            registry: RegistryLike = load_registry(folder)
+            return registry
     return None
-
-
-def _load_registry(folder: Path) -> RegistryLike:
-    try:
-        from factcheck.registry import load_registry  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return _YamlRegistry.read(folder)
-    registry: RegistryLike = load_registry(folder)
-    return registry
-
-
-@dataclass(frozen=True)
-class _Entry:
-    name: str
-    aliases: tuple[str, ...] = ()
-    unit: str | None = None
-    kind: str | None = None
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
-class _YamlTable:
-    entries: dict[str, _Entry]
-
-    def resolve(self, name: str) -> _Entry | None:
-        if name in self.entries:
-            return self.entries[name]
-        return next((e for e in self.entries.values() if name in e.aliases), None)
-
-    def names(self) -> list[str]:
-        return list(self.entries)
-
-
-@dataclass(frozen=True)
-class _YamlRegistry:
-    """Reads rules/metrics.yaml and rules/subjects.yaml when factcheck.registry is absent."""
-
-    metrics: _YamlTable
-    subjects: _YamlTable
-
-    @classmethod
-    def read(cls, folder: Path) -> _YamlRegistry:
-        import yaml
-
-        def table(name: str) -> _YamlTable:
-            path = folder / name
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-            entries = {}
-            for key, spec in (data or {}).items():
-                spec = spec or {}
-                entries[str(key)] = _Entry(
-                    str(key),
-                    tuple(str(a) for a in spec.get("aliases") or ()),
-                    None if spec.get("unit") is None else str(spec["unit"]),
-                    spec.get("kind"),
-                    None if spec.get("parent") is None else str(spec["parent"]),
-                )
-            return _YamlTable(entries)
-
-        return cls(table("metrics.yaml"), table("subjects.yaml"))
 
 
 _LEXICONS: dict[int, tuple[object, Lexicon]] = {}
@@ -793,8 +740,11 @@ class _Reader:
                 for s, e, c in self.lex.metric_mentions(text)
             ]
         noun = lead[lead.rfind("等") + 1 :]
+        plain = _LEVEL_SCOPE.sub("", noun)  # 新创市级以上美丽乡村示范村: the level is a scope
         pieces = [noun[k:] for k in range(len(noun) - 1)]
+        pieces += [plain[k:] for k in range(len(plain) - 1) if plain != noun]
         pieces += [tail[i:k] for i in range(min(3, len(tail))) for k in range(len(tail), i + 1, -1)]
+        pieces += self._shared_head(ctx, noun or tail)
         if tail.startswith("方面"):
             pieces.append(tail[2:] + "方面")  # 10个方面具体部署: 具体部署方面数
             endings = (*endings, "数")
@@ -811,10 +761,26 @@ class _Reader:
                 canonical = self.lex.lookup_metric(verb + ending)
                 if canonical:
                     found.append((len(verb), -1, canonical))
+            # 培育…新型经营主体30个: the registry's name for it with the verb (…培育数量).
+            for _cover, _distance, known in list(found):
+                stem = known.removesuffix("数量")
+                if stem != known:
+                    canonical = self.lex.lookup_metric(stem + verb + "数量")
+                    if canonical:
+                        found.append((_cover + len(verb), 0, canonical))
         found = [f for f in found if self._fits(f[2], figure)]
         if not found and _CAPACITY.search(ctx.lead[-4:]):
             return self._product_metric(figure, ctx.lead)
         return max(found)[2] if found else None
+
+    def _shared_head(self, ctx: _Context, noun: str) -> list[str]:
+        """示范村83个、达标村680个: the second item shares the head of the first (新创美丽乡村)."""
+        siblings = [d for d in ctx.earlier if d.figure.end <= ctx.segment.start]
+        if not noun or not siblings or siblings[-1].figure.start < ctx.clause.start:
+            return []
+        head = _LEVEL_SCOPE.sub("", _compact(ctx.s[ctx.clause.start : siblings[-1].figure.start]))
+        head = head[head.rfind("等") + 1 :]
+        return [head[:k] + noun for k in range(1, len(head))]
 
     def _product_metric(self, figure: RawFigure, lead: str) -> str | None:
         # 年产20万台 names no product: the output metric counted in that unit (整车产量 in 辆/台).
@@ -1333,6 +1299,8 @@ def _suffixes(unit: str) -> tuple[str, ...]:
     base = unit.lstrip("十百千万亿")
     if base in ("户", "套"):
         return (f"{base}数", "数量")
+    if base in ("辆", "台", "艘", "架", "件"):
+        return ("数量", "数", "产量")  # 生产整车4万辆: 整车产量
     if base in _COUNT_UNITS:
         return ("数量", "数")
     for units, words in _UNIT_WORDS:

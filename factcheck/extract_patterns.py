@@ -83,17 +83,15 @@ def paragraphs(text: str) -> list[Paragraph]:
     (a block with a word of ``_BOILERPLATE``) is kept apart and never joined.
     """
     merged: list[tuple[int, int, bool]] = []
+    last = ""  # the last block on its own: a chain of wrapped lines is judged line by line
     for start, end in _blocks(text):
-        furniture = _is_boilerplate(text[start:end])
-        if (
-            merged
-            and not furniture
-            and not merged[-1][2]
-            and _continues(text[merged[-1][0] : merged[-1][1]], text[start:end])
-        ):
+        block = text[start:end]
+        furniture = _is_boilerplate(block)
+        if merged and not furniture and not merged[-1][2] and _continues(last, block):
             merged[-1] = (merged[-1][0], end, False)
         else:
             merged.append((start, end, furniture))
+        last = block
     out = []
     for start, end, furniture in merged:
         folded, where = normalise(text[start:end])

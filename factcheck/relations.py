@@ -161,7 +161,9 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 
-def solve(relation: Relation, role: str, operands: Mapping[str, Pair], n: Array | None = None) -> Pair:
+def solve(
+    relation: Relation, role: str, operands: Mapping[str, Pair], n: Array | None = None
+) -> Pair:
     """The interval of ``role`` implied by the other operands."""
     years = n if n is not None else np.ones_like(next(iter(operands.values()))[0])
     return relation.solvers[role](operands, years)

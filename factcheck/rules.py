@@ -133,7 +133,12 @@ def load_rules(rules_dir: str | Path = "rules", registry: Registry | None = None
         for rule in file_rules:
             if rule.id in seen:
                 problems.append(
-                    Problem(f"规则 id「{rule.id}」重复（{seen[rule.id]} 中已有）：规则 id 应唯一", rule.file, rule.line, code="FC008")
+                    Problem(
+                        f"规则 id「{rule.id}」重复（{seen[rule.id]} 中已有）：规则 id 应唯一",
+                        rule.file,
+                        rule.line,
+                        code="FC008",
+                    )
                 )
                 continue
             seen[rule.id] = f"{rule.file}:{rule.line}"
@@ -147,7 +152,11 @@ def _read_rule_file(data: Any, path: str, registry: Registry) -> tuple[list[Rule
     if data is None:
         return [], [Problem("规则文件为空：应包含 rules: 列表", path, 1, code="FC008")]
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        return [], [Problem("规则文件应为含 rules: 列表的映射", path, getattr(data, "line", 1), code="FC008")]
+        return [], [
+            Problem(
+                "规则文件应为含 rules: 列表的映射", path, getattr(data, "line", 1), code="FC008"
+            )
+        ]
     rules: list[Rule] = []
     problems: list[Problem] = []
     for item in data["rules"]:
@@ -160,21 +169,36 @@ def _read_rule_file(data: Any, path: str, registry: Registry) -> tuple[list[Rule
 
 def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, list[Problem]]:
     if not isinstance(item, LineDict):
-        return None, [Problem(f"规则应为映射（id、title、expr …），实际为 {item!r}", path, code="FC008")]
+        return None, [
+            Problem(f"规则应为映射（id、title、expr …），实际为 {item!r}", path, code="FC008")
+        ]
     problems: list[Problem] = []
     rid = item.get("id")
     for key in ("id", "expr"):
         if not item.get(key):
-            problems.append(Problem(f"规则缺少 {key}：每条规则都应有 id 与 expr", path, item.line, code="FC008"))
+            problems.append(
+                Problem(f"规则缺少 {key}：每条规则都应有 id 与 expr", path, item.line, code="FC008")
+            )
     unknown = sorted(set(item) - _RULE_KEYS)
     if unknown:
         problems.append(
-            Problem(f"规则「{rid}」有未知字段 {'、'.join(unknown)}：可用字段为 {'、'.join(sorted(_RULE_KEYS))}", path, item.line_of(unknown[0]), code="FC008")
+            Problem(
+                f"规则「{rid}」有未知字段 {'、'.join(unknown)}："
+                f"可用字段为 {'、'.join(sorted(_RULE_KEYS))}",
+                path,
+                item.line_of(unknown[0]),
+                code="FC008",
+            )
         )
     severity = str(item.get("severity", "error"))
     if severity not in RULE_SEVERITIES:
         problems.append(
-            Problem(f"规则「{rid}」的 severity「{severity}」未知：应为 error、warning 或 info", path, item.line_of("severity"), code="FC008")
+            Problem(
+                f"规则「{rid}」的 severity「{severity}」未知：应为 error、warning 或 info",
+                path,
+                item.line_of("severity"),
+                code="FC008",
+            )
         )
     if problems:
         return None, problems
@@ -183,9 +207,15 @@ def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, l
     try:
         node = parse(text)
     except ExprError as exc:
-        return None, [Problem(f"规则「{rid}」的表达式无法解析：{exc}", path, line, exc.col + 1, code="FC008")]
+        return None, [
+            Problem(f"规则「{rid}」的表达式无法解析：{exc}", path, line, exc.col + 1, code="FC008")
+        ]
     if not isinstance(node, Compare):
-        return None, [Problem(f"规则「{rid}」的表达式应为比较（==、<=、>=）：{text}", path, line, code="FC008")]
+        return None, [
+            Problem(
+                f"规则「{rid}」的表达式应为比较（==、<=、>=）：{text}", path, line, code="FC008"
+            )
+        ]
     node, ref_problems = _resolve_metrics(node, text, rid, path, line, registry)
     if ref_problems:
         return None, ref_problems
@@ -195,7 +225,7 @@ def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, l
             id=str(rid),
             title=str(item.get("title", rid)),
             severity=severity,
-            expr=node,  # type: ignore[arg-type]
+            expr=node,
             text=text,
             description=str(item.get("description", "")),
             where=tuple((str(k), str(v)) for k, v in where.items()),
@@ -206,7 +236,9 @@ def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, l
     )
 
 
-def _resolve_metrics(node: Any, text: str, rid: Any, path: str, line: int, registry: Registry) -> tuple[Any, list[Problem]]:
+def _resolve_metrics(
+    node: Any, text: str, rid: Any, path: str, line: int, registry: Registry
+) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
 
     def resolve(ref: Ref) -> Ref:
@@ -215,7 +247,14 @@ def _resolve_metrics(node: Any, text: str, rid: Any, path: str, line: int, regis
             hints = registry.metrics.suggest(ref.metric)
             hint = f"；是否是指「{'」「'.join(hints)}」？" if hints else ""
             problems.append(
-                Problem(f"规则「{rid}」引用了未知指标「{ref.metric}」：应为 rules/metrics.yaml 中的指标{hint}", path, line, ref.col + 1, code="FC008")
+                Problem(
+                    f"规则「{rid}」引用了未知指标「{ref.metric}」："
+                    f"应为 rules/metrics.yaml 中的指标{hint}",
+                    path,
+                    line,
+                    ref.col + 1,
+                    code="FC008",
+                )
             )
             return ref
         sels = list(ref.selectors)
@@ -223,12 +262,27 @@ def _resolve_metrics(node: Any, text: str, rid: Any, path: str, line: int, regis
             if k == "of":
                 of = registry.metrics.resolve(v)
                 if of is None:
-                    problems.append(Problem(f"规则「{rid}」的 of 引用了未知指标「{v}」", path, line, ref.col + 1, code="FC008"))
+                    problems.append(
+                        Problem(
+                            f"规则「{rid}」的 of 引用了未知指标「{v}」",
+                            path,
+                            line,
+                            ref.col + 1,
+                            code="FC008",
+                        )
+                    )
                 else:
                     sels[i] = (k, of.name)
             if k == "period" and not _period_selector_ok(v):
                 problems.append(
-                    Problem(f"规则「{rid}」的 period 选择器「{v}」无法识别：应为 -1y 这样的偏移或 2022 这样的期间", path, line, ref.col + 1, code="FC008")
+                    Problem(
+                        f"规则「{rid}」的 period 选择器「{v}」无法识别："
+                        "应为 -1y 这样的偏移或 2022 这样的期间",
+                        path,
+                        line,
+                        ref.col + 1,
+                        code="FC008",
+                    )
                 )
         return Ref(metric.name, tuple(sels), ref.col)
 
@@ -311,7 +365,9 @@ class _Values:
     complete: np.ndarray
 
 
-def _evaluate_rule(rule: Rule, ctx: Any, pool: Any, lookup: _Lookup) -> tuple[list[Finding], set[int], int, list[str]]:
+def _evaluate_rule(
+    rule: Rule, ctx: Any, pool: Any, lookup: _Lookup
+) -> tuple[list[Finding], set[int], int, list[str]]:
     fr = pool.frame
     where = dict(rule.where)
     scope = where.get("scope", "")
@@ -340,7 +396,7 @@ def _evaluate_rule(rule: Rule, ctx: Any, pool: Any, lookup: _Lookup) -> tuple[li
     took: set[int] = set()
     undecidable: list[str] = []
     checked = 0
-    from factcheck.engine import ERROR, WARNING, _fmt, _refs, _SEVERITY, _display
+    from factcheck.engine import _SEVERITY, ERROR, WARNING, _display, _fmt, _refs
 
     for i, (subject, period) in enumerate(anchors):
         fids = values["s"].used[i]
@@ -373,7 +429,10 @@ def _evaluate_rule(rule: Rule, ctx: Any, pool: Any, lookup: _Lookup) -> tuple[li
                 severity=_SEVERITY[sev],  # type: ignore[arg-type]
                 message=message,
                 claims=_refs(ctx, pool, fids),
-                evidence=(("left", _fmt((lhs[0][i], lhs[1][i]), u)), ("right", _fmt((rhs[0][i], rhs[1][i]), u))),
+                evidence=(
+                    ("left", _fmt((lhs[0][i], lhs[1][i]), u)),
+                    ("right", _fmt((rhs[0][i], rhs[1][i]), u)),
+                ),
                 rule=rule.id,
                 metric=next(iter(metrics)),
                 subject=subject,
@@ -414,7 +473,9 @@ def _eval(
         v = node.value / 100.0 if node.percent else node.value
         return np.full(n, v), np.full(n, v)
     if isinstance(node, Neg):
-        return iv.scale(_eval(node.operand, anchors, scope, cls, fr, lookup, reading, used, complete), -1.0)
+        return iv.scale(
+            _eval(node.operand, anchors, scope, cls, fr, lookup, reading, used, complete), -1.0
+        )
     if isinstance(node, BinOp):
         a = _eval(node.left, anchors, scope, cls, fr, lookup, reading, used, complete)
         b = _eval(node.right, anchors, scope, cls, fr, lookup, reading, used, complete)
@@ -433,9 +494,9 @@ def _eval(
                 if fid is None:
                     continue
                 found += 1
-                a, b = _figure_pair(fr, fid, reading)
-                total_lo += a
-                total_hi += b
+                low, high = _figure_pair(fr, fid, reading)
+                total_lo += low
+                total_hi += high
                 used[i].append(fid)
             # A partial sum is a lower bound: enough for "≤ whole", not for "== whole".
             lo[i], hi[i] = total_lo, (total_hi if found == len(subjects) and found else np.inf)

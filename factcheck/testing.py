@@ -101,7 +101,11 @@ def printed_values(
         step = min(step, Decimal(1))
     qualifier = draw(st.sampled_from(list(qualifiers)))
     if qualifier == "plain" or qualifier == "about":
-        n = scaled.quantize(step, rounding=ROUND_HALF_EVEN) if step < 1 else (scaled / step).quantize(1, rounding=ROUND_HALF_EVEN) * step
+        n = (
+            scaled.quantize(step, rounding=ROUND_HALF_EVEN)
+            if step < 1
+            else (scaled / step).quantize(1, rounding=ROUND_HALF_EVEN) * step
+        )
         body = _text(n)
         text = f"{body}{magnitude}{unit}"
         return f"约{text}" if qualifier == "about" else text
@@ -134,7 +138,15 @@ def _doc(doc_id: str) -> Document:
 
 
 def _claim(doc: str, cid: str, metric: str, period: str, value: str, **kw: Any) -> Claim:
-    return Claim(id=cid, document=doc, metric=metric, value=value, period=period, quote=f"{metric}{value}", **kw)
+    return Claim(
+        id=cid,
+        document=doc,
+        metric=metric,
+        value=value,
+        period=period,
+        quote=f"{metric}{value}",
+        **kw,
+    )
 
 
 def _positive(min_value: float = 1e4, max_value: float = 1e12) -> st.SearchStrategy[Decimal]:
@@ -174,7 +186,11 @@ def claim_sets(
 
     def level(cid: str, metric: str, period: str, v: Decimal, subject: str | None = None) -> None:
         truth[cid] = v
-        claims.append(_claim(document, cid, metric, period, draw(printed_values(v, **printer)), subject=subject))
+        claims.append(
+            _claim(
+                document, cid, metric, period, draw(printed_values(v, **printer)), subject=subject
+            )
+        )
 
     if kind == "share":
         whole = draw(_positive())
@@ -185,10 +201,20 @@ def claim_sets(
         pct = ratio * 100
         truth["share"] = pct
         claims.append(
-            _claim(document, "share", _LEVEL_METRIC, "2023", _percent_text(pct, draw(st.integers(0, 2))),
-                   measure="share", of=Selector(metric=_WHOLE_METRIC))
+            _claim(
+                document,
+                "share",
+                _LEVEL_METRIC,
+                "2023",
+                _percent_text(pct, draw(st.integers(0, 2))),
+                measure="share",
+                of=Selector(metric=_WHOLE_METRIC),
+            )
         )
-        roles = {"whole": ("whole", _WHOLE_METRIC, "level", "2023"), "part": ("part", _LEVEL_METRIC, "level", "2023")}
+        roles = {
+            "whole": ("whole", _WHOLE_METRIC, "level", "2023"),
+            "part": ("part", _LEVEL_METRIC, "level", "2023"),
+        }
     elif kind in ("yoy", "multiple", "change"):
         previous = draw(_positive())
         growth = Decimal(draw(st.integers(min_value=-500, max_value=3000))) / 1000  # −50% … +300%
@@ -198,19 +224,50 @@ def claim_sets(
         level("previous", _LEVEL_METRIC, base_period, previous)
         if kind == "yoy":
             truth["rate"] = growth * 100
-            claims.append(_claim(document, "rate", _LEVEL_METRIC, "2023", _percent_text(growth * 100, draw(st.integers(0, 2))), measure="yoy"))
+            claims.append(
+                _claim(
+                    document,
+                    "rate",
+                    _LEVEL_METRIC,
+                    "2023",
+                    _percent_text(growth * 100, draw(st.integers(0, 2))),
+                    measure="yoy",
+                )
+            )
         elif kind == "multiple":
             ratio = 1 + growth
             truth["ratio"] = ratio
             q = ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
-            claims.append(_claim(document, "ratio", _LEVEL_METRIC, "2023", f"{_text(q)}倍", measure="multiple", base="2022"))
+            claims.append(
+                _claim(
+                    document,
+                    "ratio",
+                    _LEVEL_METRIC,
+                    "2023",
+                    f"{_text(q)}倍",
+                    measure="multiple",
+                    base="2022",
+                )
+            )
         else:
             assume(current != previous)
             delta = current - previous
             truth["change"] = delta
             word = "增加" if delta > 0 else "减少"
-            claims.append(_claim(document, "change", _LEVEL_METRIC, "2023", word + draw(printed_values(abs(delta), qualifiers=("plain",), honest=honest)), measure="change"))
-        roles = {"previous": ("previous", _LEVEL_METRIC, "level", "2022"), "current": ("current", _LEVEL_METRIC, "level", "2023")}
+            claims.append(
+                _claim(
+                    document,
+                    "change",
+                    _LEVEL_METRIC,
+                    "2023",
+                    word + draw(printed_values(abs(delta), qualifiers=("plain",), honest=honest)),
+                    measure="change",
+                )
+            )
+        roles = {
+            "previous": ("previous", _LEVEL_METRIC, "level", "2022"),
+            "current": ("current", _LEVEL_METRIC, "level", "2023"),
+        }
     elif kind == "cagr":
         base = draw(_positive())
         years = draw(st.integers(min_value=2, max_value=5))
@@ -220,19 +277,61 @@ def claim_sets(
         level("end", _LEVEL_METRIC, str(last), end)
         level("base", _LEVEL_METRIC, str(first - 1), base)
         truth["rate"] = rate * 100
-        claims.append(_claim(document, "rate", _LEVEL_METRIC, f"{first}..{last}", _percent_text(rate * 100, draw(st.integers(0, 2))), measure="cagr"))
-        roles = {"base": ("base", _LEVEL_METRIC, "level", str(first - 1)), "end": ("end", _LEVEL_METRIC, "level", str(last))}
+        claims.append(
+            _claim(
+                document,
+                "rate",
+                _LEVEL_METRIC,
+                f"{first}..{last}",
+                _percent_text(rate * 100, draw(st.integers(0, 2))),
+                measure="cagr",
+            )
+        )
+        roles = {
+            "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
+            "end": ("end", _LEVEL_METRIC, "level", str(last)),
+        }
     else:  # pp: two growth rates of two subjects and their difference
         own = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
         other = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
         truth["own"], truth["other"], truth["points"] = own, other, own - other
-        claims.append(_claim(document, "own", _LEVEL_METRIC, "2023", _percent_text(own, 1), measure="yoy", subject="即墨区"))
-        claims.append(_claim(document, "other", _LEVEL_METRIC, "2023", _percent_text(other, 1), measure="yoy", subject="青岛市"))
+        claims.append(
+            _claim(
+                document,
+                "own",
+                _LEVEL_METRIC,
+                "2023",
+                _percent_text(own, 1),
+                measure="yoy",
+                subject="即墨区",
+            )
+        )
+        claims.append(
+            _claim(
+                document,
+                "other",
+                _LEVEL_METRIC,
+                "2023",
+                _percent_text(other, 1),
+                measure="yoy",
+                subject="青岛市",
+            )
+        )
         diff = own - other
         word = "高" if diff >= 0 else "低"
         text = f"{_text(abs(diff).quantize(Decimal('0.1')))}个百分点"
-        claims.append(_claim(document, "points", _LEVEL_METRIC, "2023", text if word == "高" else f"-{text}",
-                             measure="pp", subject="即墨区", against=Selector(subject="青岛市")))
+        claims.append(
+            _claim(
+                document,
+                "points",
+                _LEVEL_METRIC,
+                "2023",
+                text if word == "高" else f"-{text}",
+                measure="pp",
+                subject="即墨区",
+                against=Selector(subject="青岛市"),
+            )
+        )
         roles = {"other": ("other", _LEVEL_METRIC, "yoy", "2023")}
     missing = None
     if leave_out is not None:
@@ -246,7 +345,13 @@ def claim_sets(
 
 
 @st.composite
-def reprints(draw: st.DrawFn, claim_set: ClaimSet, *, document: str = "doc-b", qualifiers: Sequence[str] = QUALIFIERS) -> ClaimSet:
+def reprints(
+    draw: st.DrawFn,
+    claim_set: ClaimSet,
+    *,
+    document: str = "doc-b",
+    qualifiers: Sequence[str] = QUALIFIERS,
+) -> ClaimSet:
     """The same true values printed again by another document, rounding its own way."""
     claims = []
     for c in claim_set.claims:
@@ -283,7 +388,9 @@ def _evaluate(node: Any, values: dict[str, Decimal]) -> Decimal:
 
 
 @st.composite
-def rule_claim_sets(draw: st.DrawFn, rule: Rule, registry: Registry, *, document: str = "doc-rule") -> ClaimSet:
+def rule_claim_sets(
+    draw: st.DrawFn, rule: Rule, registry: Registry, *, document: str = "doc-rule"
+) -> ClaimSet:
     """A claim set satisfying ``rule``: every figure but the last drawn, the last solved for.
 
     Works for rules that are affine in their last figure (sums, differences, scaling), which
@@ -301,7 +408,9 @@ def rule_claim_sets(draw: st.DrawFn, rule: Rule, registry: Registry, *, document
     last = names[-1]
 
     def f(x: Decimal) -> Decimal:
-        return _evaluate(expr.left, {**values, last: x}) - _evaluate(expr.right, {**values, last: x})
+        return _evaluate(expr.left, {**values, last: x}) - _evaluate(
+            expr.right, {**values, last: x}
+        )
 
     f0, f1 = f(Decimal(0)), f(Decimal(1))
     slope = f1 - f0
@@ -323,10 +432,27 @@ def rule_claim_sets(draw: st.DrawFn, rule: Rule, registry: Registry, *, document
         cid = f"f{i}"
         v = values[name]
         if measure == "share":
-            claims.append(_claim(document, cid, ref.metric, "2023", _percent_text(v * 100, 2), measure="share",
-                                 of=Selector(metric=ref.selector("of"))))
+            claims.append(
+                _claim(
+                    document,
+                    cid,
+                    ref.metric,
+                    "2023",
+                    _percent_text(v * 100, 2),
+                    measure="share",
+                    of=Selector(metric=ref.selector("of")),
+                )
+            )
         else:
-            claims.append(_claim(document, cid, ref.metric, "2023", draw(printed_values(v, unit=unit, qualifiers=("plain",), min_digits=4))))
+            claims.append(
+                _claim(
+                    document,
+                    cid,
+                    ref.metric,
+                    "2023",
+                    draw(printed_values(v, unit=unit, qualifiers=("plain",), min_digits=4)),
+                )
+            )
         truth[cid] = v
     return ClaimSet(_doc(document), tuple(claims), truth)
 
@@ -336,7 +462,6 @@ def rule_claim_sets(draw: st.DrawFn, rule: Rule, registry: Registry, *, document
 
 def corpus_of(claim_sets_: Iterable[ClaimSet], registry: Registry | None = None) -> Corpus:
     """An in-memory corpus of claim sets (no files), validated like a loaded one."""
-    from factcheck.registry import load_registry
 
     reg = registry or _default_registry()
     corpus = Corpus({}, _empty_table(), reg)

@@ -11,6 +11,6 @@ import os
 
 from hypothesis import settings
 
-settings.register_profile("dev", max_examples=100)
+settings.register_profile("dev", max_examples=50)
 settings.register_profile("ci", max_examples=30, deadline=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

@@ -58,7 +58,9 @@ def test_two_documents_printing_the_same_truth_never_yield_an_error(data):
     a = data.draw(claim_sets())
     b = data.draw(reprints(a, document="doc-b"))
     report = check(corpus_of([a, b]))
-    assert errors(report) == [], [(c.value, d.value) for c, d in zip(a.claims, b.claims)]
+    assert errors(report) == [], [
+        (c.value, d.value) for c, d in zip(a.claims, b.claims, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------- detection
