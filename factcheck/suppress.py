@@ -26,58 +26,11 @@ from typing import Literal
 
 import pandas as pd
 
-from factcheck.findings import ClaimRef, Finding, Severity
+from factcheck.findings import ClaimRef, Finding
 
 UNUSED_SUPPRESSION = "FC901"
 INVALID_SUPPRESSION = "FC902"
 
-#: The codes this module reports, for ``factcheck explain`` when :mod:`factcheck.codes`
-#: does not list them (code → name, severity, title, what, why, example).
-ADOPTION_CODES: dict[str, tuple[str, Severity, str, str, str, str]] = {
-    UNUSED_SUPPRESSION: (
-        "unused-suppression",
-        "warning",
-        "未使用的抑制",
-        "草稿中的 <!-- factcheck: ignore[代码] --> 或声明中的 ignore 项"
-        "在本次核对中没有抑制任何发现。",
-        "数字改正后，旧的抑制若留着，会悄悄放过将来同一位置的新问题；删除它，让抑制清单保持真实。",
-        "<!-- factcheck: ignore[FC201] -->\n全区海洋生产总值达345亿元（此行已无 FC201 发现）",
-    ),
-    INVALID_SUPPRESSION: (
-        "invalid-suppression",
-        "warning",
-        "无法识别的抑制指令",
-        "以 <!-- factcheck: 开头的注释不是合法的抑制指令。",
-        "写错的指令不会抑制任何发现，编辑却以为它生效了。",
-        "<!-- factcheck: ignore FC201 -->   应写作   <!-- factcheck: ignore[FC201] -->",
-    ),
-    # Input problems of a run (exit 2), explained like the loaders' FC0xx codes.
-    "FC020": (
-        "bad-config",
-        "error",
-        "配置文件有误",
-        "factcheck.toml 或 pyproject.toml 的 [tool.factcheck] 无法读取："
-        "TOML 语法错误、未知的键或取值不对。",
-        "配置决定核对哪些声明、用哪些规则、忽略哪些代码；读错配置的核对结果不可信。",
-        '[tool.factcheck]\nfail-on = "critical"   # 应为 "error" 或 "warning"',
-    ),
-    "FC021": (
-        "bad-baseline",
-        "error",
-        "基线文件有误",
-        "--baseline 指定的文件不存在、不是 JSON，或不是 factcheck 生成的基线。",
-        "读不了基线就无法区分新旧发现。",
-        "factcheck check --baseline 不存在.json",
-    ),
-    "FC022": (
-        "bad-input",
-        "error",
-        "命令的输入有误",
-        "草稿或声明库找不到、无法读取、不是 UTF-8 编码，或参数（日期、文件类型、代码）无法识别。",
-        "输入读不了，就无从核对。",
-        "factcheck check 草稿.doc   # 应为 .md 或 .txt",
-    ),
-}
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*factcheck\s*:\s*ignore\s*\[([^\]]*)\]\s*(.*?)\s*$", re.DOTALL)
@@ -315,7 +268,6 @@ def unused_finding(suppression: Suppression) -> Finding:
 
 
 __all__ = [
-    "ADOPTION_CODES",
     "INVALID_SUPPRESSION",
     "UNUSED_SUPPRESSION",
     "DraftDirectives",

@@ -74,7 +74,9 @@ def rule_descriptor(doc: CodeDoc) -> dict[str, Any]:
 def _rules(findings: list[Finding]) -> tuple[list[dict[str, Any]], dict[str, int]]:
     docs = dict(code_docs())
     for f in findings:
-        docs.setdefault(f.code, CodeDoc(f.code, f.name, f.severity, f.name or f.code))
+        docs.setdefault(
+            f.code, CodeDoc(f.code, f.name, f.severity, f.name or f.code, "", "", "", "")
+        )
     ordered = sorted(docs.values(), key=lambda d: d.code)
     return [rule_descriptor(d) for d in ordered], {d.code: i for i, d in enumerate(ordered)}
 
