@@ -382,6 +382,7 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
     undecidable: list[str] = []
     relations = 0
 
+    fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
         new_rows: list[pd.DataFrame] = []
         known = set(pool.frame["key"])
@@ -394,12 +395,19 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
             inst = _attach(rk, pool.frame)
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
             missing: np.ndarray = np.sum([~p for p in present.values()], axis=0).astype(int)
+            complete = inst.loc[missing == 0]
+            if round_:
+                # Later rounds check only what the previous round's derived figures made
+                # complete: a contradiction reached through a chain of arithmetic.
+                uses_fresh = np.zeros(len(complete), dtype=bool)
+                for role in rk.relation.roles[1:]:
+                    uses_fresh |= complete[f"{role}_fid"].isin(fresh).to_numpy()
+                complete = complete.loc[uses_fresh]
+            relations += len(complete)
+            found, took_part = _check_instances(ctx, pool, rk.relation, complete)
+            findings.extend(found)
+            checked.update(took_part)
             if round_ == 0:
-                complete = inst.loc[missing == 0]
-                relations += len(complete)
-                found, took_part = _check_instances(ctx, pool, rk.relation, complete)
-                findings.extend(found)
-                checked.update(took_part)
                 undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
             derived = _derive(pool, rk.relation, inst.loc[missing == 1], known)
             if len(derived):
@@ -407,7 +415,9 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
                 known.update(derived["key"])
         if not new_rows:
             break
+        before = len(pool.frame)
         _add_derived(pool, pd.concat(new_rows, ignore_index=True))
+        fresh = np.arange(before, len(pool.frame), dtype=float)
 
     agreement, took_part, n_groups = _agreement(ctx, pool)
     findings.extend(agreement)
@@ -524,9 +534,12 @@ def _relation_finding(
         f"（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
     )
     fix = _relation_fix(ctx, pool, relation, row)
+    through_derived = any(bool(_cell(pool.frame, f, "derived")) for f in fids.values())
+    if through_derived:
+        message = f"推算值与声明值矛盾（经由推算链）：{message}"
     return Finding(
-        code=relation.code,
-        name=relation.name,
+        code="FC110" if through_derived else relation.code,
+        name="derived-mismatch" if through_derived else relation.name,
         severity=_SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=_refs(ctx, pool, [fids[r] for r in relation.roles]),
@@ -752,7 +765,8 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         f"{_agreement_note(sev, revision, code)}"
     )
     fix = None
-    if not derived_a:
+    # A changed target or a revised estimate is not an error to correct: no fix is offered.
+    if not derived_a and code in ("FC101", "FC110", "FC111"):
         ref = _refs(ctx, pool, [a])[0]
         lo_b, hi_b = float(_cell(fr, b, "lo_l")), float(_cell(fr, b, "hi_l"))
         fix = Fix(
