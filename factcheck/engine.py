@@ -171,7 +171,10 @@ def _stated_pool(ctx: _Context) -> _Pool:
             "dim": t["dim"].astype(str).to_numpy(),
             "of_key": of_key,
             "against_key": against_key,
-            "cap": np.where(t["status"].isin(["estimate", "preliminary"]), WARNING, ERROR),
+            # Estimates are capped only where an estimate meets a final figure of the same
+            # key (a revision, see _agreement_finding); arithmetic inside an estimate is
+            # checked like any other.
+            "cap": np.full(n, ERROR),
             "derived": np.zeros(n, dtype=bool),
         }
     )

@@ -6,6 +6,7 @@ measurement is skipped, not faked. The matching rules themselves are tested on s
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,20 @@ def test_documents_sharing_a_source_own_consecutive_line_ranges() -> None:
         [_doc("report", [3, 3]), _doc("morel", [15]), _doc("langu", [9]), _doc("x", [4], "t.txt")]
     )
     assert ranges == {"report": (1, 8), "langu": (9, 14), "morel": (15, 10**9), "x": (1, 10**9)}
+
+
+@needs_seeds
+def test_cli_evaluate_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.cli import main
+
+    assert main(["evaluate", "--claims", str(CLAIMS), "--seeds", str(SEEDS), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["recall"] >= 0.95
+    assert {d["document"] for d in data["documents"]} >= {"jimo-2024-reform", "jimo-2021-work-report"}
+
+
+def test_cli_evaluate_missing_seeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.evaluate import main
+
+    assert main(["--claims", str(CLAIMS), "--seeds", str(tmp_path / "nowhere")]) == 2
+    assert "找不到原文目录" in capsys.readouterr().err

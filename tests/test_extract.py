@@ -63,6 +63,8 @@ PM2.5平均浓度: {aliases: [PM2.5浓度], unit: 微克/立方米}
 口袋公园数量: {aliases: [口袋公园], unit: 处}
 新能源汽车产量: {unit: 辆}
 海洋生产总值: {unit: 元, basis: real}
+制造业增加值: {unit: 元, basis: real}
+整车产量: {aliases: [汽车产量], unit: 辆}
 """
 
 SUBJECTS = """
@@ -526,6 +528,93 @@ REPORT: list[tuple[str, str, str, list[dict[str, Any]]]] = [
                 "measure": "share",
                 "of": {"subject": "青岛市"},
             },
+        ],
+    ),
+    (
+        "break-through-a-magnitude",
+        "2024-02",
+        "新建生产线单线产能突破万吨。",
+        [{"value": "突破万吨", "status": "capacity"}],
+    ),
+    (
+        "last-three-years-in-a-mid-year-review",
+        "2024-09",
+        "近三年，全区累计引进高层次人才1200余人。",
+        [
+            {
+                "value": "1200余人",
+                "metric": "高层次人才数量",
+                "period": "2022..2024",
+                "status": "cumulative",
+            }
+        ],
+    ),
+    (
+        "by-the-end-of-a-year",
+        "2024-02",
+        "到2025年底，力争高新技术企业达到1000家。",
+        [{"value": "1000家", "metric": "高新技术企业数量", "period": "2025", "status": "target"}],
+    ),
+    (
+        "ensure",
+        "2024-02",
+        "确保全年粮食总产量稳定在42万吨以上。",
+        [{"value": "42万吨以上", "metric": "粮食总产量", "status": "target", "period": "2024"}],
+    ),
+    (
+        "plan",
+        "2024-02",
+        "计划新建改扩建中小学、幼儿园12所。",
+        [{"value": "12所", "metric": "新建改扩建中小学幼儿园数量", "status": "target"}],
+    ),
+    (
+        "must",
+        "2024-02",
+        "今年要新建5G基站800座。",
+        [{"value": "800座", "metric": "5G基站数量", "status": "target", "period": "2024"}],
+    ),
+    (
+        "shall",
+        "2024-09",
+        "全区要新建口袋公园20处，重要节点亮化工程全部完工。",
+        [{"value": "20处", "metric": "口袋公园数量", "status": "target", "period": "2024"}],
+    ),
+    (
+        "important-is-not-shall",
+        "2024-09",
+        "主要指标中，全区口袋公园达到120处。",
+        [{"value": "120处", "metric": "口袋公园数量", "status": "actual"}],
+    ),
+    (
+        "annual-capacity-of-a-plant",
+        "2024-02",
+        "年产30万辆的整车基地开工建设。",
+        [{"value": "30万辆", "metric": "整车产量", "status": "capacity"}],
+    ),
+    (
+        "pp-down",
+        "2024-02",
+        "城镇登记失业率下降0.3个百分点。",
+        [
+            {
+                "value": "下降0.3个百分点",
+                "metric": "城镇登记失业率",
+                "measure": "pp",
+                "against": {"period": "2022"},
+            }
+        ],
+    ),
+    (
+        "share-of-gdp-reaches",
+        "2024-02",
+        "制造业增加值占地区生产总值比重达到35.6%。",
+        [
+            {
+                "value": "35.6%",
+                "metric": "制造业增加值",
+                "measure": "share",
+                "of": {"metric": "地区生产总值"},
+            }
         ],
     ),
     (

@@ -1,0 +1,515 @@
+"""Word lists and sentence helpers of the extractor (:mod:`factcheck.extract`).
+
+The words a report uses to say what a figure is — 增长, 占, 高于, 力争, 年产, 其中 — as
+compiled patterns, and the small pure functions that cut a paragraph into sentences,
+clauses and segments and read the words around a figure. Nothing here knows the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from factcheck.claims import Claim, Selector
+from factcheck.extract_patterns import RawFigure, TimePhrase
+from factcheck.periods import Period
+from factcheck.quantity import parse_quantity
+from factcheck.units import parse_unit, same_dimension
+
+# --------------------------------------------------------------------------- word lists
+
+_SENTENCE_END = "。!?;"
+_CLAUSE_END = ",:…"
+_LIST_SEP = "、和及与"
+_FILLER = re.compile(r"[“”\"'‘’「」、\-—·]|各类|各项|各种")
+
+_RELATIVE_SUBJECTS = {
+    "全区": "region",
+    "我区": "region",
+    "本区": "region",
+    "全县": "region",
+    "该区": "region",
+    "全市": "parent",
+    "我市": "parent",
+    "本市": "parent",
+    "全省": "province",
+    "我省": "province",
+    "全国": "country",
+    "我国": "country",
+}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE_SUBJECTS))
+_ANAPHOR = re.compile(r"该(?:企业|公司|工厂|项目|基地|园区|集团)|其中?(?!他)")
+_COUNTRY = "全国"
+
+_CAGR = re.compile(r"年均(?:增长|增速|递增|提高)(?:分别)?(?:达到|达|为)?$")
+_UP = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|环比)?(?:同期)?(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增)"
+    r"(?:了|分别)?(?:达到|达|为|是)?$"
+)
+_DOWN = re.compile(
+    r"(?:同比|比上年|较上年|环比)?(?:下降|减少|降低|回落|下滑|下跌|降幅|缩减)(?:了|分别)?(?:达到|达|为)?$"
+)
+_DOWN_WORDS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩减")
+_CHANGE_WORD = re.compile(
+    r"增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增|下降|减少|降低|回落|下滑|下跌|降幅|缩减"
+)
+_COMPARATOR = re.compile(r"(高于|低于|快于|慢于|超出|领先)")
+_SHARE_WORD = re.compile(r"(?:占比|比重|比例|份额|占有率)(?:为|达|达到|是|超过|约)?$")
+_OF_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:的)?(?:为|达到|达|是|超过|约)?$")
+_MULTIPLE = re.compile(r"(?:是|相当于|为)(.*?)的$")
+_RATE_LEAD = re.compile(r"(亩产|亩均|每(亩|人|斤|公斤|吨|平方米|户|家))")
+#: Over a span, these verbs make a figure a flow over the whole span (新建125公里); a
+#: level without one is a stock, stated for the span's last year (发展到275家).
+_FLOW_VERB = re.compile(
+    r"实施|完成|开通|新建|建成|引进|累计|新增|创建|新创|打通|落地|入选|上市|认定|脱贫|摘帽|造林|整治|治理|改造"
+    r"|大修|大中修|筹建|建设|推进|培育|引入|承接|压减|压缩|获评|成立|配建|开工|投产|扩建|新改建|落实|减税|开展|举办"
+    r"|亮化"
+)
+_LEVEL_VERBS = re.compile(
+    r"(?:达到|达|为|是|有|完成|实现|突破|超过|累计|共计|共|总计|分别为|分别达到|分别|发展到|提高到|提升到|增至"
+    r"|降至|降为|增加到|压减至|已|已经|全部|均|都|合计|约|近|逾|超|首次|同比|仅用|用时|历时|共有)+$"
+)
+
+_TARGET = re.compile(
+    r"力争|目标|计划|确保|争取|预期目标|力求|规划建设|拟"
+    # 要 as "shall": after a clause break, a time word or who shall (全区要新建…); not 重要, 主要.
+    r"|(?:^|[,:;]|今年|全年|年内|明年|全区|全市|我们|各级)要(?!求|素|点|是)"
+)
+_ESTIMATE = re.compile(r"预计")
+_PRELIMINARY = re.compile(r"初步核算")
+_CAPACITY = re.compile(r"年产|日产|产能|可达|能力|设计规模")
+_STRONG_CAPACITY = re.compile(r"产能|可达|能力|设计规模")
+_CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及|已经为|已为")
+_NEW = re.compile(r"新增(?!加)")
+#: 占 introducing a denominator; not 占比, 占用, 占有 or 占地(面积) — but 占地区生产总值 is one.
+_DENOMINATOR = re.compile(r"占(?!比|用|有|地(?!区))")
+_INNER_VERB = re.compile(r"实现|完成|达到|累计")
+_BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年(?:底|末)?")
+_NEW_NAME = re.compile(r"^新|新增|新建|新引进|新开通|新创|新设|新认定|新上市")
+_NOW = re.compile(r"目前|当前|现在|如今|截至目前")
+_SCOPE = (
+    ("规模以上", "规上"),
+    ("规上", "规上"),
+    ("限额以上", "限上"),
+    ("限上", "限上"),
+    ("全口径", "全口径"),
+)
+_LEVEL_SCOPE = re.compile(r"(国家级|省级以上|省市级|省级|市级以上|市级|区级以上|区级|镇级)")
+#: Where the noun after a count ends (520户回迁村民喜领… stops nowhere useful; 项目投产 at 投产).
+_STOP_NOUN = re.compile(
+    r"全部|入选|成为|相继|先后|加快|正式|实现|投产|参加|享受|用上|提供|完成|落户|建成|开工|纳入|分别|获评|获批"
+    r"|[的已被均都将在于为是由从与及,，。;:…]"
+)
+_INDUSTRY_METRIC = re.compile(
+    r"(?:规上|规模以上)?(?:工业)?(?:实现|完成)?(产值|总产值|增加值|进出口|出口|营业收入|主营业务收入|产量|销量)"
+)
+#: Verbs that registry names begin with (完成重大工程数量, 新建扩建输变电工程数量).
+_NAME_VERB = re.compile(
+    r"新建改建|新建扩建|新建改造|新改建|建成开放|建成启用|竣工交付|新引进|新开通|新打造|新认定|新建|改建|扩建"
+    r"|建成|开通|完成|实施|新增|引进|培育|新创|创建|整治|改造|认定|筹建|入选|增设|新设|盘活|带动|组织|确定"
+    r"|梳理|联系|涉及|综合治理|大中修|整修|淘汰|配建|征迁改造|享受签约服务|参展|新上市|上市"
+    r"|脱贫摘帽|脱贫|摘帽|被认定|获评"
+)
+#: Counters (units_zh.txt): a figure in one of them counts things, and its metric's name
+#: ends in 数量 (户数, 套数 where the registry says so).
+_COUNT_UNITS = frozenset(
+    "个项条家处类张所座户套只件种艘批基辆台床架栋间头株棵篇部场款块片支册轮宗幢锭"
+) | {"车道"}
+#: The word a metric's name ends with, by its unit (registry style: 造林面积, 管网长度).
+_UNIT_WORDS = (
+    (frozenset({"亩", "平方米", "公顷", "平方公里"}), ("面积",)),
+    (frozenset({"公里", "米"}), ("长度", "里程")),
+    (frozenset({"元", "美元"}), ("额", "金额", "总额")),
+    (frozenset({"吨"}), ("量", "产量")),
+    (frozenset({"人", "名", "位"}), ("人数", "数量")),
+    (frozenset({"人次"}), ("人次",)),
+)
+
+_BASE_CONFIDENCE = 0.9
+#: How far into a paragraph a place must be named to be the paragraph's topic.
+_TOPIC_WINDOW = 40
+#: How many sentences back 该企业/其 may refer.
+_CARRY_SENTENCES = 3
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+@dataclass
+class _Draft:
+    """A claim being built; turned into a :class:`Claim` once its id is known."""
+
+    figure: RawFigure
+    value: str
+    metric: str
+    resolved: bool
+    measure: str = "level"
+    period: Period | None = None
+    period_guessed: bool = False
+    subject: str | None = None
+    status: str = "actual"
+    of: Selector | None = None
+    against: Selector | None = None
+    scope: str | None = None
+    basis: str | None = None
+    part_of: str | None = None
+    base: str | None = None
+    group: tuple[str, ...] = ()  # 分别: the names the figures of a list take in turn
+    group_index: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Context:
+    s: str
+    sentence: _Span
+    clause: _Span
+    segment: _Span
+    figure: RawFigure
+    times: list[TimePhrase]
+    subjects: list[tuple[int, int, str]]
+    carried: str | None
+    topic: str | None = None
+    siblings: tuple[RawFigure, ...] = ()  # the figures of the clause
+    earlier: tuple[_Draft, ...] = ()  # the figures read before, in the sentence
+
+    @property
+    def lead(self) -> str:
+        return self.s[self.segment.start : self.figure.start]
+
+    @property
+    def tail(self) -> str:
+        return self.s[self.figure.end : self.segment.end]
+
+    @property
+    def sentence_text(self) -> str:
+        return self.s[self.sentence.start : self.sentence.end]
+
+    @property
+    def clause_text(self) -> str:
+        return self.s[self.clause.start : self.clause.end]
+
+    @property
+    def carried_explicit(self) -> bool:
+        return any(
+            t.end <= self.sentence.start and t.kind in ("year", "relative") for t in self.times
+        )
+
+
+def _split(s: str, start: int, end: int, stops: str) -> list[_Span]:
+    spans = []
+    a = start
+    for i in range(start, end):
+        if s[i] in stops and not _in_number(s, i):
+            spans.append(_Span(a, i + 1))
+            a = i + 1
+    if a < end:
+        spans.append(_Span(a, end))
+    return spans
+
+
+def _in_number(s: str, i: int) -> bool:
+    # 1,300 and 1:1 keep their separators; 5.8:50.3:43.9 is one ratio.
+    return 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit()
+
+
+def _segments(s: str, clause: _Span, figures: Sequence[RawFigure]) -> list[_Span]:
+    """Cut a clause between its figures, at the last 、/和/及 between two of them."""
+    if not figures:
+        return []
+    cuts: list[tuple[int, int]] = []
+    for left, right in pairwise(figures):
+        gap = s[left.end : right.start]
+        at = max(gap.rfind(ch) for ch in _LIST_SEP)
+        # No separator: the words between belong to both (三大核心物流园区完成货物吞吐量600万吨).
+        cuts.append((left.end + at, left.end + at + 1) if at >= 0 else (right.start, left.end))
+    starts = [clause.start] + [c[1] for c in cuts]
+    ends = [c[0] for c in cuts] + [clause.end]
+    return [_Span(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _bare(lead: str) -> bool:
+    # Nothing but connectors between this figure and the list it continues: 、42%, 和437家.
+    return not re.sub(r"[、和及与,分别为达到以上及]", "", lead)
+
+
+def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
+    """The measure, the words its metric is named in, and what it is compared with."""
+    unit = figure.unit
+    if figure.doubling:
+        return "multiple", _before_change(lead), ""
+    if unit.endswith("百分点"):
+        if "拉动" in lead:
+            return "contribution", lead[: lead.rfind("拉动")], ""
+        comparator = _last(_COMPARATOR, lead)
+        if comparator is not None:
+            return "pp", lead[: comparator.start()], lead[comparator.end() :]
+        return "pp", _before_change(lead), ""
+    if unit == "倍":
+        multiple = _MULTIPLE.search(lead)
+        if multiple:
+            return "multiple", lead[: multiple.start()], multiple.group(1)
+        return "multiple", _before_change(lead), ""
+    near = lead[-14:]
+    if unit in ("%", "‰"):
+        if _CAGR.search(near):
+            return "cagr", lead[: lead.rfind("年均")], ""
+        if _UP.search(near) or _DOWN.search(near):
+            return "yoy", _before_change(lead), ""
+        at = _denominator_at(lead)
+        if at >= 0:
+            return "share", lead[:at], ""
+        if _SHARE_WORD.search(near):
+            return "share", lead, ""
+        return "level", lead, ""
+    if re.search(r"(?:增加|减少)(?:了)?$", near):
+        return "change", _before_change(lead), ""
+    return "level", lead, ""
+
+
+def _denominator_at(lead: str) -> int:
+    """Where 占 introduces a denominator (占全区GDP的), -1 when it does not (占比, 占地)."""
+    found = _last(_DENOMINATOR, lead)
+    return found.start() if found else -1
+
+
+def _before_change(lead: str) -> str:
+    m = _last(_CHANGE_WORD, lead)
+    text = lead[: m.start()] if m else lead
+    return re.sub(r"(?:同比|比上年|较上年|年均|环比)$", "", text)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def _compact(text: str) -> str:
+    return _FILLER.sub("", text)
+
+
+def _group_names(s: str, start: int, end: int) -> list[str]:
+    head = s[start:end]
+    head = head[: head.rfind("分别")]
+    head = _CHANGE_WORD.sub("", head)
+    return [n for n in re.split(r"[、和及与]", head) if n]
+
+
+def _subject_position(s: str, mention: tuple[int, int, str]) -> bool:
+    """Whether a mention can be who a figure is about, wherever the figure stands.
+
+    Not: an item of a list (一汽大众、一汽解放…), a denominator or comparison (占全市,
+    高于青岛市), a relative word saying where a first was achieved (全国首个, 在全省率先),
+    a newspaper (青岛日报).
+    """
+    start, end, word = mention
+    before = s[max(0, start - 4) : start]
+    after = s[end : end + 8]
+    if before.endswith("、") or re.match(r"[^,:;。、等和与及]{0,6}[、等和与及]", after):
+        return False
+    if re.search(r"(?:占|高于|低于|快于|慢于|比|较|相当于|超过|与|同|向|对)$", before):
+        return False
+    if after.startswith(("日报", "晚报", "新闻", "记者", "报社", "电视")):
+        return False
+    return not (
+        word in _RELATIVE_SUBJECTS
+        and (
+            before.endswith("在")
+            or re.match(r"(?:首|第一|率先|唯一|最|领先|前列|首创|推介|排名|同类)", after)
+        )
+    )
+
+
+def _clause_initial(ctx: _Context, start: int) -> bool:
+    """Whether a mention opens its clause (after a time phrase, 在/由): the clause's topic."""
+    clause = next(
+        c
+        for c in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END)
+        if c.start <= start < c.end
+    )
+    head = ctx.s[clause.start : start]
+    for a, b, _word in reversed(ctx.subjects):
+        if clause.start <= a and b <= start:
+            head = head[: a - clause.start] + head[b - clause.start :]  # 青岛市即墨区: one place
+    previous = None
+    while head != previous:
+        previous = head
+        head = re.sub(r"^(?:[\d年月日份上下半季度前今去本]+|在|由|据|[,:])", "", head)
+    return not head
+
+
+def _named_example(ctx: _Context, start: int, end: int) -> bool:
+    # 创新奇智总部、华为科技城等156个重点项目: examples of what is counted (same clause).
+    return start >= ctx.clause.start and "等" in ctx.s[end : ctx.figure.start]
+
+
+def _time_clause(ctx: _Context, phrase: TimePhrase) -> bool:
+    """Whether the phrase is a clause of its own (2022年11月5日清晨，…): it dates the sentence."""
+    clause = next(
+        c
+        for c in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END)
+        if c.start <= phrase.start < c.end
+    )
+    rest = ctx.s[clause.start : clause.end].replace(phrase.text, "", 1)
+    return bool(re.fullmatch(r"[,:]?(?:清晨|上午|下午|晚上|凌晨|当天)?[,:]?", rest))
+
+
+def _is_stock(ctx: _Context, draft: _Draft) -> bool:
+    if _FLOW_VERB.search(ctx.clause_text):
+        return False
+    return not re.search(r"改善率|增长率|下降率|降幅|增幅", draft.metric + ctx.lead)
+
+
+def _last_now(ctx: _Context) -> int:
+    return max(m.start() for m in _NOW.finditer(ctx.s, ctx.sentence.start, ctx.figure.start))
+
+
+def _strip_of(text: str) -> str:
+    return re.sub(r"的$", "", text)
+
+
+def _per(value: str, lead: str) -> str:
+    m = _last(_RATE_LEAD, lead[-6:])
+    per = "亩" if m is None or m.group(2) is None else m.group(2)
+    return f"{value}/{per}"
+
+
+def _scope(text: str) -> str | None:
+    for word, scope in _SCOPE:
+        if word in text:
+            return scope
+    return None
+
+
+def _unit_fits(registry_unit: str, printed: str) -> bool:
+    base = printed.lstrip("十百千万亿")
+    if not registry_unit or not base:
+        return True  # 突破千亿: the unit is the metric's
+    if registry_unit in _COUNT_UNITS and base in _COUNT_UNITS:
+        return True  # 个, 家, 项 count the same things in different words
+    try:
+        if same_dimension(parse_unit(registry_unit), parse_unit(printed)):
+            return True
+        # 人均可支配收入 is counted in 元/人 and printed in 元.
+        return "/" in registry_unit and same_dimension(
+            parse_unit(registry_unit.split("/")[0]), parse_unit(printed)
+        )
+    except ValueError:
+        return True
+
+
+def _same_counter(registry_unit: str, printed: str) -> bool:
+    try:
+        return same_dimension(parse_unit(registry_unit), parse_unit(printed)) or {
+            registry_unit,
+            printed,
+        } <= {"辆", "台"}
+    except ValueError:
+        return False
+
+
+def _counted(figure: RawFigure) -> bool:
+    base = figure.unit.lstrip("十百千万亿")
+    return base in _COUNT_UNITS
+
+
+def _count_name(name: str, figure: RawFigure, suffixes: tuple[str, ...] = ()) -> str:
+    """The name an unknown metric is written with: 数量 after a count, 面积 after an area …"""
+    if figure.big:
+        suffixes = ("数量",)
+    if suffixes and not name.endswith(suffixes) and not name.endswith(("数", "率", "量", "额")):
+        return name + suffixes[0]
+    return name
+
+
+def _suffixes(unit: str) -> tuple[str, ...]:
+    base = unit.lstrip("十百千万亿")
+    if base in ("户", "套"):
+        return (f"{base}数", "数量")
+    if base in ("辆", "台", "艘", "架", "件"):
+        return ("数量", "数", "产量")  # 生产整车4万辆: 整车产量
+    if base in _COUNT_UNITS:
+        return ("数量", "数")
+    for units, words in _UNIT_WORDS:
+        if base in units:
+            return words
+    return ()
+
+
+def _tail_noun(tail: str) -> str:
+    tail = re.sub(r"(?<=[\u4e00-\u9fff])[、和及](?=[\u4e00-\u9fff])", "", tail)  # 中小学和幼儿园
+    m = _STOP_NOUN.search(tail)
+    noun = tail[: m.start()] if m else tail
+    noun = _compact(noun)[:12]
+    return noun if len(noun) >= 2 else ""
+
+
+def _lead_noun(words: str) -> str:
+    text = words[words.rfind("等") + 1 :][-12:]
+    return text if len(text) >= 2 else ""
+
+
+def _subset_marker(s: str, at: int) -> int | None:
+    """Where 其中 opens the list a figure belongs to (up to the end of the sentence, 。)."""
+    head = s[:at]
+    marker = head.rfind("其中")
+    if marker < 0 or "。" in head[marker:]:
+        return None
+    return marker
+
+
+def _whole_of(draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> str | None:
+    # 其中N个: the nearest earlier figure of the paragraph counted in the same unit.
+    unit = _unit_of(draft.value)
+    for other, claim in reversed(earlier):
+        if (
+            other.measure == "level"
+            and unit is not None
+            and _same_unit(unit, _unit_of(other.value))
+        ):
+            return claim.id
+    return None
+
+
+def _unit_of(value: str) -> Any:
+    try:
+        return parse_quantity(value).unit
+    except ValueError:
+        return None
+
+
+def _same_unit(a: Any, b: Any) -> bool:
+    return b is not None and same_dimension(a, b)
+
+
+def _parses(value: str) -> bool:
+    try:
+        parse_quantity(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _confidence(draft: _Draft) -> float:
+    score = _BASE_CONFIDENCE
+    if not draft.resolved:
+        score -= 0.3
+    if draft.period_guessed:
+        score -= 0.1
+    if draft.figure.chinese:
+        score -= 0.15
+    if draft.measure == "share" and draft.of is None:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)
