@@ -123,7 +123,8 @@ def test_cli_evaluate_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "--claims", str(CLAIMS), "--seeds", str(SEEDS), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"]["recall"] >= 0.95
-    assert {d["document"] for d in data["documents"]} >= {"jimo-2024-reform", "jimo-2021-work-report"}
+    documents = {d["document"] for d in data["documents"]}
+    assert documents >= {"jimo-2024-reform", "jimo-2021-work-report"}
 
 
 def test_cli_evaluate_missing_seeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,7 +87,7 @@ def test_applying_the_minimal_fix_removes_the_finding(rules):
         assert finding.code not in {f.code for f in fixed.findings}, (finding.message, value)
 
 
-# --------------------------------------------------------------------------- mutations of the shipped corpus
+# ------------------------------------------------------------ mutations of the shipped corpus
 
 _PLAIN = re.compile(r"^(\d+(?:\.\d+)?)([^\d.]*)$")
 

@@ -116,7 +116,8 @@ def test_jimo_gdp_2024h1_implied_by_marine_output_and_its_share(report):
 
 
 def test_qingdao_marine_output_implied_by_the_12_9_percent_share(report):
-    # 345亿元 is 12.9% of the city's: low = 344.5 / 0.1295 = 2660.23; high = 345.5 / 0.1285 = 2688.72.
+    # 345亿元 is 12.9% of the city's:
+    # low = 344.5 / 0.1295 = 2660.23; high = 345.5 / 0.1285 = 2688.72.
     fig = derived(report, "青岛市", "海洋生产总值", "level", "2024H1")
     assert fig.low == pytest.approx(2660.23, abs=0.01)
     assert fig.high == pytest.approx(2688.72, abs=0.01)
@@ -136,7 +137,8 @@ def test_gas_truck_prior_sales_and_market_size(report):
     prior = derived(report, "一汽解放青岛汽车有限公司", "燃气重卡销量", "level", "2022Q1-Q3")
     assert prior.low == pytest.approx(1.0287, abs=1e-4)
     assert prior.high == pytest.approx(1.0622, abs=1e-4)
-    # 市场占有率26.8% → [26.75, 26.85] %: market = [3.4 / 0.2685, 3.5 / 0.2675] = [12.663, 13.084] 万辆.
+    # 市场占有率26.8% → [26.75, 26.85] %:
+    # market = [3.4 / 0.2685, 3.5 / 0.2675] = [12.663, 13.084] 万辆.
     market = derived(report, "全国", "燃气重卡销量", "level", "2023Q1-Q3")
     assert market.low == pytest.approx(12.663, abs=1e-3)
     assert market.high == pytest.approx(13.084, abs=1e-3)
