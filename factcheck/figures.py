@@ -46,7 +46,7 @@ def _float(x: Decimal | None) -> float:
 
 def _unit_kind(unit: Unit) -> str:
     name = str(unit)
-    if name in ("percent", "permille"):
+    if name in ("percent", "permille", "成"):
         return "percent"
     if name == "个百分点":
         return "pp"
@@ -57,9 +57,13 @@ def _unit_kind(unit: Unit) -> str:
 
 def _percent_scale(unit: Unit) -> Decimal:
     name = str(unit)
-    return {"percent": Decimal(1), "permille": Decimal("0.1"), "倍": Decimal(100)}.get(
-        name, Decimal(100)
-    )
+    scales = {
+        "percent": Decimal(1),
+        "permille": Decimal("0.1"),
+        "成": Decimal(10),
+        "倍": Decimal(100),
+    }
+    return scales.get(name, Decimal(100))
 
 
 def expected_unit(measure: str, metric: Metric | None) -> str:

@@ -35,9 +35,12 @@ as a careful reader would allow before calling a figure wrong.
 
 Chinese numerals are read place by place (二十八, 一百零五, 两万, 一万亿, 一亿五千万); a last
 digit straight after a place word is the next place down, as said aloud (三千五 = 3500,
-两万五 = 25000). Their precision is the place of the last digit written: 两万 is [15000, 25000].
-A magnitude word alone with a qualifier counts one of it: 突破万吨 is [1, ∞) 万吨, 万余人 is
-[1, 2) 万人.
+两万五 = 25000). Their precision is that of the Arabic figure a report would print in their
+place: 三千五百 is 3500 (strict [3499.5, 3500.5], lenient [3450, 3550]), 两万 is 2万
+([15000, 25000]: 万 and 亿 are magnitude words), and a spoken short form is as coarse as it
+sounds (三千五 is [3450, 3550]). 八点五 is 8.5; 百分之三十 is 30%; 三成 is 3 成 = 30%, read to the
+成 ([25%, 35%]); 上万人 is at least 1万人. A magnitude word alone with a qualifier counts one of
+it: 突破万吨 is [1, ∞) 万吨, 万余人 is [1, 2) 万人.
 
 A figure may have at most 24 significant digits; longer digit strings (OCR runs, serial
 numbers) are refused, so that every edge is computed exactly.
@@ -75,6 +78,7 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
     "高于": "at_least",
     "大于": "at_least",
     "超": "at_least",
+    "上": "at_least",  # 上万人, 上千家: at least one 万 / 千
     "逾": "plus",
     "将近": "near",
     "接近": "near",
@@ -261,6 +265,7 @@ class _Spelling:
     separator: str = ""
     unit_low: str = ""  # what a range prints after its first number: 5万元至6万元
     approx_last: bool = False  # 一年多: the 余/多 comes after the unit
+    per_cent: bool = False  # 百分之三十: the % is printed in words before the number
 
 
 # --------------------------------------------------------------------------- normalising
@@ -401,8 +406,36 @@ def _read_chinese(text: str, pos: int) -> _Number | None:
     if parsed is None:
         return None
     value, place = parsed
-    step = Decimal(place)
-    return _Number(Decimal(value), step, step, raw, end)
+    # Read as the Arabic figure a report would print: 三千五百 is 3500 (zeros significant
+    # under the strict reading, as in 600), 两万 is 2万 (万 and 亿 are magnitude words).
+    nonzero = Decimal(place)
+    if len(raw) >= 2 and raw[-1] in _ZH_DIGITS and raw[-2] in "百千万亿":
+        step = nonzero  # 三千五, 两万五: the spoken short form is as coarse as it sounds
+    else:
+        step = Decimal(_closing_magnitude(raw))
+    number = Decimal(value)
+    # 八点五, 百分之三十五点二: 点 then plain digits is a decimal fraction.
+    if place == 1 and end < len(text) and text[end] == "点":
+        k = end + 1
+        while k < len(text) and text[k] in _ZH_DIGITS:
+            k += 1
+        if k > end + 1:
+            digits = "".join(str(_ZH_DIGITS[c]) for c in text[end + 1 : k])
+            number = Decimal(f"{value}.{digits}")
+            step = nonzero = Decimal(1).scaleb(-len(digits))
+            raw, end = text[pos:k], k
+    return _Number(number, step, nonzero, raw, end)
+
+
+def _closing_magnitude(numeral: str) -> int:
+    """The magnitude word a Chinese numeral ends with (两万 → 10⁴), else 1."""
+    if numeral.endswith("万亿"):
+        return 10**12
+    if numeral.endswith("亿"):
+        return 10**8
+    if numeral.endswith("万"):
+        return 10**4
+    return 1
 
 
 def _too_long(number: _Number) -> bool:
@@ -488,6 +521,7 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
         sign = -1 if r.text[r.pos] == "-" else 1
         r.pos += 1
 
+    per_cent = r.take(("百分之",))  # 百分之三十 is 30%, 百分之八点五 is 8.5%
     number = _read_number(r.text, r.pos)
     alone = r.text.startswith(("万", "亿"), r.pos)
     if number is None and alone and (prefix or r.text.startswith(("余", "多"), r.pos + 1)):
@@ -564,6 +598,10 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
     if prefix and suffix:
         raise r.fail("至多一个限定词", at=suffix_start, reason=f"同时有「{prefix}」和「{suffix}」")
 
+    if per_cent:
+        if magnitude or unit_text or high_number is not None or approx:
+            raise r.fail("百分之后只跟数字（如 百分之三十）", at=unit_at)
+        unit_text = printed_unit = "%"
     full_unit = magnitude + unit_text
     try:
         unit = parse_unit(full_unit)
@@ -586,6 +624,7 @@ def parse_quantity(text: str, reading: Reading = "strict") -> Figure:
         separator=separator,
         unit_low=unit_low,
         approx_last=approx_last,
+        per_cent=bool(per_cent),
     )
     signed = change or sign
     kind = _PREFIX_QUALIFIERS.get(prefix) or _SUFFIX_QUALIFIERS.get(suffix)
@@ -731,6 +770,8 @@ def format_quantity(figure: Figure) -> str:
         body = f"{sign}{s.number}{s.magnitude}{s.approx}{s.unit}"
     if s.number_high:
         body = f"{s.number}{s.unit_low}{s.separator}{s.number_high}{s.unit}"
+    if s.per_cent:
+        body = f"{sign}百分之{s.number}"
     return f"{s.change_word}{s.prefix}{body}{s.suffix}"
 
 

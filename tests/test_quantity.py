@@ -66,7 +66,8 @@ NUMBERS = [
     case("ocr-spaces", "3 . 4 万余辆", "万辆", "[3.4, 3.5)", None),
     case("ocr-spaces-between-digits", "2 6 . 8 %", "%", "[26.75, 26.85]", None),
     case("ocr-spaces-thousands", "1 278 . 4 亿元", "亿元", "[1278.35, 1278.45]", None),
-    # Chinese numerals: precision is the place of the last digit written
+    # Chinese numerals read as the Arabic figure a report would print: 三千五百 as 3500 (zeros
+    # significant when strict), 两万 as 2万 (万 and 亿 are magnitude words), 三千五 as said aloud
     case("zh-28", "二十八", "", "[27.5, 28.5]", None),
     case("zh-28-with-unit", "二十八个", "个", "[27.5, 28.5]", None),
     case("zh-13", "十三", "", "[12.5, 13.5]", None),
@@ -74,10 +75,14 @@ NUMBERS = [
     case("zh-1005", "一千零五", "", "[1004.5, 1005.5]", None),
     case("zh-liang-wan", "两万", "", "[15000, 25000]", None),
     case("zh-liang-wan-with-unit", "两万吨", "吨", "[15000, 25000]", None),
-    case("zh-3500", "三千五百", "", "[3450, 3550]", None),
-    case("zh-3500-spoken", "三千五", "", "[3450, 3550]", None),  # said aloud: 3500, not 3005
+    case("zh-3500", "三千五百", "", "[3499.5, 3500.5]", "[3450, 3550]"),  # read as 3500
+    case(
+        "zh-3500-spoken", "三千五", "", "[3450, 3550]", None
+    ),  # said aloud: 3500, not 3005; as coarse as it sounds
     case("zh-25000-spoken", "两万五", "", "[24500, 25500]", None),  # 25000, not 20005
-    case("zh-150-million", "一亿五千万", "", "[145000000, 155000000]", None),
+    case(
+        "zh-150-million", "一亿五千万", "", "[149995000, 150005000]", "[145000000, 155000000]"
+    ),  # as 15000万
     case("zh-wan-yi", "一万亿元", "元", "[500000000000, 1500000000000]", None),  # not 1.0001 × 10¹²
     case("zh-with-yu", "二十余家", "家", "[20, 30)", None),
     # mixed: Arabic number, Chinese magnitude
@@ -87,7 +92,7 @@ NUMBERS = [
     case("mixed-qian-wan", "3千万元", "千万元", "[2.5, 3.5]", None),
     case("wan-kilowatt", "300万千瓦", "万千瓦", "[299.5, 300.5]", "[250, 350]"),
     case(
-        "zh-before-kilowatt", "三千千瓦", "千瓦", "[2500, 3500]", None
+        "zh-before-kilowatt", "三千千瓦", "千瓦", "[2999.5, 3000.5]", "[2500, 3500]"
     ),  # 三千 + 千瓦, not 三千千 + 瓦
 ]
 
