@@ -102,6 +102,7 @@ from factcheck.extract_words import (
     _last_now,
     _lead_noun,
     _measure,
+    _name_verbs,
     _named_example,
     _parses,
     _per,
@@ -658,6 +659,8 @@ class _Reader:
                 for s, e, c in self.lex.metric_mentions(text)
             ]
         noun = lead[lead.rfind("等") + 1 :]
+        if noun in _TOTAL_WORDS and "等" in lead:
+            noun = lead[: lead.rfind("等")][-12:]  # 省市级智能工厂等总数达到105个
         plain = _LEVEL_SCOPE.sub("", noun)  # 新创市级以上美丽乡村示范村: the level is a scope
         pieces = [noun[k:] for k in range(len(noun) - 1)]
         pieces += [plain[k:] for k in range(len(plain) - 1) if plain != noun]
@@ -666,7 +669,7 @@ class _Reader:
         if tail.startswith("方面"):
             pieces.append(tail[2:] + "方面")  # 10个方面具体部署: 具体部署方面数
             endings = (*endings, "数")
-        verbs = [m.group(0) for m in _NAME_VERB.finditer(_compact(ctx.clause_text))]
+        verbs = self._verbs(ctx)
         for piece in pieces:
             for verb in ("", *verbs):
                 for ending in endings:
@@ -674,6 +677,11 @@ class _Reader:
                         canonical = self.lex.lookup_metric(name)
                         if canonical:
                             found.append((len(verb) + len(piece), 0, canonical))
+                if verb and _counted(figure):
+                    canonical = self.lex.lookup_metric(piece + verb + "量")  # 专利申请量
+                    if canonical:
+                        found.append((len(verb) + len(piece), 0, canonical))
+        found += self._predicate_metrics(ctx, tail, endings, verbs)
         for verb in verbs:
             for ending in endings[1:]:
                 canonical = self.lex.lookup_metric(verb + ending)
@@ -690,6 +698,55 @@ class _Reader:
         if not found and _CAPACITY.search(ctx.lead[-4:]):
             return self._product_metric(figure, ctx.lead)
         return max(found)[2] if found else None
+
+    def _verbs(self, ctx: _Context) -> list[str]:
+        """The verbs a registry name may begin with: those before the figure in its segment,
+        and those after the last figure of the clause, which the whole list shares (6113名
+        贫困人口和…3个经济薄弱镇全部脱贫摘帽); not a verb that belongs to a later figure
+        (182个重点产业项目全部开工、竣工投产55个)."""
+        last = ctx.siblings[-1] if ctx.siblings else ctx.figure
+        return _name_verbs(_compact(ctx.lead)) + _name_verbs(
+            _compact(ctx.s[last.end : ctx.clause.end])
+        )
+
+    def _predicate_metrics(
+        self, ctx: _Context, noun: str, endings: tuple[str, ...], verbs: list[str]
+    ) -> list[tuple[int, int, str]]:
+        """What the words after the counted noun say of it (企业入选国家试点示范).
+
+        23家企业入选国家试点示范 → 国家试点示范企业数量; 3条河流获评省级美丽示范河湖 →
+        美丽示范河湖数量; 200家企业聚链产销 → (带动)聚链产销企业数量.
+        """
+        if not noun or not _counted(ctx.figure):
+            return []
+        tail = _compact(ctx.tail)
+        at = tail.find(noun)
+        if at < 0:
+            return []
+        rest = re.split(r"[,:;。]", tail[at + len(noun) :])[0]
+        rest = re.sub(r"^(?:全部|均|都|已经|已|相继|先后)", "", rest)
+        if not rest:
+            return []
+        found: list[tuple[int, int, str]] = []
+        nouns = [noun[k:] for k in range(len(noun) - 1)]
+        become = _BECOME.match(rest)
+        for size in range(len(rest), 1, -1):
+            predicate = rest[:size]
+            for counted in nouns:
+                for verb in ("", *verbs):
+                    for ending in endings:
+                        canonical = self.lex.lookup_metric(verb + predicate + counted + ending)
+                        if canonical:
+                            found.append((len(verb) + size + len(counted), 0, canonical))
+        if become:
+            named = _LEVEL_SCOPE.sub("", _NAME_FILLER.sub("", rest[become.end() :]))
+            for k in range(len(named) - 1):
+                for counted in ("", *nouns):
+                    for ending in endings:
+                        canonical = self.lex.lookup_metric(named[k:] + counted + ending)
+                        if canonical:
+                            found.append((len(named) - k + len(counted), 0, canonical))
+        return found
 
     def _shared_head(self, ctx: _Context, noun: str) -> list[str]:
         """示范村83个、达标村680个: the second item shares the head of the first (新创美丽乡村)."""

@@ -107,12 +107,27 @@ _INDUSTRY_METRIC = re.compile(
     r"(?:规上|规模以上)?(?:工业)?(?:实现|完成)?(产值|总产值|增加值|进出口|出口|营业收入|主营业务收入|产量|销量)"
 )
 #: Verbs that registry names begin with (完成重大工程数量, 新建扩建输变电工程数量).
-_NAME_VERB = re.compile(
-    r"新建改建|新建扩建|新建改造|新改建|建成开放|建成启用|竣工交付|新引进|新开通|新打造|新认定|新建|改建|扩建"
-    r"|建成|开通|完成|实施|新增|引进|培育|新创|创建|整治|改造|认定|筹建|入选|增设|新设|盘活|带动|组织|确定"
-    r"|梳理|联系|涉及|综合治理|大中修|整修|淘汰|配建|征迁改造|享受签约服务|参展|新上市|上市"
-    r"|脱贫摘帽|脱贫|摘帽|被认定|获评"
+_NAME_VERB_WORDS = (
+    *"新建改建 新建扩建 新建改造 新改建 建成开放 建成启用 竣工交付 竣工投产 新引进 新开通 新打造".split(),
+    *"新认定 新建 改建 扩建 建成 开通 完成 实施 新增 引进 培育 新创 创建 整治 改造 认定 筹建".split(),
+    *"入选 增设 新设 盘活 带动 组织 确定 梳理 联系 涉及 综合治理 大中修 整修 淘汰 配建 征迁改造".split(),
+    *"享受签约服务 参展 新上市 上市 脱贫摘帽 脱贫 摘帽 被认定 获评 投产 申请 授权".split(),
 )
+_NAME_VERB = re.compile("|".join(sorted(_NAME_VERB_WORDS, key=len, reverse=True)))
+#: A verb that makes the noun after it what is counted: 企业入选国家试点示范 (国家试点示范企业),
+#: 河流获评省级美丽示范河湖 (美丽示范河湖), 项目入列市海洋重点项目.
+_BECOME = re.compile(r"^(?:成功)?(?:入选|获评|被认定为|认定为|被评为|评为|成为|列入|入列|纳入|获批)")
+#: Words inside a listed name that the registry leaves out (行业“隐形冠军”或独角兽企业).
+_NAME_FILLER = re.compile(r"^行业|或")
+#: A short relative clause before the counted noun: 9个投产的整车项目.
+_MODIFIER = re.compile(r"^(?:已)?(?:投产|建成|在建|开工|落地|签约|入选|获批|新建|竣工)的")
+
+
+def _name_verbs(text: str) -> list[str]:
+    """Every verb of :data:`_NAME_VERB_WORDS` in ``text`` (脱贫摘帽 gives 脱贫 and 摘帽 too)."""
+    return [v for v in _NAME_VERB_WORDS if v in text]
+
+
 #: Counters (units_zh.txt): a figure in one of them counts things, and its metric's name
 #: ends in 数量 (户数, 套数 where the registry says so).
 _COUNT_UNITS = frozenset(
@@ -120,10 +135,13 @@ _COUNT_UNITS = frozenset(
 ) | {"车道"}
 #: The word a metric's name ends with, by its unit (registry style: 造林面积, 管网长度).
 _UNIT_WORDS = (
-    (frozenset({"亩", "平方米", "公顷", "平方公里"}), ("面积",)),
+    (frozenset({"亩"}), ("面积", "种植面积")),  # 160亩羊肚菌: 羊肚菌种植面积
+    (frozenset({"平方米", "公顷", "平方公里"}), ("面积",)),
     (frozenset({"公里", "米"}), ("长度", "里程")),
     (frozenset({"元", "美元"}), ("额", "金额", "总额")),
-    (frozenset({"吨"}), ("量", "产量")),
+    (frozenset({"吨"}), ("量", "产量", "产能", "容量")),  # 年产1000吨X: X产能
+    (frozenset({"瓦", "兆瓦"}), ("装机容量", "容量")),  # 300兆瓦光伏发电设施
+    (frozenset({"天", "日", "个月", "月", "小时"}), ("用时", "周期", "时长")),  # 历时17个月建设
     (frozenset({"人", "名", "位"}), ("人数", "数量")),
     (frozenset({"人次"}), ("人次",)),
 )
@@ -450,6 +468,7 @@ def _suffixes(unit: str) -> tuple[str, ...]:
 
 def _tail_noun(tail: str) -> str:
     tail = re.sub(r"(?<=[\u4e00-\u9fff])[、和及](?=[\u4e00-\u9fff])", "", tail)  # 中小学和幼儿园
+    tail = _MODIFIER.sub("", tail)
     m = _STOP_NOUN.search(tail)
     noun = tail[: m.start()] if m else tail
     noun = _compact(noun)[:12]
