@@ -61,6 +61,7 @@ from factcheck.extract_patterns import (
 from factcheck.extract_words import (
     _ANAPHOR,
     _BASE_YEAR,
+    _BECOME,
     _CAPACITY,
     _CARRY_SENTENCES,
     _CHANGE_WORD,
@@ -75,6 +76,7 @@ from factcheck.extract_words import (
     _INNER_VERB,
     _LEVEL_SCOPE,
     _LEVEL_VERBS,
+    _NAME_FILLER,
     _NAME_VERB,
     _NEW,
     _NEW_NAME,
@@ -88,6 +90,7 @@ from factcheck.extract_words import (
     _STRONG_CAPACITY,
     _TARGET,
     _TOPIC_WINDOW,
+    _TOTAL_WORDS,
     _bare,
     _clause_initial,
     _compact,

@@ -119,6 +119,8 @@ _NAME_VERB = re.compile("|".join(sorted(_NAME_VERB_WORDS, key=len, reverse=True)
 _BECOME = re.compile(r"^(?:成功)?(?:入选|获评|被认定为|认定为|被评为|评为|成为|列入|入列|纳入|获批)")
 #: Words inside a listed name that the registry leaves out (行业“隐形冠军”或独角兽企业).
 _NAME_FILLER = re.compile(r"^行业|或")
+#: A total that names nothing itself: 省市级智能工厂等总数达到105个.
+_TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
 #: A short relative clause before the counted noun: 9个投产的整车项目.
 _MODIFIER = re.compile(r"^(?:已)?(?:投产|建成|在建|开工|落地|签约|入选|获批|新建|竣工)的")
 

@@ -34,7 +34,7 @@ def test_parse_quantity_contract():
 
 
 def test_quantity_error_is_a_value_error_naming_the_text():
-    with pytest.raises(ValueError, match="12..3%") as info:
+    with pytest.raises(ValueError, match=r"12\.\.3%") as info:
         factcheck.parse_quantity("12..3%")
     assert isinstance(info.value, factcheck.QuantityError)
 
