@@ -65,15 +65,31 @@ _STATUS_CLASS = {
     "capacity": "C",
 }
 _AMOUNT_FREE_DIMS = ("%", "pp", "ratio")
+#: Measures whose key carries the basis (real or nominal): growth rates.
+GROWTH_MEASURES = ("yoy", "cagr")
 
 
-@dataclass
 class _Pool:
-    """Every figure, stated or derived, as columns."""
+    """Every figure, stated or derived, as columns (row position = figure id)."""
 
-    frame: pd.DataFrame
-    chains: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    provenance: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        chains: dict[int, tuple[str, ...]],
+        provenance: dict[int, tuple[int, ...]],
+    ) -> None:
+        self.chains = chains
+        self.provenance = provenance
+        self.frame = frame
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+        self.cell = _Columns(frame)
 
 
 # --------------------------------------------------------------------------- keys
@@ -114,6 +130,9 @@ class _Context:
     corpus: Corpus
     metric_basis: Mapping[str, str]
     metric_unit: Mapping[str, str]
+    cell: _Columns
+    #: metric → a stated level claim of it (the unit derived figures are printed in)
+    level_claim: Mapping[str, int]
 
 
 def _selector_fields(
@@ -171,23 +190,34 @@ def _stated_pool(ctx: _Context) -> _Pool:
             "dim": t["dim"].astype(str).to_numpy(),
             "of_key": of_key,
             "against_key": against_key,
-            # Estimates are capped only where an estimate meets a final figure of the same
-            # key (a revision, see _agreement_finding); arithmetic inside an estimate is
-            # checked like any other.
             "cap": np.full(n, ERROR),
             "derived": np.zeros(n, dtype=bool),
         }
     )
+    # A growth rate in real terms and one at current prices are different figures.
+    stated_basis = t["basis"].to_numpy()
+    basis = np.where(
+        pd.isna(stated_basis), frame["metric"].map(ctx.metric_basis).fillna("nominal"), stated_basis
+    )
+    growth = frame["measure"].isin(GROWTH_MEASURES).to_numpy()
+    measure_key = np.where(growth, frame["measure"] + ":" + basis.astype(str), frame["measure"])
     frame["key"] = _key(
         frame["subject"],
         frame["metric"],
-        frame["measure"],
+        pd.Series(measure_key, index=frame.index),
         frame["period"],
         frame["scope"],
         frame["cls"],
         frame["of_key"],
         frame["against_key"],
     )
+    # An estimate that a final figure of the same key restates has been revised: whatever
+    # it takes part in is at most a warning (design §5). An estimate nobody revised is
+    # checked like any other figure.
+    provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
+    final_keys = frame.loc[~provisional & (frame["cls"] == "A").to_numpy(), "key"]
+    revised = provisional & frame["key"].isin(final_keys).to_numpy()
+    frame["cap"] = np.where(revised, WARNING, ERROR)
     amounts = (frame["measure"] == "level") & ~frame["dim"].isin(_AMOUNT_FREE_DIMS)
     for reading in ("s", "l"):
         lo = t[f"lo_{reading}"].to_numpy(dtype=float)
@@ -234,11 +264,12 @@ def _previous(text: str) -> str | None:
 
 
 def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
-    basis = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
-    metric_basis = claim_rows["metric"].map(ctx.metric_basis).to_numpy()
-    return np.array(
-        [(b or mb) == "real" for b, mb in zip(basis, metric_basis, strict=True)], dtype=bool
-    )
+    # The claim's own basis (按可比价格) wins; a missing one (None or NaN) falls back to the
+    # metric's default from the registry.
+    stated = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
+    default = claim_rows["metric"].map(ctx.metric_basis).to_numpy()
+    basis = np.where(pd.isna(stated), default, stated)
+    return np.asarray(basis == "real", dtype=bool)
 
 
 def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
@@ -259,6 +290,7 @@ def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | N
     relation = RELATIONS[measure]
     keys: dict[str, list[str | None]] = {r: [None] * n for r in relation.roles[1:]}
     real = _real(ctx, rows)
+    basis_of = np.where(real, "real", "nominal")
     for i in range(n):
         s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
         if measure == "share":
@@ -295,10 +327,15 @@ def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | N
         elif measure == "pp":
             compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
             os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
+            if compared in GROWTH_MEASURES:
+                compared = f"{compared}:{basis_of[i]}"
             keys["own"][i] = f"{s}|{m}|{compared}|{p}|{c}|{k}|{os_}|"
             bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
             ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
-            keys["other"][i] = f"{bs}|{bm}|{compared}|{bp}|{bc}|{k}|{ob}|"
+            other_measure = compared
+            if bm != m and ":" in compared:
+                other_measure = f"{compared.split(':')[0]}:{ctx.metric_basis.get(bm, 'nominal')}"
+            keys["other"][i] = f"{bs}|{bm}|{other_measure}|{bp}|{bc}|{k}|{ob}|"
     return _RoleKeys(relation, rows, keys, years, cap)
 
 
@@ -373,11 +410,16 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         The findings, sorted by severity and place, and the coverage of the run.
     """
     registry = corpus.registry
+    table = corpus.table.reset_index(drop=True)
+    levels = table.index[table["measure"] == "level"]
+    first_level = table.loc[levels, "metric"].drop_duplicates()
     ctx = _Context(
-        table=corpus.table.reset_index(drop=True),
+        table=table,
         corpus=corpus,
         metric_basis={m.name: m.basis for m in registry.metrics},
         metric_unit={m.name: m.unit for m in registry.metrics},
+        cell=_Columns(table),
+        level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
     )
     pool = _stated_pool(ctx)
     findings: list[Finding] = []
@@ -452,8 +494,26 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
 
 
 def _cell(frame: pd.DataFrame, row: Any, column: str) -> Any:
-    """One cell. (pandas-stubs types ``.at`` as a union of twenty types, which helps nobody.)"""
+    """One cell by label. (pandas-stubs types ``.at`` as a union of twenty types.)"""
     return frame.at[row, column]
+
+
+class _Columns:
+    """Scalar access by position through cached column arrays.
+
+    ``DataFrame.at`` costs tens of microseconds a call; building a finding reads dozens of
+    cells, so a run with thousands of findings would spend seconds there.
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def __call__(self, row: Any, column: str) -> Any:
+        array = self._arrays.get(column)
+        if array is None:
+            array = self._arrays[column] = self.frame[column].to_numpy()
+        return array[int(row)]
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -537,7 +597,7 @@ def _relation_finding(
         f"（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
     )
     fix = _relation_fix(ctx, pool, relation, row)
-    through_derived = any(bool(_cell(pool.frame, f, "derived")) for f in fids.values())
+    through_derived = any(bool(pool.cell(f, "derived")) for f in fids.values())
     if through_derived:
         message = f"推算值与声明值矛盾（经由推算链）：{message}"
     return Finding(
@@ -564,7 +624,7 @@ def _relation_fix(ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series
     years = np.array([float(row["years"])])
     for role in relation.roles:
         fid = int(row[f"{role}_fid"])
-        if _cell(pool.frame, fid, "derived"):
+        if pool.cell(fid, "derived"):
             continue
         others = {
             r: (np.array([row[f"{r}_lo_l"]]), np.array([row[f"{r}_hi_l"]]))
@@ -642,7 +702,7 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
             "claim": -1,
             "subject": parts[0],
             "metric": parts[1],
-            "measure": parts[2],
+            "measure": parts[2].str.split(":").str[0],  # yoy:real → yoy
             "period": parts[3],
             "scope": parts[4],
             "cls": parts[5],
@@ -720,19 +780,19 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
 def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> Finding:
     fr = pool.frame
     # Stated figures first, so the finding points at something a person wrote.
-    if _cell(fr, a, "derived") and not _cell(fr, b, "derived"):
+    if pool.cell(a, "derived") and not pool.cell(b, "derived"):
         a, b = b, a
-    statuses = {str(_cell(fr, a, "status")), str(_cell(fr, b, "status"))}
+    statuses = {str(pool.cell(a, "status")), str(pool.cell(b, "status"))}
     revision = (
         bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses
     ) or statuses == {"estimate", "preliminary"}
-    cap = min(int(_cell(fr, a, "cap")), int(_cell(fr, b, "cap")))
-    unit = _display(ctx, pool, a if not _cell(fr, a, "derived") else b)
-    ia = (_cell(fr, a, "lo_s"), _cell(fr, a, "hi_s"))
-    ib = (_cell(fr, b, "lo_s"), _cell(fr, b, "hi_s"))
+    cap = min(int(pool.cell(a, "cap")), int(pool.cell(b, "cap")))
+    unit = _display(ctx, pool, a if not pool.cell(a, "derived") else b)
+    ia = (pool.cell(a, "lo_s"), pool.cell(a, "hi_s"))
+    ib = (pool.cell(b, "lo_s"), pool.cell(b, "hi_s"))
     label = _figure_label(ctx, pool, a)
-    derived_a, derived_b = bool(_cell(fr, a, "derived")), bool(_cell(fr, b, "derived"))
-    if _cell(fr, a, "cls") == "T":
+    derived_a, derived_b = bool(pool.cell(a, "derived")), bool(pool.cell(b, "derived"))
+    if pool.cell(a, "cls") == "T":
         # Two documents (or two passages) setting different targets for the same figure are
         # a plan that changed or plans of different horizons, not a contradiction.
         code, name, sev = "FC103", "target-changed", INFO
@@ -771,7 +831,7 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
     # A changed target or a revised estimate is not an error to correct: no fix is offered.
     if not derived_a and code in ("FC101", "FC110", "FC111"):
         ref = _refs(ctx, pool, [a])[0]
-        lo_b, hi_b = float(_cell(fr, b, "lo_l")), float(_cell(fr, b, "hi_l"))
+        lo_b, hi_b = float(pool.cell(b, "lo_l")), float(pool.cell(b, "hi_l"))
         fix = Fix(
             ref.key,
             _num(lo_b, unit),
@@ -787,8 +847,8 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         claims=_refs(ctx, pool, [a, b]),
         evidence=(("a", _fmt(ia, unit)), ("b", _fmt(ib, unit))),
         fix=fix,
-        metric=str(_cell(fr, a, "metric")),
-        subject=str(_cell(fr, a, "subject")),
+        metric=str(pool.cell(a, "metric")),
+        subject=str(pool.cell(a, "subject")),
         chain=_chain(pool, [a, b]),
     )
 
@@ -804,8 +864,8 @@ def _order_finding(
     r = "l" if sev == ERROR else "s"
     message = (
         f"{what}：{_figure_text(ctx, pool, small)} "
-        f"的下限 {_fmt_one(_cell(fr, small, 'lo_' + r), unit)} "
-        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(_cell(fr, big, 'hi_' + r), unit)}；"
+        f"的下限 {_fmt_one(pool.cell(small, 'lo_' + r), unit)} "
+        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(pool.cell(big, 'hi_' + r), unit)}；"
         f"{_reading_note(sev)}"
     )
     return Finding(
@@ -814,8 +874,8 @@ def _order_finding(
         severity=_SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=_refs(ctx, pool, [small, big]),
-        metric=str(_cell(fr, small, "metric")),
-        subject=str(_cell(fr, small, "subject")),
+        metric=str(pool.cell(small, "metric")),
+        subject=str(pool.cell(small, "subject")),
     )
 
 
@@ -826,15 +886,15 @@ def _order_check(
     findings = []
     took: set[int] = set()
     for small, big in pairs:
-        if _cell(fr, small, "dim") != _cell(fr, big, "dim"):
+        if pool.cell(small, "dim") != pool.cell(big, "dim"):
             continue
         took.update((small, big))
-        cap = min(int(_cell(fr, small, "cap")), int(_cell(fr, big, "cap")))
-        if _cell(fr, small, "lo_l") > _cell(fr, big, "hi_l"):
+        cap = min(int(pool.cell(small, "cap")), int(pool.cell(big, "cap")))
+        if pool.cell(small, "lo_l") > pool.cell(big, "hi_l"):
             findings.append(
                 _order_finding(ctx, pool, small, big, min(ERROR, cap), code, name, what)
             )
-        elif _cell(fr, small, "lo_s") > _cell(fr, big, "hi_s"):
+        elif pool.cell(small, "lo_s") > pool.cell(big, "hi_s"):
             findings.append(
                 _order_finding(ctx, pool, small, big, min(WARNING, cap), code, name, what)
             )
@@ -849,7 +909,7 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
         if part_of is None or (isinstance(part_of, float) and math.isnan(part_of)):
             continue
         whole = index.get((doc, part_of))
-        if whole is not None and _cell(t, n, "measure") == _cell(t, whole, "measure") == "level":
+        if whole is not None and ctx.cell(n, "measure") == ctx.cell(whole, "measure") == "level":
             pairs.append((n, whole))
     return _order_check(ctx, pool, pairs, "FC207", "part-exceeds-whole", "部分大于整体（其中）")
 
@@ -912,9 +972,9 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
         ft, fa = int(ft), int(fa)
         took.update((ft, fa))
-        upper = _cell(t, ft, "qualifier") == "at_most"
-        tl, th = _cell(fr, ft, "lo_s"), _cell(fr, ft, "hi_s")
-        al, ah = _cell(fr, fa, "lo_s"), _cell(fr, fa, "hi_s")
+        upper = ctx.cell(ft, "qualifier") == "at_most"
+        tl, th = pool.cell(ft, "lo_s"), pool.cell(ft, "hi_s")
+        al, ah = pool.cell(fa, "lo_s"), pool.cell(fa, "hi_s")
         if upper:
             verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
         else:
@@ -933,8 +993,8 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
                 message=message,
                 claims=_refs(ctx, pool, [fa, ft]),
                 evidence=(("verdict", verdict),),
-                metric=str(_cell(fr, ft, "metric")),
-                subject=str(_cell(fr, ft, "subject")),
+                metric=str(pool.cell(ft, "metric")),
+                subject=str(pool.cell(ft, "subject")),
             )
         )
     return findings, took, len(merged)
@@ -960,21 +1020,21 @@ def _agreement_note(sev: int, revision: bool, code: str) -> str:
 
 
 def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
-    claim = int(_cell(pool.frame, fid, "claim"))
+    claim = int(pool.cell(fid, "claim"))
     if claim < 0:
         return _figure_label(ctx, pool, fid)
-    return f"{_cell(ctx.table, claim, 'document')}#{_cell(ctx.table, claim, 'id')}"
+    return f"{ctx.cell(claim, 'document')}#{ctx.cell(claim, 'id')}"
 
 
 def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
     fr = pool.frame
-    measure = str(_cell(fr, fid, "measure"))
-    label = f"{_cell(fr, fid, 'subject')} {_cell(fr, fid, 'metric')} {_cell(fr, fid, 'period')}"
-    if _cell(fr, fid, "scope"):
-        label += f"（{_cell(fr, fid, 'scope')}）"
-    if measure == "share" and _cell(fr, fid, "of_key"):
-        m, s, _period, _scope = str(_cell(fr, fid, "of_key")).split("@")
-        label += f" 占 {s if s != _cell(fr, fid, 'subject') else ''}{m} 的比重"
+    measure = str(pool.cell(fid, "measure"))
+    label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
+    if pool.cell(fid, "scope"):
+        label += f"（{pool.cell(fid, 'scope')}）"
+    if measure == "share" and pool.cell(fid, "of_key"):
+        m, s, _period, _scope = str(pool.cell(fid, "of_key")).split("@")
+        label += f" 占 {s if s != pool.cell(fid, 'subject') else ''}{m} 的比重"
     elif measure != "level":
         label += f" {MEASURE_NAMES.get(measure, measure)}"
     return label
@@ -982,21 +1042,21 @@ def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
     fr = pool.frame
-    claim = int(_cell(fr, fid, "claim"))
+    claim = int(pool.cell(fid, "claim"))
     if claim >= 0:
         t = ctx.table
-        status = str(_cell(t, claim, "status"))
+        status = str(ctx.cell(claim, "status"))
         tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
-        return f"「{_cell(t, claim, 'value')}」{tag}（{_cell(t, claim, 'document')}）"
+        return f"「{ctx.cell(claim, 'value')}」{tag}（{ctx.cell(claim, 'document')}）"
     unit = _display(ctx, pool, fid)
-    interval = _fmt((_cell(fr, fid, "lo_s"), _cell(fr, fid, "hi_s")), unit)
+    interval = _fmt((pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s")), unit)
     return f"推算值 {interval}（{_figure_label(ctx, pool, fid)}）"
 
 
 def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     """The unit to print a figure in, and the factor from the engine scale to it."""
     fr = pool.frame
-    measure = str(_cell(fr, fid, "measure"))
+    measure = str(pool.cell(fid, "measure"))
     if measure in ("share", "yoy", "cagr"):
         return "%", 1.0
     if measure in ("pp", "contribution"):
@@ -1004,15 +1064,15 @@ def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     if measure == "multiple":
         return "倍", 1.0
     t = ctx.table
-    claim = int(_cell(fr, fid, "claim"))
-    metric = str(_cell(fr, fid, "metric"))
+    claim = int(pool.cell(fid, "claim"))
+    metric = str(pool.cell(fid, "metric"))
     if claim < 0:
         same = _metric_claim(ctx, metric)
         if same is None:
             return ctx.metric_unit.get(metric, ""), 1.0
         claim = same
-    unit = str(_cell(t, claim, "unit"))
-    dim = str(_cell(t, claim, "dim"))
+    unit = str(ctx.cell(claim, "unit"))
+    dim = str(ctx.cell(claim, "dim"))
     if dim in ("%",):
         return "%", 1.0
     return _unit_display(unit)
@@ -1034,9 +1094,8 @@ def _unit_display(unit: str) -> tuple[str, float]:
 
 
 def _metric_claim(ctx: _Context, metric: str) -> int | None:
-    t = ctx.table
-    hits = np.flatnonzero((t["metric"].to_numpy() == metric) & (t["measure"].to_numpy() == "level"))
-    return int(hits[0]) if len(hits) else None
+    index = ctx.level_claim.get(metric)
+    return None if index is None else int(index)
 
 
 def _num(x: float, unit: tuple[str, float]) -> float | None:
@@ -1085,17 +1144,17 @@ def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ..
             if c in seen:
                 continue
             seen.add(c)
-            doc = docs.get(str(_cell(t, c, "document")))
-            line = _cell(t, c, "line")
-            col = _cell(t, c, "column")
+            doc = docs.get(str(ctx.cell(c, "document")))
+            line = ctx.cell(c, "line")
+            col = ctx.cell(c, "column")
             out.append(
                 ClaimRef(
-                    id=str(_cell(t, c, "id")),
-                    document=str(_cell(t, c, "document")),
-                    quote=str(_cell(t, c, "quote") or ""),
-                    value=str(_cell(t, c, "value")),
-                    file=str(_cell(t, c, "file")),
-                    line=int(_cell(t, c, "file_line")),
+                    id=str(ctx.cell(c, "id")),
+                    document=str(ctx.cell(c, "document")),
+                    quote=str(ctx.cell(c, "quote") or ""),
+                    value=str(ctx.cell(c, "value")),
+                    file=str(ctx.cell(c, "file")),
+                    line=int(ctx.cell(c, "file_line")),
                     column=None if col is None or pd.isna(col) else int(col),
                     source=doc.source if doc else None,
                     source_line=None if line is None or pd.isna(line) else int(line),
@@ -1131,14 +1190,14 @@ def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
                 unit=unit[0],
                 derived=bool(row.derived),
                 claims=tuple(
-                    f"{_cell(t, c, 'document')}#{_cell(t, c, 'id')}"
+                    f"{ctx.cell(c, 'document')}#{ctx.cell(c, 'id')}"
                     for c in pool.provenance.get(fid, ())
                 ),
                 chain=pool.chains.get(fid, ()),
                 scope=str(row.scope) or None,
                 status=str(row.status),
-                document=None if claim < 0 else str(_cell(t, claim, "document")),
-                value=None if claim < 0 else str(_cell(t, claim, "value")),
+                document=None if claim < 0 else str(ctx.cell(claim, "document")),
+                value=None if claim < 0 else str(ctx.cell(claim, "value")),
             )
         )
     return tuple(out)

@@ -7,7 +7,7 @@ words around each one what it is about.
 
 How a figure is read (the choices a reviewer should know):
 
-- **Where.** A paragraph is split into sentences (。！？；), clauses (，：) and, inside a
+- **Where.** A paragraph is split into sentences (。！？；), clauses (，：…) and, inside a
   clause, *segments*: a list such as ``达345亿元、同比增长7.7%`` is cut at the 、/和 between
   two figures. ``start``/``end`` are the source offsets of the printed figure, ``line`` and
   ``column`` (1-based) where it starts; ``quote`` is its clause, verbatim from the source,
@@ -15,13 +15,24 @@ How a figure is read (the choices a reviewer should know):
 - **Measure.** 个百分点 → ``pp`` (拉动 → ``contribution``); % after 增长/增速/下降/提高 →
   ``yoy``, after 年均 → ``cagr``, over a span with neither 年均 nor 同比 → ``multiple`` (a
   cumulative change); 占…的N% and 占比/比重 → ``share``; 倍 and 翻一番 → ``multiple``; an
-  amount after 增加/减少 → ``change``; 亩产, 亩均, 每X and compound units → ``rate``;
-  otherwise ``level``. A figure listed right after another (``44%、42%``) shares its measure.
-- **Metric.** The longest registry name or alias in the segment (the figure itself removed,
-  so 建成37处中小学、幼儿园 reads 建成中小学幼儿园); for a growth, share or difference, the
-  words before the change word, else the metric of the figure before it in the sentence.
-  An unknown metric is kept as written (``数量`` appended for counts) and flagged with
-  ``("unresolved_metric", True)`` in ``extra``.
+  amount after 增加/减少 → ``change``, and so is a count of a stock after 新增/增设 (a clause
+  with no verb of its own continues the 新增 before it); 亩产, 亩均, 每X and compound units →
+  ``rate``; otherwise ``level``. A figure listed right after another (``44%、42%``) shares
+  its measure.
+- **Metric.** The registry name or alias that covers most of the segment (the figure itself
+  removed, so 建成37处中小学、幼儿园 reads 建成中小学幼儿园), built from: the words before
+  and after the figure with the ending the unit calls for (面积, 长度, 产能, 装机容量, 周期 …);
+  a verb of the segment, or one after the clause's last figure that a whole list shares
+  (…3个经济薄弱镇全部脱贫摘帽); what the words after the counted noun say of it
+  (23家企业入选国家试点示范 → 国家试点示范企业数量, 5家企业成功上市); the head of the
+  item before it in a list (到账外资…、内资 → 到账内资; 开工、竣工投产55个 → 竣工投产项目);
+  the noun after 的 and a count (总投资240亿元的149个X项目 → X项目总投资); the words before
+  等 when what follows is a bare total (X等总数); the industry a sentence opens with
+  (通用航空产业，…三大板块); a registry name earlier in the sentence the counted word is the
+  head of (…乡村振兴示范片区建设，由4个片区…). For a growth, share or difference, the words
+  before the change word (a sector's 占比 is that of its 增加值), else the metric of the
+  figure before it in the sentence. An unknown metric is kept as written (``数量`` appended
+  for counts) and flagged with ``("unresolved_metric", True)`` in ``extra``.
 - **Period.** The nearest time phrase before the figure in its sentence (2024年上半年,
   前三季度, 近三年, 十三五期间, 到2023年底 …), else the year (or span) of the nearest one
   earlier in the paragraph, else the document's year: the year of publication, or the
@@ -29,9 +40,15 @@ How a figure is read (the choices a reviewer should know):
   Over a span, a level stated as reached (达到, 发展到, 突破 …) is the span's last year.
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its parent, 全省 its province, a company or park from the registry — unless it
-  is listed as an example (X、Y等), or stands in the denominator or comparison (占/高于 X).
-  A company named in an earlier sentence of the paragraph carries on. Else the region.
-- **Status.** 预计 → estimate; 初步核算 → preliminary; 力争/目标/计划/确保/争取, or an
+  is listed as an example (X、Y等), stands in the denominator or comparison (占/高于 X), or
+  in a clause saying when (在…后). A place after the figure holds it (4个在即墨区); parks
+  listed before an amount yield their common parent; a quotation is its speaker's (“…”X有关
+  负责人说). A company named in an earlier sentence of the paragraph carries on through 该/其,
+  and a park or company that a sentence with no figure names as its topic carries on until
+  another is named or 我们… opens the next part. Examples before 等 that are companies keep a
+  company named earlier from being the subject. Else the region.
+- **Status.** 预计 → estimate; 初步核算 → preliminary; 力争/目标/计划/确保/争取 (not a
+  目标 that work was steered by: 围绕全年发展目标), or an
   explicit period not over at publication (2021年 in a report of February 2021) → target;
   年产/产能/可达/能力 → capacity; 累计/先后/共计 → cumulative; else actual.
 - **Confidence** starts at 0.9 and drops for what is guessed: an unresolved metric, a
@@ -59,6 +76,7 @@ from factcheck.extract_patterns import (
     scan_time_phrases,
 )
 from factcheck.extract_words import (
+    _ADVERBIAL,
     _ANAPHOR,
     _BASE_YEAR,
     _BECOME,
@@ -72,6 +90,7 @@ from factcheck.extract_words import (
     _DOWN,
     _DOWN_WORDS,
     _ESTIMATE,
+    _GOAL_OBJECT,
     _INDUSTRY_METRIC,
     _INNER_VERB,
     _LEVEL_SCOPE,
@@ -82,10 +101,13 @@ from factcheck.extract_words import (
     _NEW_NAME,
     _NOW,
     _OF_TAIL,
+    _PREDICATE_NOUN,
+    _PREDICATE_WORDS,
     _PRELIMINARY,
     _RATE_LEAD,
     _RELATIVE_RE,
     _RELATIVE_SUBJECTS,
+    _SAYS,
     _SENTENCE_END,
     _STRONG_CAPACITY,
     _TARGET,
@@ -107,8 +129,10 @@ from factcheck.extract_words import (
     _measure,
     _name_verbs,
     _named_example,
+    _opens_clause,
     _parses,
     _per,
+    _persons,
     _same_counter,
     _scope,
     _segments,
@@ -243,6 +267,7 @@ class _Reader:
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.claims: list[Claim] = []
         self.per_line: dict[int, int] = {}
+        self._s = ""  # the paragraph being read
 
     def read(self) -> list[Claim]:
         for para in paragraphs(self.text):
@@ -253,7 +278,7 @@ class _Reader:
     # ----------------------------------------------------------------- structure
 
     def _paragraph(self, para: Paragraph) -> None:
-        s = para.text
+        s = self._s = para.text
         masked = masked_positions(s)
         figures = scan_figures(para, self.text, masked)
         if not figures:
@@ -261,14 +286,21 @@ class _Reader:
         times = scan_time_phrases(s, masked)
         subjects = [m for m in self._subject_mentions(s, masked) if _subject_position(s, m)]
         topic = self._paragraph_topic(s, subjects)
-        named: tuple[str, int] | None = None  # the last company or park named, sentences ago
+        # The last company or park named, how many sentences ago, and whether a sentence with
+        # no figure of its own named it as its topic (青岛蓝谷海洋创新高地全面崛起。).
+        named: tuple[str, int, bool] | None = None
         chain = False  # the sentence before took the subject over through 该企业, 其 …
         paragraph_claims: list[tuple[_Draft, Claim]] = []
         for sentence in _split(s, 0, len(s), _SENTENCE_END):
             text = s[sentence.start : sentence.end]
             anaphor = bool(_ANAPHOR.search(text))
             carried = None
-            if named is not None and named[1] <= _CARRY_SENTENCES and (anaphor or chain):
+            if (
+                named is not None
+                and named[1] <= _CARRY_SENTENCES
+                and (anaphor or chain or (named[2] and "我们" not in text))
+            ):
+                # 我们… opens another part of a report: the topic of the last one is over.
                 carried = named[0]
             previous: _Draft | None = None
             drafts: list[_Draft] = []
@@ -298,7 +330,8 @@ class _Reader:
                     self.claims.append(claim)
                     drafts.append(draft)
                     previous = draft
-            named = self._named(subjects, sentence, text, named)
+            heading = not any(sentence.start <= f.start < sentence.end for f in figures)
+            named = self._named(subjects, sentence, text, named, heading)
             chain = carried is not None and anaphor
 
     def _named(
@@ -306,20 +339,27 @@ class _Reader:
         mentions: list[tuple[int, int, str]],
         sentence: _Span,
         text: str,
-        named: tuple[str, int] | None,
-    ) -> tuple[str, int] | None:
+        named: tuple[str, int, bool] | None,
+        heading: bool,
+    ) -> tuple[str, int, bool] | None:
         """The company or park a later sentence may refer back to (这是该工厂…, 该企业…).
 
         The last one named in this sentence, else the one before, a sentence further away; a
-        region named, or 我们, ends the reference.
+        region named, or 我们, ends the reference. A park or company that opens a clause of a
+        sentence stating no figure is the topic of the sentences after it, which carry it
+        without 该/其 (五年来…青岛蓝谷海洋创新高地全面崛起。…聚集“国字号”机构50家).
         """
         inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
         if inside:
             last = self._canonical_subject(inside[-1][2])
-            return None if last is None or self._is_region(last) else (last, 0)
+            if last is None or self._is_region(last):
+                return None
+            topic = heading and _opens_clause(self._s, sentence, mentions, inside[-1][0])
+            kept = named is not None and named[2] and named[0] == last
+            return (last, 0, topic or kept)
         if "我们" in text:
             return None
-        return None if named is None else (named[0], named[1] + 1)
+        return None if named is None else (named[0], named[1] + 1, named[2])
 
     def _paragraph_topic(self, s: str, mentions: list[tuple[int, int, str]]) -> str | None:
         # A news item that opens with a village or street (青岛即墨周戈庄新村：羊肚菌…) is
@@ -391,10 +431,19 @@ class _Reader:
         unit = self.lex.metric_units.get(metric)
         if measure == "share" and unit == "%" and _denominator_at(lead) < 0:
             measure = "level"  # 在园幼儿比例达到85%: the metric is itself a rate
+        # 年内新增专精特新企业150家以上，“隐形冠军”“瞪羚”、独角兽企业10家以上: a clause
+        # with no verb of its own continues the 新增 before it.
+        new = _NEW.search(lead) or (
+            previous is not None
+            and previous.measure == "change"
+            and _NEW.search(ctx.s[ctx.sentence.start : ctx.figure.start])
+            and not _NAME_VERB.search(lead)
+            and not _LEVEL_VERBS.search(lead)
+        )
         if (
             measure == "level"
             and resolved
-            and _NEW.search(lead)
+            and new
             and metric.endswith("数量")
             and not _NEW_NAME.search(metric)
         ):
@@ -578,6 +627,8 @@ class _Reader:
             found = self._level_metric(ctx)
         else:
             found = self._best_metric(_compact(region))
+            if found is None and measure == "share":
+                found = self._sector_share(_compact(region))
             if found is None and previous is not None:
                 return previous.metric, previous.resolved, (), 0
             if found is None:
@@ -586,6 +637,18 @@ class _Reader:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
 
+    def _sector_share(self, words: str) -> str | None:
+        """工业占比超过40%, 服务业比重: a sector's share is that of its value added in GDP."""
+        m = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:的)?(?:占比|比重)", words)
+        if m is None:
+            return None
+        sector = m.group(1)
+        for k in range(len(sector) - 1):
+            canonical = self.lex.resolve_metric(sector[k:] + "增加值")
+            if canonical:
+                return canonical
+        return None
+
     def _group_metric(
         self, names: tuple[str, ...], index: int, figure: RawFigure
     ) -> tuple[str, bool]:
@@ -593,6 +656,12 @@ class _Reader:
         canonical = self._resolve_name(name)
         if canonical:
             return canonical, True
+        last = names[-1]
+        for k in range(1, len(last) - 1):
+            # PM2.5、PM10改善率分别达到29.8%和31.4%: the first shares the last one's head.
+            canonical = self._resolve_name(name + last[k:])
+            if canonical and name != last:
+                return canonical, True
         return _count_name(name, figure, _suffixes(figure.unit)), False
 
     def _best_metric(self, text: str) -> str | None:
@@ -646,6 +715,8 @@ class _Reader:
         """
         figure = ctx.figure
         endings = ("", *_suffixes(figure.unit))
+        if figure.unit == "%":
+            endings = (*endings, "率", "幅度", "比例")  # 审批时限压缩60%: …压缩幅度
         lead, tail = self._lead_words(ctx), _tail_noun(ctx.tail)
         found: list[tuple[int, int, str]] = []
         before, after = _compact(ctx.lead), _compact(ctx.tail)
@@ -669,6 +740,13 @@ class _Reader:
         pieces += [plain[k:] for k in range(len(plain) - 1) if plain != noun]
         pieces += [tail[i:k] for i in range(min(3, len(tail))) for k in range(len(tail), i + 1, -1)]
         pieces += self._shared_head(ctx, noun or tail)
+        for word in self._topic_industry(ctx):
+            # 通用航空产业，聚焦制造、运营、服务三大板块: the industry's 板块.
+            pieces += [word + piece for piece in (noun, tail) if piece]
+        owner = self._owner(ctx)
+        if owner:
+            # 总投资240亿元的149个基本建设类项目: the investment of what is counted after 的.
+            pieces += [owner + noun[k:] for k in range(len(noun) - 1)]
         if tail.startswith("方面"):
             pieces.append(tail[2:] + "方面")  # 10个方面具体部署: 具体部署方面数
             endings = (*endings, "数")
@@ -684,7 +762,14 @@ class _Reader:
                     canonical = self.lex.lookup_metric(piece + verb + "量")  # 专利申请量
                     if canonical:
                         found.append((len(verb) + len(piece), 0, canonical))
-        found += self._predicate_metrics(ctx, tail, endings, verbs)
+        found += self._predicate_metrics(ctx, endings, verbs)
+        if figure.big and not found:
+            # 三大整车产能充分释放, 依托4大整车: the word after N大 names the plants (项目, 基地).
+            for k in range(2, len(tail) + 1):
+                for ending in ("项目数量", "基地数量"):
+                    canonical = self.lex.lookup_metric(tail[:k] + ending)
+                    if canonical:
+                        found.append((k, 0, canonical))
         for verb in verbs:
             for ending in endings[1:]:
                 canonical = self.lex.lookup_metric(verb + ending)
@@ -698,9 +783,27 @@ class _Reader:
                     if canonical:
                         found.append((_cover + len(verb), 0, canonical))
         found = [f for f in found if self._fits(f[2], figure)]
+        if not found:
+            found = [f for f in self._named_before(ctx, noun, tail) if self._fits(f[2], figure)]
         if not found and _CAPACITY.search(ctx.lead[-4:]):
             return self._product_metric(figure, ctx.lead)
         return max(found)[2] if found else None
+
+    def _named_before(self, ctx: _Context, noun: str, tail: str) -> list[tuple[int, int, str]]:
+        """A registry name earlier in the sentence that the counted word is the head of.
+
+        实施“4+4”乡村振兴示范片区建设，由4个片区高端引领: 片区 is the 乡村振兴示范片区.
+        """
+        earlier = _compact(ctx.s[ctx.sentence.start : ctx.clause.start])
+        heads = {tail[:k] for k in range(2, len(tail) + 1)} | {
+            noun[-k:] for k in range(2, len(noun) + 1)
+        }
+        return [
+            (len(head), -1, canonical)
+            for start, end, canonical in self.lex.metric_mentions(earlier)
+            for head in heads
+            if earlier[start:end].endswith(head)
+        ]
 
     def _verbs(self, ctx: _Context) -> list[str]:
         """The verbs a registry name may begin with: those before the figure in its segment,
@@ -713,43 +816,60 @@ class _Reader:
         )
 
     def _predicate_metrics(
-        self, ctx: _Context, noun: str, endings: tuple[str, ...], verbs: list[str]
+        self, ctx: _Context, endings: tuple[str, ...], verbs: list[str]
     ) -> list[tuple[int, int, str]]:
         """What the words after the counted noun say of it (企业入选国家试点示范).
 
         23家企业入选国家试点示范 → 国家试点示范企业数量; 3条河流获评省级美丽示范河湖 →
-        美丽示范河湖数量; 200家企业聚链产销 → (带动)聚链产销企业数量.
+        美丽示范河湖数量; 5家企业成功上市 → 成功上市企业; 200家企业聚链产销 →
+        (带动)聚链产销企业数量. The noun is cut where the predicate begins, wherever that is.
         """
-        if not noun or not _counted(ctx.figure):
+        if not (_counted(ctx.figure) or _persons(ctx.figure)):
             return []
-        tail = _compact(ctx.tail)
-        at = tail.find(noun)
-        if at < 0:
-            return []
-        rest = re.split(r"[,:;。]", tail[at + len(noun) :])[0]
-        rest = re.sub(r"^(?:全部|均|都|已经|已|相继|先后)", "", rest)
-        if not rest:
-            return []
+        words = re.split(r"[,:;。]", _compact(ctx.tail))[0]
         found: list[tuple[int, int, str]] = []
-        nouns = [noun[k:] for k in range(len(noun) - 1)]
-        become = _BECOME.match(rest)
-        for size in range(len(rest), 1, -1):
-            predicate = rest[:size]
-            for counted in nouns:
-                for verb in ("", *verbs):
-                    for ending in endings:
-                        canonical = self.lex.lookup_metric(verb + predicate + counted + ending)
-                        if canonical:
-                            found.append((len(verb) + size + len(counted), 0, canonical))
-        if become:
-            named = _LEVEL_SCOPE.sub("", _NAME_FILLER.sub("", rest[become.end() :]))
-            for k in range(len(named) - 1):
-                for counted in ("", *nouns):
-                    for ending in endings:
-                        canonical = self.lex.lookup_metric(named[k:] + counted + ending)
-                        if canonical:
-                            found.append((len(named) - k + len(counted), 0, canonical))
+        for cut in range(2, min(len(words), _PREDICATE_NOUN) + 1):
+            rest = re.sub(r"^(?:全部|均|都|已经|已|相继|先后)", "", words[cut:])
+            if len(rest) < 2:
+                continue
+            nouns = [words[k:cut] for k in range(cut - 1)]
+            for size in range(2, min(len(rest), _PREDICATE_WORDS) + 1):
+                for counted in nouns:
+                    for verb in ("", *verbs):
+                        for ending in endings:
+                            name = verb + rest[:size] + counted + ending
+                            canonical = self.lex.lookup_metric(name)
+                            if canonical:
+                                found.append((len(name) - len(ending), 0, canonical))
+            become = _BECOME.match(rest)
+            if become:
+                named = _LEVEL_SCOPE.sub("", _NAME_FILLER.sub("", rest[become.end() :]))
+                for k in range(len(named) - 1):
+                    for counted in ("", *nouns):
+                        for ending in endings:
+                            canonical = self.lex.lookup_metric(named[k:] + counted + ending)
+                            if canonical:
+                                found.append((len(named) - k + len(counted), 0, canonical))
         return found
+
+    def _topic_industry(self, ctx: _Context) -> list[str]:
+        """The names of an industry a sentence opens with as its topic (汽车产业，…)."""
+        opening = self.lex.industry_mentions(ctx.s[ctx.sentence.start : ctx.sentence.start + 12])
+        if not opening or opening[0][0] != 0:
+            return []
+        _start, end, industry = opening[0]
+        if ctx.s[ctx.sentence.start + end : ctx.sentence.start + end + 1] not in (",", ":"):
+            return []
+        return self.lex.industry_words(industry)
+
+    def _owner(self, ctx: _Context) -> str:
+        """The noun a figure belongs to through 的 and the count after it (…的149个X项目)."""
+        if _compact(ctx.tail) != "的" or len(ctx.siblings) < 2:
+            return ""
+        counted = ctx.siblings[1]
+        if counted.start != ctx.segment.end or not (counted.big or _counted(counted)):
+            return ""
+        return _tail_noun(re.split(r"[、,;。]", ctx.s[counted.end : ctx.clause.end])[0])
 
     def _shared_head(self, ctx: _Context, noun: str) -> list[str]:
         """示范村83个、达标村680个: the second item shares the head of the first (新创美丽乡村)."""
@@ -758,7 +878,17 @@ class _Reader:
             return []
         head = _LEVEL_SCOPE.sub("", _compact(ctx.s[ctx.clause.start : siblings[-1].figure.start]))
         head = head[head.rfind("等") + 1 :]
-        return [head[:k] + noun for k in range(1, len(head))]
+        pieces = [head[:k] + noun for k in range(1, len(head))]
+        if len(noun) < len(head):
+            # 到账外资8.2亿美元、内资385亿元: 内资 takes the place of 外资 (到账内资).
+            parallel = head[: len(head) - len(noun)] + noun
+            pieces += [parallel[k:] for k in range(1, len(parallel) - 1)]
+        # 182个重点产业项目全部开工、竣工投产55个: what the first counts, as the second does it.
+        counted = _tail_noun(ctx.s[siblings[-1].figure.end : ctx.segment.start])
+        pieces += [noun + counted[k:] for k in range(len(counted) - 1)]
+        if siblings[-1].resolved:
+            pieces.append(noun + siblings[-1].metric.removesuffix("数量"))
+        return pieces
 
     def _product_metric(self, figure: RawFigure, lead: str) -> str | None:
         # 年产20万台 names no product: the output metric counted in that unit (整车产量 in 辆/台).
@@ -780,7 +910,9 @@ class _Reader:
         tail, lead = _tail_noun(ctx.tail), _lead_noun(self._lead_words(ctx))
         nouns = [n for n in ([tail, lead] if figure.big or _counted(figure) else [lead, tail]) if n]
         name = nouns[0] if nouns else "未知指标"
-        name = _NAME_VERB.sub("", name[:4], count=1) + name[4:] if _NAME_VERB.match(name) else name
+        if _NAME_VERB.match(name):
+            # 新建智慧停车场 → 智慧停车场; a verb alone (竣工投产55个) stays as written.
+            name = _NAME_VERB.sub("", name[:4], count=1) + name[4:] or name
         return _count_name(name or "未知指标", figure, _suffixes(figure.unit)), False
 
     def _lead_words(self, ctx: _Context) -> str:
@@ -889,6 +1021,29 @@ class _Reader:
             after = [m for m in ctx.subjects if m[0] == ctx.figure.end + 1]
             if after:
                 return self._canonical_subject(after[0][2])
+        if ctx.tail.startswith("在"):
+            # 全市9个投产的整车项目4个在即墨区: the place after 在 holds these.
+            there = self._subject_mentions(ctx.tail[1:], frozenset())
+            if there and there[0][0] == 0:
+                place = self._canonical_subject(there[0][2])
+                if place and self._kind(place) in ("region", "park"):
+                    return place
+        speaker = self._speaker(ctx)
+        head = ctx.s[ctx.clause.start : ctx.figure.start]
+        # Registry names listed in the clause before the figure (X、Y等, X、Y、Z三大…).
+        listed = [
+            m[2]
+            for m in self._subject_mentions(head, frozenset())
+            if m[2] not in _RELATIVE_SUBJECTS
+        ]
+        # 日辰食品、森麒麟等5家企业: the examples name what is counted, and the clause its
+        # subject; 两院院士等…人才307人 names no subject, so the sentence's or topic's stands.
+        named_etc = "等" in head and any(
+            head.find(w) < head.rfind("等") for w in listed if head.find(w) >= 0
+        )
+        # Examples are peers of what is counted: a company named before them is not who
+        # counts them (即发集团入选…，日辰食品、森麒麟等5家企业成功上市), a park or region may be.
+        peers = "等" in head
         examples: list[str] = []
         for start, end, word in reversed(ctx.subjects):
             if start < ctx.sentence.start or end > ctx.figure.start:
@@ -896,21 +1051,55 @@ class _Reader:
             if _named_example(ctx, start, end):
                 examples.append(word)
                 continue
-            if start < ctx.clause.start and "等" in ctx.s[ctx.clause.start : ctx.figure.start]:
+            if start < ctx.clause.start and (
+                named_etc
+                or (peers and self._kind(self._canonical_subject(word) or "") == "company")
+            ):
                 break  # 日辰食品、森麒麟等5家企业: the clause names its own subject
             if word in _RELATIVE_SUBJECTS and any(m[1] == start for m in ctx.subjects):
                 continue  # 奇瑞全国13个整车工厂: 全国 says where, 奇瑞 is who
             if start < ctx.clause.start and not _clause_initial(ctx, start):
                 continue  # 升级即发污水处理厂，新建…: named in passing in another clause
+            if start < ctx.clause.start and _ADVERBIAL.match(self._clause_at(ctx, start)):
+                continue  # 在10月份青岛突发新增确诊病例后，5天内…: when, not who
             return self._canonical_subject(word)
+        if speaker:
+            return speaker
         parent = self._common_parent(examples)
+        if not parent and not (ctx.figure.big or _counted(ctx.figure)):
+            # 青岛港即墨港区、华骏物流园、济铁物流园三大核心物流园区完成货物吞吐量600万吨: the
+            # parks' parent handles the tonnage (the count of them is of the examples).
+            parent = self._common_parent(listed)
         if parent:
             return parent
-        if "等" in ctx.s[ctx.clause.start : ctx.figure.start]:
+        if named_etc:
             return ctx.topic or self.region
-        if ctx.carried:
+        if ctx.carried and not (peers and self._kind(ctx.carried) == "company"):
             return ctx.carried
         return ctx.topic or self.region
+
+    def _clause_at(self, ctx: _Context, at: int) -> str:
+        for clause in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END):
+            if clause.start <= at < clause.end:
+                return ctx.s[clause.start : clause.end]
+        return ""
+
+    def _speaker(self, ctx: _Context) -> str | None:
+        """Who says the quotation a figure stands in (“…清单40项…”即墨区供电公司有关负责人说)."""
+        opened = ctx.s.rfind("“", 0, ctx.figure.start)
+        if opened < 0 or ctx.s.rfind("”", 0, ctx.figure.start) > opened:
+            return None
+        closed = ctx.s.find("”", ctx.figure.end)
+        if closed < 0 or "“" in ctx.s[ctx.figure.end : closed]:
+            return None
+        after = ctx.s[closed + 1 : closed + 41]
+        mentions = self._subject_mentions(after, frozenset())
+        if not mentions or mentions[0][0] != 0:
+            return None
+        if not _SAYS.match(after, mentions[0][1]):
+            return None
+        who = self._canonical_subject(mentions[0][2])
+        return who if who and not self._is_region(who) else None
 
     def _common_parent(self, words: list[str]) -> str | None:
         # 青岛港即墨港区、华骏物流园、济铁物流园三大核心物流园区: the parks' common parent.
@@ -934,7 +1123,7 @@ class _Reader:
         weak_capacity = bool(_CAPACITY.search(near)) and draft.measure == "level"
         if weak_capacity and (ctx.tail.startswith("的") or _STRONG_CAPACITY.search(near)):
             return "capacity"  # 年产30万辆的…基地, 产能可达1000吨
-        if _TARGET.search(before) or ("向" in before and "目标" in after):
+        if _TARGET.search(_GOAL_OBJECT.sub("", before)) or ("向" in before and "目标" in after):
             return "target"
         period = draft.period
         assert period is not None

@@ -22,9 +22,9 @@ from factcheck.units import parse_unit, same_dimension
 # --------------------------------------------------------------------------- word lists
 
 _SENTENCE_END = "。!?;"
-_CLAUSE_END = ",:…"
+_CLAUSE_END = ",:…."  # NFKC folds …… to ......; a point between digits is kept (_in_number)
 _LIST_SEP = "、和及与"
-_FILLER = re.compile(r"[“”\"'‘’「」、\-—·]|各类|各项|各种")
+_FILLER = re.compile(r"[“”\"'‘’「」、\-—·]|各类|各项|各种|线上线下")
 
 _RELATIVE_SUBJECTS = {
     "全区": "region",
@@ -78,15 +78,18 @@ _TARGET = re.compile(
     # 要 as "shall": after a clause break, a time word or who shall (全区要新建…); not 重要, 主要.
     r"|(?:^|[,:;]|今年|全年|年内|明年|全区|全市|我们|各级)要(?!求|素|点|是)"
 )
+#: A goal named as what work was steered by, not a target set: 紧紧围绕全年发展目标不动摇，
+#: …集中力量推进15个攻势 reports what was done.
+_GOAL_OBJECT = re.compile(r"(?:围绕|紧扣|锚定|对标|瞄准|聚焦)[^,:;。]{0,8}目标")
 _ESTIMATE = re.compile(r"预计")
 _PRELIMINARY = re.compile(r"初步核算")
 _CAPACITY = re.compile(r"年产|日产|产能|可达|能力|设计规模")
 _STRONG_CAPACITY = re.compile(r"产能|可达|能力|设计规模")
 _CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及|已经为|已为")
-_NEW = re.compile(r"新增(?!加)")
+_NEW = re.compile(r"新增(?!加)|增设")
 #: 占 introducing a denominator; not 占比, 占用, 占有 or 占地(面积) — but 占地区生产总值 is one.
 _DENOMINATOR = re.compile(r"占(?!比|用|有|地(?!区))")
-_INNER_VERB = re.compile(r"实现|完成|达到|累计")
+_INNER_VERB = re.compile(r"实现|完成|达到|累计|平均")
 _BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年(?:底|末)?")
 _NEW_NAME = re.compile(r"^新|新增|新建|新引进|新开通|新创|新设|新认定|新上市")
 _NOW = re.compile(r"目前|当前|现在|如今|截至目前")
@@ -107,18 +110,85 @@ _INDUSTRY_METRIC = re.compile(
     r"(?:规上|规模以上)?(?:工业)?(?:实现|完成)?(产值|总产值|增加值|进出口|出口|营业收入|主营业务收入|产量|销量)"
 )
 #: Verbs that registry names begin with (完成重大工程数量, 新建扩建输变电工程数量).
-_NAME_VERB_WORDS = (
-    *"新建改建 新建扩建 新建改造 新改建 建成开放 建成启用 竣工交付 竣工投产 新引进 新开通 新打造".split(),
-    *"新认定 新建 改建 扩建 建成 开通 完成 实施 新增 引进 培育 新创 创建 整治 改造 认定 筹建".split(),
-    *"入选 增设 新设 盘活 带动 组织 确定 梳理 联系 涉及 综合治理 大中修 整修 淘汰 配建 征迁改造".split(),
-    *"享受签约服务 参展 新上市 上市 脱贫摘帽 脱贫 摘帽 被认定 获评 投产 申请 授权".split(),
+_NAME_VERB_WORDS: tuple[str, ...] = (
+    "新建改建",
+    "新建扩建",
+    "新建改造",
+    "新改建",
+    "建成开放",
+    "建成启用",
+    "竣工交付",
+    "竣工投产",
+    "新引进",
+    "新开通",
+    "新打造",
+    "新认定",
+    "新建",
+    "改建",
+    "扩建",
+    "建成",
+    "开通",
+    "完成",
+    "实施",
+    "新增",
+    "引进",
+    "培育",
+    "新创",
+    "创建",
+    "整治",
+    "改造",
+    "认定",
+    "筹建",
+    "入选",
+    "增设",
+    "新设",
+    "盘活",
+    "带动",
+    "组织",
+    "确定",
+    "梳理",
+    "联系",
+    "涉及",
+    "综合治理",
+    "大中修",
+    "整修",
+    "淘汰",
+    "配建",
+    "征迁改造",
+    "享受签约服务",
+    "参展",
+    "新上市",
+    "上市",
+    "脱贫摘帽",
+    "脱贫",
+    "摘帽",
+    "被认定",
+    "获评",
+    "投产",
+    "申请",
+    "授权",
 )
 _NAME_VERB = re.compile("|".join(sorted(_NAME_VERB_WORDS, key=len, reverse=True)))
-#: A verb that makes the noun after it what is counted: 企业入选国家试点示范 (国家试点示范企业),
-#: 河流获评省级美丽示范河湖 (美丽示范河湖), 项目入列市海洋重点项目.
-_BECOME = re.compile(r"^(?:成功)?(?:入选|获评|被认定为|认定为|被评为|评为|成为|列入|入列|纳入|获批)")
+#: A verb whose object names what is counted: 企业入选国家试点示范 (国家试点示范企业),
+#: 河流获评省级美丽示范河湖 (美丽示范河湖), 项目入列市海洋重点项目, 为17个项目提供了
+#: “竣工即投产”服务 (竣工即投产服务项目).
+_BECOME = re.compile(
+    r"^(?:成功)?(?:入选|获评|被认定为|认定为|被评为|评为|成为|列入|入列|纳入|获批|提供了?|享受)"
+)
 #: Words inside a listed name that the registry leaves out (行业“隐形冠军”或独角兽企业).
 _NAME_FILLER = re.compile(r"^行业|或")
+#: How long a counted noun (企业, 80岁以上老人) and what is said of it may be.
+_PREDICATE_NOUN = 8
+_PREDICATE_WORDS = 10
+#: Words that make what follows a name a predicate, not the rest of a list item
+#: (一汽锻造项目当年落户、当年开工: the project is the subject, not one of a list).
+_PREDICATE = re.compile(r"当年|今年|落户|开工|完工|投产|建成|实现|完成|入选|获评|成为|达到|突破")
+#: A clause saying when, not who: 在10月份青岛突发新增确诊病例后.
+_ADVERBIAL = re.compile(r"^在.*(?:后|之后|时|期间|之际|以来)[,:]?$")
+#: Who said a quotation: “…”即墨区供电公司有关负责人说.
+_SAYS = re.compile(
+    r"(?:有关|相关)?(?:负责人|董事长|总经理|党委书记|书记|主任|工作人员)?(?:说|表示|介绍|称|指出)"
+)
 #: A total that names nothing itself: 省市级智能工厂等总数达到105个.
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
 #: A short relative clause before the counted noun: 9个投产的整车项目.
@@ -126,8 +196,10 @@ _MODIFIER = re.compile(r"^(?:已)?(?:投产|建成|在建|开工|落地|签约|�
 
 
 def _name_verbs(text: str) -> list[str]:
-    """Every verb of :data:`_NAME_VERB_WORDS` in ``text`` (脱贫摘帽 gives 脱贫 and 摘帽 too)."""
-    return [v for v in _NAME_VERB_WORDS if v in text]
+    """Every verb of :data:`_NAME_VERB_WORDS` in ``text`` (脱贫摘帽 gives 脱贫 and 摘帽 too).
+
+    Not a verb that only modifies a noun (投产的整车项目)."""
+    return [v for v in _NAME_VERB_WORDS if re.search(re.escape(v) + "(?!的)", text)]
 
 
 #: Counters (units_zh.txt): a figure in one of them counts things, and its metric's name
@@ -143,7 +215,8 @@ _UNIT_WORDS = (
     (frozenset({"元", "美元"}), ("额", "金额", "总额")),
     (frozenset({"吨"}), ("量", "产量", "产能", "容量")),  # 年产1000吨X: X产能
     (frozenset({"瓦", "兆瓦"}), ("装机容量", "容量")),  # 300兆瓦光伏发电设施
-    (frozenset({"天", "日", "个月", "月", "小时"}), ("用时", "周期", "时长")),  # 历时17个月建设
+    # 历时17个月建设 (建设周期), 项目仅用17个月 (项目建设周期)
+    (frozenset({"天", "日", "个月", "月", "小时"}), ("用时", "周期", "时长", "建设周期")),
     (frozenset({"人", "名", "位"}), ("人数", "数量")),
     (frozenset({"人次"}), ("人次",)),
 )
@@ -337,9 +410,14 @@ def _subject_position(s: str, mention: tuple[int, int, str]) -> bool:
     start, end, word = mention
     before = s[max(0, start - 4) : start]
     after = s[end : end + 8]
-    if before.endswith("、") or re.match(r"[^,:;。、等和与及]{0,6}[、等和与及]", after):
+    listed = re.match(r"([^,:;。、等和与及]{0,6})[、等和与及]", after)
+    # 全省159个国家和省级开发区, 对全区180个重点项目进行梳理: whose the figure right after is.
+    owns = word in _RELATIVE_SUBJECTS and re.match(r"[\d零〇一二两三四五六七八九十]", after)
+    if before.endswith("、") or (listed and not owns and not _PREDICATE.search(listed.group(1))):
         return False
-    if re.search(r"(?:占|高于|低于|快于|慢于|比|较|相当于|超过|与|同|向|对)$", before):
+    if re.search(r"(?:占|高于|低于|快于|慢于|比|较|相当于|超过)$", before):
+        return False
+    if re.search(r"(?:与|同|向|对)$", before) and not owns:
         return False
     if after.startswith(("日报", "晚报", "新闻", "记者", "报社", "电视")):
         return False
@@ -354,13 +432,18 @@ def _subject_position(s: str, mention: tuple[int, int, str]) -> bool:
 
 def _clause_initial(ctx: _Context, start: int) -> bool:
     """Whether a mention opens its clause (after a time phrase, 在/由): the clause's topic."""
+    return _opens_clause(ctx.s, ctx.sentence, ctx.subjects, start)
+
+
+def _opens_clause(
+    s: str, sentence: _Span, subjects: Sequence[tuple[int, int, str]], start: int
+) -> bool:
+    """:func:`_clause_initial` for a mention at ``start`` in ``sentence``."""
     clause = next(
-        c
-        for c in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END)
-        if c.start <= start < c.end
+        c for c in _split(s, sentence.start, sentence.end, _CLAUSE_END) if c.start <= start < c.end
     )
-    head = ctx.s[clause.start : start]
-    for a, b, _word in reversed(ctx.subjects):
+    head = s[clause.start : start]
+    for a, b, _word in reversed(subjects):
         if clause.start <= a and b <= start:
             head = head[: a - clause.start] + head[b - clause.start :]  # 青岛市即墨区: one place
     previous = None
@@ -371,7 +454,10 @@ def _clause_initial(ctx: _Context, start: int) -> bool:
 
 
 def _named_example(ctx: _Context, start: int, end: int) -> bool:
-    # 创新奇智总部、华为科技城等156个重点项目: examples of what is counted (same clause).
+    # 创新奇智总部、华为科技城等156个重点项目: examples of what is counted (same clause);
+    # not the place before them (在高新区集聚中科院海洋所等30余家科研院所).
+    if ctx.s[max(start - 1, 0) : start] == "在":
+        return False
     return start >= ctx.clause.start and "等" in ctx.s[end : ctx.figure.start]
 
 
@@ -443,6 +529,11 @@ def _same_counter(registry_unit: str, printed: str) -> bool:
 def _counted(figure: RawFigure) -> bool:
     base = figure.unit.lstrip("十百千万亿")
     return base in _COUNT_UNITS
+
+
+def _persons(figure: RawFigure) -> bool:
+    """Whether a figure counts people (1.5万名, 200余人)."""
+    return figure.unit.lstrip("十百千万亿") in ("人", "名", "位", "人次")
 
 
 def _count_name(name: str, figure: RawFigure, suffixes: tuple[str, ...] = ()) -> str:

@@ -323,6 +323,7 @@ class _Lookup:
         self.by_key: dict[str, int] = {}
         for fid, key in zip(ordered["fid"], ordered["key"], strict=True):
             self.by_key.setdefault(key, int(fid))
+        self.basis = {m.name: m.basis for m in registry.metrics}
         self.children: dict[str, list[str]] = {}
         for s in registry.subjects:
             if s.parent:
@@ -340,12 +341,16 @@ def _shift_period(period: str, selector: str | None) -> str | None:
     return selector
 
 
-def _ref_key(ref: Ref, subject: str, period: str, scope: str, cls: str) -> str | None:
+def _ref_key(
+    ref: Ref, subject: str, period: str, scope: str, cls: str, basis: dict[str, str] | None = None
+) -> str | None:
     s = ref.selector("subject") or subject
     p = _shift_period(period, ref.selector("period"))
     if p is None:
         return None
     measure = ref.selector("measure") or ("share" if ref.selector("of") else "level")
+    if measure in ("yoy", "cagr"):  # growth keys carry the basis, as in the engine
+        measure = f"{measure}:{(basis or {}).get(ref.metric, 'nominal')}"
     sc = ref.selector("scope") if ref.selector("scope") is not None else scope
     of = ref.selector("of")
     of_key = f"{of}@{s}@{p}@{''}" if of else ""
@@ -384,8 +389,12 @@ def _evaluate_rule(
     for reading in ("s", "l"):
         used: list[list[int]] = [[] for _ in range(n)]
         complete = np.ones(n, dtype=bool)
-        pairs = _eval(rule.expr.left, anchors, scope, cls, fr, lookup, reading, used, complete)
-        pairs_r = _eval(rule.expr.right, anchors, scope, cls, fr, lookup, reading, used, complete)
+        pairs = _eval(
+            rule.expr.left, anchors, scope, cls, pool.cell, lookup, reading, used, complete
+        )
+        pairs_r = _eval(
+            rule.expr.right, anchors, scope, cls, pool.cell, lookup, reading, used, complete
+        )
         values[reading] = _Values({"left": pairs, "right": pairs_r}, used, complete)
     complete = values["s"].complete
     ok = {}
@@ -410,7 +419,7 @@ def _evaluate_rule(
         sev = ERROR if not ok["l"][i] else (WARNING if not ok["s"][i] else 0)
         if not sev:
             continue
-        caps = [int(fr.at[f, "cap"]) for f in fids]
+        caps = [int(pool.cell(f, "cap")) for f in fids]
         sev = min(sev, _RANK[rule.severity], *caps)
         unit = _display(ctx, pool, fids[0]) if fids else ("", 1.0)
         lhs = values["s"].pairs["left"]
@@ -449,10 +458,10 @@ def _holds(op: str, lhs: Pair, rhs: Pair) -> np.ndarray:
     return lhs[1] >= rhs[0]
 
 
-def _figure_pair(fr: Any, fid: int, reading: str) -> tuple[float, float]:
-    lo, hi = float(fr.at[fid, f"lo_{reading}"]), float(fr.at[fid, f"hi_{reading}"])
-    measure = fr.at[fid, "measure"]
-    if measure in ("share", "yoy", "cagr", "pp", "contribution") or fr.at[fid, "dim"] == "%":
+def _figure_pair(cell: Any, fid: int, reading: str) -> tuple[float, float]:
+    lo, hi = float(cell(fid, f"lo_{reading}")), float(cell(fid, f"hi_{reading}"))
+    measure = cell(fid, "measure")
+    if measure in ("share", "yoy", "cagr", "pp", "contribution") or cell(fid, "dim") == "%":
         return lo / 100.0, hi / 100.0
     return lo, hi
 
@@ -462,7 +471,7 @@ def _eval(
     anchors: list[tuple[str, str]],
     scope: str,
     cls: str,
-    fr: Any,
+    cell: Any,
     lookup: _Lookup,
     reading: str,
     used: list[list[int]],
@@ -474,11 +483,11 @@ def _eval(
         return np.full(n, v), np.full(n, v)
     if isinstance(node, Neg):
         return iv.scale(
-            _eval(node.operand, anchors, scope, cls, fr, lookup, reading, used, complete), -1.0
+            _eval(node.operand, anchors, scope, cls, cell, lookup, reading, used, complete), -1.0
         )
     if isinstance(node, BinOp):
-        a = _eval(node.left, anchors, scope, cls, fr, lookup, reading, used, complete)
-        b = _eval(node.right, anchors, scope, cls, fr, lookup, reading, used, complete)
+        a = _eval(node.left, anchors, scope, cls, cell, lookup, reading, used, complete)
+        b = _eval(node.right, anchors, scope, cls, cell, lookup, reading, used, complete)
         op = {"+": iv.add, "-": iv.sub, "*": iv.mul, "/": iv.div}[node.op]
         return op(a, b)
     lo = np.full(n, np.nan)
@@ -489,12 +498,12 @@ def _eval(
             total_lo = total_hi = 0.0
             found = 0
             for child in subjects:
-                key = _ref_key(node.ref, child, period, scope, cls)
+                key = _ref_key(node.ref, child, period, scope, cls, lookup.basis)
                 fid = lookup.by_key.get(key) if key else None
                 if fid is None:
                     continue
                 found += 1
-                low, high = _figure_pair(fr, fid, reading)
+                low, high = _figure_pair(cell, fid, reading)
                 total_lo += low
                 total_hi += high
                 used[i].append(fid)
@@ -503,13 +512,13 @@ def _eval(
             if not found:
                 complete[i] = False
             continue
-        key = _ref_key(node, subject, period, scope, cls)
+        key = _ref_key(node, subject, period, scope, cls, lookup.basis)
         fid = lookup.by_key.get(key) if key else None
         if fid is None:
             complete[i] = False
             continue
         used[i].append(fid)
-        lo[i], hi[i] = _figure_pair(fr, fid, reading)
+        lo[i], hi[i] = _figure_pair(cell, fid, reading)
     return iv.widen(lo, hi)
 
 

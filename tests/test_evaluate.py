@@ -55,17 +55,18 @@ def test_every_document_finds_most_of_its_figures(evaluation: Evaluation) -> Non
 
 @needs_seeds
 def test_full_field_accuracy_does_not_regress(evaluation: Evaluation) -> None:
-    # The floor is the accuracy reached when this test was written (56 %); see the next test.
-    assert evaluation.total.accuracy >= 0.55, render(evaluation)
+    # The floor is the accuracy last reached (77.5 %; 57.5 % when this test was written); see
+    # the next test.
+    assert evaluation.total.accuracy >= 0.77, render(evaluation)
 
 
 @needs_seeds
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "the 85 % target needs the metric registry to carry the names texts print: most "
-        "curated metrics are paraphrases (联企助企部门数量 for 推动66个部门…) "
-        "with no alias in rules/metrics.yaml"
+        "77.5 %: what is left are curated names and subjects the text does not print "
+        "(联企助企部门数量 for 推动66个部门…, 国信1号 for 全球首艘养殖工船, subject 羊肚菌种植) "
+        "and figures whose name is several clauses away"
     ),
 )
 def test_full_field_accuracy_at_least_85_percent(evaluation: Evaluation) -> None:
