@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -39,8 +39,10 @@ from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Re
 from factcheck.interval import Pair
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.relations import (
+    CAGR,
     RELATIONS,
     ROLE_NAMES,
+    YOY,
     Relation,
     solve,
 )
@@ -65,6 +67,11 @@ _STATUS_CLASS = {
     "capacity": "C",
 }
 _AMOUNT_FREE_DIMS = ("%", "pp", "ratio")
+#: How far (percentage points) growth at current prices may stray from growth in real
+#: terms before a real growth rate is worth a warning: China's GDP deflator moved between
+#: about −1% and +8% a year since 2000; the band leaves room either side.
+DEFLATOR_BAND = (-3.0, 8.0)
+
 #: Measures whose key carries the basis (real or nominal): growth rates.
 GROWTH_MEASURES = ("yoy", "cagr")
 
@@ -375,6 +382,26 @@ def _compared_measure(against: Any, of: Any, metric_unit: str) -> str:
     return "yoy"
 
 
+def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
+    """Widen growth rates stated in real terms by the price change levels may carry.
+
+    A real growth rate (按可比价格, GDP and 增加值) compared with a ratio of current-price
+    levels differs by the deflator. Within :data:`DEFLATOR_BAND` the difference is expected
+    and reported as nothing; beyond it the finding is a warning at most (``relcap``).
+    """
+    real = (inst["relcap"] == WARNING).to_numpy()
+    if not real.any():
+        return
+    low, high = DEFLATOR_BAND
+    for reading in ("s", "l"):
+        inst[f"{rate}_lo_{reading}"] = np.where(
+            real, inst[f"{rate}_lo_{reading}"] + low, inst[f"{rate}_lo_{reading}"]
+        )
+        inst[f"{rate}_hi_{reading}"] = np.where(
+            real, inst[f"{rate}_hi_{reading}"] + high, inst[f"{rate}_hi_{reading}"]
+        )
+
+
 def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
     """One row per combination of operands: the relation claim and each role's figures."""
     first = rk.relation.roles[0]
@@ -438,6 +465,8 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
             if rk is None:
                 continue
             inst = _attach(rk, pool.frame)
+            if rk.relation in (YOY, CAGR):
+                _allow_deflator(inst, rk.relation.roles[0])
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
             missing: np.ndarray = np.sum([~p for p in present.values()], axis=0).astype(int)
             complete = inst.loc[missing == 0]
@@ -491,11 +520,6 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         relations=relations,
     )
     return Report(tuple(findings), coverage, _figures(ctx, pool) if figures else ())
-
-
-def _cell(frame: pd.DataFrame, row: Any, column: str) -> Any:
-    """One cell by label. (pandas-stubs types ``.at`` as a union of twenty types.)"""
-    return frame.at[row, column]
 
 
 class _Columns:
@@ -562,12 +586,30 @@ def _check_instances(
     sev = _severity(inst, relation, ok["s"], ok["l"])
     took_part: set[int] = set()
     for role in relation.roles:
-        for fid in inst[f"{role}_fid"].to_numpy():
+        for fid in np.unique(inst[f"{role}_fid"].to_numpy()):
             took_part.update(pool.provenance.get(int(fid), ()))
-    findings = []
-    for i in np.flatnonzero(sev):
-        row = inst.iloc[i]
-        findings.append(_relation_finding(ctx, pool, relation, row, int(sev[i]), computed, int(i)))
+    failing = np.flatnonzero(sev)
+    if not len(failing):
+        return [], took_part
+    # Everything about the failing instances as plain arrays: building a finding then reads
+    # numbers, not pandas rows.
+    bad = {c: inst[c].to_numpy()[failing] for c in inst.columns}
+    fix_role, fix_need = _relation_fixes(pool, relation, bad)
+    findings = [
+        _relation_finding(
+            ctx,
+            pool,
+            relation,
+            {c: v[k] for c, v in bad.items()},
+            int(sev[i]),
+            (
+                (computed["s"][0][i], computed["s"][1][i]),
+                (computed["l"][0][i], computed["l"][1][i]),
+            ),
+            (fix_role[k], (fix_need[0][k], fix_need[1][k])),
+        )
+        for k, i in enumerate(failing)
+    ]
     return findings, took_part
 
 
@@ -575,18 +617,17 @@ def _relation_finding(
     ctx: _Context,
     pool: _Pool,
     relation: Relation,
-    row: pd.Series,
+    row: Mapping[str, Any],
     sev: int,
-    computed: Mapping[str, Pair],
-    i: int,
+    computed: tuple[tuple[float, float], tuple[float, float]],
+    fix: tuple[str | None, tuple[float, float]],
 ) -> Finding:
     first = relation.roles[0]
     fids = {r: int(row[f"{r}_fid"]) for r in relation.roles}
     head = _figure_label(ctx, pool, fids[first])
     unit = _display(ctx, pool, fids[first])
     stated = (row[f"{first}_lo_s"], row[f"{first}_hi_s"])
-    comp_s = (computed["s"][0][i], computed["s"][1][i])
-    comp_l = (computed["l"][0][i], computed["l"][1][i])
+    comp_s, comp_l = computed
     operands = "；".join(
         f"{ROLE_NAMES[r]} {_figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
     )
@@ -596,7 +637,6 @@ def _relation_finding(
         f"按「{relation.formula}」由 {operands} 算得 {_fmt(comp_s, unit)}"
         f"（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
     )
-    fix = _relation_fix(ctx, pool, relation, row)
     through_derived = any(bool(pool.cell(f, "derived")) for f in fids.values())
     if through_derived:
         message = f"推算值与声明值矛盾（经由推算链）：{message}"
@@ -611,38 +651,48 @@ def _relation_finding(
             ("computed", _fmt(comp_s, unit)),
             ("computed_lenient", _fmt(comp_l, unit)),
         ),
-        fix=fix,
-        metric=str(pool.frame.at[fids[first], "metric"]),
-        subject=str(pool.frame.at[fids[first], "subject"]),
+        fix=_fix(ctx, pool, fids[fix[0]], fix[1]) if fix[0] else None,
+        metric=str(pool.cell(fids[first], "metric")),
+        subject=str(pool.cell(fids[first], "subject")),
         chain=_chain(pool, [fids[r] for r in relation.roles]),
     )
 
 
-def _relation_fix(ctx: _Context, pool: _Pool, relation: Relation, row: pd.Series) -> Fix | None:
-    """The stated operand whose change alone restores consistency with the least change."""
-    best: tuple[float, str, Pair] | None = None
-    years = np.array([float(row["years"])])
+def _relation_fixes(
+    pool: _Pool, relation: Relation, bad: Mapping[str, np.ndarray]
+) -> tuple[np.ndarray, Pair]:
+    """For each failing instance, the stated operand whose change alone restores consistency
+    with the least change, and the range it would have to lie in (lenient readings)."""
+    n = len(bad["years"])
+    years = bad["years"].astype(float)
+    derived = pool.frame["derived"].to_numpy()
+    best_gap = np.full(n, np.inf)
+    best_role = np.full(n, None, dtype=object)
+    best_lo = np.full(n, np.nan)
+    best_hi = np.full(n, np.nan)
     for role in relation.roles:
-        fid = int(row[f"{role}_fid"])
-        if pool.cell(fid, "derived"):
-            continue
         others = {
-            r: (np.array([row[f"{r}_lo_l"]]), np.array([row[f"{r}_hi_l"]]))
+            r: (bad[f"{r}_lo_l"].astype(float), bad[f"{r}_hi_l"].astype(float))
             for r in relation.roles
             if r != role
         }
         need = solve(relation, role, others, years)
-        own = (np.array([row[f"{role}_lo_l"]]), np.array([row[f"{role}_hi_l"]]))
-        g = float(iv.gap(need, own)[0])
-        if best is None or g < best[0]:
-            best = (g, role, (need[0], need[1]))
-    if best is None:
-        return None
-    _, role, need = best
-    fid = int(row[f"{role}_fid"])
+        own = (bad[f"{role}_lo_l"].astype(float), bad[f"{role}_hi_l"].astype(float))
+        g = iv.gap(need, own)
+        # Only a figure someone printed can be fixed; a derived one is fixed at its source.
+        g = np.where(derived[bad[f"{role}_fid"].astype(int)], np.inf, g)
+        better = g < best_gap
+        best_gap = np.where(better, g, best_gap)
+        best_role = np.where(better, role, best_role)
+        best_lo = np.where(better, need[0], best_lo)
+        best_hi = np.where(better, need[1], best_hi)
+    return best_role, (best_lo, best_hi)
+
+
+def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix:
     unit = _display(ctx, pool, fid)
     ref = _refs(ctx, pool, [fid])[0]
-    lo, hi = float(need[0][0]), float(need[1][0])
+    lo, hi = float(need[0]), float(need[1])
     text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {_fmt((lo, hi), unit)} 之内"
     return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
 
@@ -767,18 +817,30 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
         min_hi_s=("hi_s", "min"),
     )
     bad = stats[(stats["max_lo_s"] > stats["min_hi_s"]) | (stats["max_lo_l"] > stats["min_hi_l"])]
-    for key in bad.index:
-        members = g[g["key"] == key]
-        lenient_bad = bool(_cell(bad, key, "max_lo_l") > _cell(bad, key, "min_hi_l"))
-        reading = "l" if lenient_bad else "s"
-        a = int(members.loc[members[f"lo_{reading}"].idxmax(), "fid"])
-        b = int(members.loc[members[f"hi_{reading}"].idxmin(), "fid"])
-        findings.append(_agreement_finding(ctx, pool, a, b, ERROR if lenient_bad else WARNING))
+    members = g[g["key"].isin(bad.index)]
+    lenient_bad = bad["max_lo_l"] > bad["min_hi_l"]
+    by_key = members.groupby("key", sort=False)
+    # The most distant pair of each group: highest lower edge against lowest upper edge,
+    # under the reading that fails.
+    fid = members["fid"]
+    pairs = pd.DataFrame(
+        {
+            "a_l": by_key["lo_l"].idxmax().map(fid),
+            "b_l": by_key["hi_l"].idxmin().map(fid),
+            "a_s": by_key["lo_s"].idxmax().map(fid),
+            "b_s": by_key["hi_s"].idxmin().map(fid),
+        }
+    )
+    for key, row in pairs.iterrows():
+        lenient = bool(lenient_bad.get(key, False))
+        a, b = (row["a_l"], row["b_l"]) if lenient else (row["a_s"], row["b_s"])
+        findings.append(
+            _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
+        )
     return findings, took_part, len(stats)
 
 
 def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> Finding:
-    fr = pool.frame
     # Stated figures first, so the finding points at something a person wrote.
     if pool.cell(a, "derived") and not pool.cell(b, "derived"):
         a, b = b, a
@@ -859,7 +921,6 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
 def _order_finding(
     ctx: _Context, pool: _Pool, small: int, big: int, sev: int, code: str, name: str, what: str
 ) -> Finding:
-    fr = pool.frame
     unit = _display(ctx, pool, small)
     r = "l" if sev == ERROR else "s"
     message = (
@@ -882,7 +943,6 @@ def _order_finding(
 def _order_check(
     ctx: _Context, pool: _Pool, pairs: list[tuple[int, int]], code: str, name: str, what: str
 ) -> tuple[list[Finding], set[int], int]:
-    fr = pool.frame
     findings = []
     took: set[int] = set()
     for small, big in pairs:
@@ -968,7 +1028,6 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     )
     findings = []
     took: set[int] = set()
-    t = ctx.table
     for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
         ft, fa = int(ft), int(fa)
         took.update((ft, fa))
@@ -1027,7 +1086,6 @@ def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 
 def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
-    fr = pool.frame
     measure = str(pool.cell(fid, "measure"))
     label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
     if pool.cell(fid, "scope"):
@@ -1041,10 +1099,8 @@ def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 
 def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
-    fr = pool.frame
     claim = int(pool.cell(fid, "claim"))
     if claim >= 0:
-        t = ctx.table
         status = str(ctx.cell(claim, "status"))
         tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
         return f"「{ctx.cell(claim, 'value')}」{tag}（{ctx.cell(claim, 'document')}）"
@@ -1055,7 +1111,6 @@ def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     """The unit to print a figure in, and the factor from the engine scale to it."""
-    fr = pool.frame
     measure = str(pool.cell(fid, "measure"))
     if measure in ("share", "yoy", "cagr"):
         return "%", 1.0
@@ -1063,7 +1118,6 @@ def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
         return "个百分点", 1.0
     if measure == "multiple":
         return "倍", 1.0
-    t = ctx.table
     claim = int(pool.cell(fid, "claim"))
     metric = str(pool.cell(fid, "metric"))
     if claim < 0:
@@ -1134,7 +1188,6 @@ def _fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
 
 
 def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
-    t = ctx.table
     docs = ctx.corpus.documents
     out: list[ClaimRef] = []
     seen: set[int] = set()
@@ -1172,7 +1225,6 @@ def _chain(pool: _Pool, fids: Iterable[int]) -> tuple[str, ...]:
 
 def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
     fr = pool.frame
-    t = ctx.table
     out = []
     row: Any
     for row in fr.itertuples(index=False):
