@@ -321,7 +321,8 @@ class _Lookup:
     def __init__(self, frame: Any, registry: Registry) -> None:
         ordered = frame.sort_values("derived", kind="stable")
         self.by_key: dict[str, int] = {}
-        for fid, key in zip(ordered["fid"], ordered["key"], strict=True):
+        fids = ordered["fid"].to_numpy()
+        for fid, key in zip(fids, ordered["key"].to_numpy(dtype=object), strict=True):
             self.by_key.setdefault(key, int(fid))
         self.basis = {m.name: m.basis for m in registry.metrics}
         self.children: dict[str, list[str]] = {}
@@ -381,7 +382,9 @@ def _evaluate_rule(
     plain = [r for r in refs(rule.expr) if not r.selectors]
     anchor_metrics = {r.metric for r in plain} or metrics
     rows = fr[fr["metric"].isin(anchor_metrics) & (fr["scope"] == scope) & (fr["cls"] == cls)]
-    anchors = sorted(set(zip(rows["subject"], rows["period"], strict=True)))
+    subjects = rows["subject"].to_numpy(dtype=object)
+    periods = rows["period"].to_numpy(dtype=object)
+    anchors = sorted(set(zip(subjects, periods, strict=True)))
     if not anchors:
         return [], set(), 0, []
     n = len(anchors)
