@@ -706,7 +706,8 @@ def measure(label: str, n: int, opt: Options) -> dict[str, Any]:
     manifest = base / "manifest.json"
     corpus = base / "claims"
     cache = base / "cache"
-    res: dict[str, Any] = {"label": label, "target": n}
+    # factcheck may change while a long run goes on: the code is recorded at both ends.
+    res: dict[str, Any] = {"label": label, "target": n, "code_start": _git()}
     existing = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
     if existing is None or existing.get("requested") != n or existing.get("seed") != opt.seed:
         _say(f"[{label}] generating …")
@@ -744,6 +745,7 @@ def measure(label: str, n: int, opt: Options) -> dict[str, Any]:
 
     _say(f"[{label}] warm load ×{opt.repeat}")
     runs = [_work("warm", *args, str(cache)) for _ in range(opt.repeat)]
+    res["warm_runs"] = [(r["seconds"], r["new_entries"]) for r in runs]
     res["warm_s"] = _median(r["seconds"] for r in runs)
     res["warm_cpu"] = _median(r["cpu"] for r in runs)
     res["warm_new_entries"] = max(r["new_entries"] for r in runs)
@@ -786,6 +788,7 @@ def measure(label: str, n: int, opt: Options) -> dict[str, Any]:
             res["pint_check_s"] = _median(r["check_times"])
             res["pint_check_cpu"] = _median(r["check_cpu"])
             res["pint_read_s"] = _median(r["read_times"])
+    res["code_end"] = _git()
     _say(f"[{label}] done")
     return res
 
@@ -876,6 +879,13 @@ def _wc(wall: float | None, cpu: float | None) -> str:
     return f"{_s(wall)} ({_s(cpu)})"
 
 
+def _code(r: dict[str, Any]) -> str:
+    start, end = r.get("code_start"), r.get("code_end")
+    if start == end:
+        return f"{r['label']} at {start}"
+    return f"{r['label']} at {start} → {end} (**factcheck changed during the run**)"
+
+
 def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -888,7 +898,7 @@ def render(results: list[dict[str, Any]], info: dict[str, Any], command: str) ->
         f"Machine: {info['nproc']} cores ({info['cpu']}), {_gb(info['memory'])} RAM, "
         f"Python {info['python']}, pandas {v['pandas']}, numpy {v['numpy']}, pint {v['pint']}, "
         f"PyYAML {v['pyyaml']} (libyaml: {v['libyaml']})  ",
-        f"Code: factcheck at {info['git']}  ",
+        "Code: " + "; ".join(_code(r) for r in results) + "  ",
         f"Date: {time.strftime('%Y-%m-%d %H:%M')}; load average at the end {info['load']}",
         "",
         "Seconds are wall-clock medians; where CPU seconds differ by more than 10 % they follow in",

@@ -109,6 +109,7 @@ def check(
         baseline=baseline or config.baseline,
         update_baseline=update_baseline,
         figures=fmt == "html",
+        relations=fmt == "junit",
     )
     steps = 4 + len(inputs.drafts)  # corpus, rules, each draft, check, render
     with Feedback(total=steps) as feedback:

@@ -310,7 +310,8 @@ def draft_report(report: Report, drafts: Sequence[Draft]) -> Report:
         undecidable=undecidable,
         relations=report.coverage.relations,
     )
-    return Report(findings, coverage, report.figures)
+    relations = tuple(r for r in report.relations if keys & set(r.claims))
+    return Report(findings, coverage, report.figures, relations)
 
 
 # --------------------------------------------------------------------------- check
@@ -331,6 +332,7 @@ class CheckRequest:
         update_baseline: write the baseline from this run instead of filtering by it.
         figures: list every stated and derived figure in the report (charts need them; the
             other formats do not, and listing them costs a fifth of a run).
+        relations: list every relation evaluated (JUnit writes one test case each).
     """
 
     inputs: Inputs
@@ -342,6 +344,7 @@ class CheckRequest:
     baseline: Path | None = None
     update_baseline: bool = False
     figures: bool = True
+    relations: bool = False
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,7 @@ def run_check(
         taken.add(draft.document.id)
         drafts.append(draft)
     step("核对")
-    report = check(corpus, rules, figures=request.figures)
+    report = check(corpus, rules, figures=request.figures, relations=request.relations)
 
     if drafts:
         report = draft_report(report, drafts)
@@ -427,7 +430,7 @@ def run_check(
         findings = list(kept)
 
     findings.sort(key=Finding.sort_key)
-    final = Report(tuple(findings), report.coverage, report.figures)
+    final = Report(tuple(findings), report.coverage, report.figures, report.relations)
     return CheckResult(
         report=final,
         exit_code=exit_code_for(findings, request.fail_on, request.exit_zero),

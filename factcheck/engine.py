@@ -36,7 +36,15 @@ import pandas as pd
 from factcheck import interval as iv
 from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
 from factcheck.corpus import Corpus
-from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Report
+from factcheck.findings import (
+    ClaimRef,
+    Coverage,
+    FigureValue,
+    Finding,
+    Fix,
+    RelationCheck,
+    Report,
+)
 from factcheck.interval import Pair
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.relations import (
@@ -89,6 +97,18 @@ class _Pool:
         self.chains = chains
         self.provenance = provenance
         self.frame = frame
+        #: every relation evaluated, when the caller asked for them (JUnit lists them)
+        self.records: list[RelationCheck] | None = None
+
+    def record(self, code: str, name: str, title: str, fids: Iterable[int], outcome: str) -> None:
+        if self.records is None:
+            return
+        claims: set[int] = set()
+        for fid in fids:
+            claims.update(self.provenance.get(int(fid), ()))
+        self.records.append(
+            RelationCheck(code, name, title, tuple(sorted(map(str, claims))), outcome)
+        )
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -386,6 +406,21 @@ def _compared_measure(against: Any, of: Any, metric_unit: str) -> str:
     return "yoy"
 
 
+def _not_circular(pool: _Pool, relation: Relation, inst: pd.DataFrame) -> np.ndarray:
+    """Instances whose operands were not derived from the relation claim itself.
+
+    A share derives its whole; checking the share against that whole again proves nothing.
+    """
+    first = inst[f"{relation.roles[0]}_fid"].to_numpy()
+    keep = np.ones(len(inst), dtype=bool)
+    for role in relation.roles[1:]:
+        fids = inst[f"{role}_fid"].to_numpy()
+        for i, (claim_fid, fid) in enumerate(zip(first, fids, strict=True)):
+            if int(claim_fid) in pool.provenance.get(int(fid), ()):
+                keep[i] = False
+    return keep
+
+
 def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
     """Widen growth rates stated in real terms by the price change levels may carry.
 
@@ -434,7 +469,9 @@ def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the run
 
 
-def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
+def check(
+    corpus: Corpus, rules: Any = None, *, figures: bool = True, relations: bool = False
+) -> Report:
     """Check a corpus: every built-in relation, every rule, every agreement.
 
     Args:
@@ -442,6 +479,8 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         rules: a rule set from :func:`factcheck.load_rules` (``None``: built-in relations only).
         figures: also list every stated and derived figure in ``report.figures`` (for
             ``factcheck show`` and charts; a large corpus runs faster without).
+        relations: also list every relation evaluated in ``report.relations`` (one JUnit
+            test case each).
 
     Returns:
         The findings, sorted by severity and place, and the coverage of the run.
@@ -459,10 +498,12 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
     )
     pool = _stated_pool(ctx)
+    if relations:
+        pool.records = []
     findings: list[Finding] = []
     checked: set[int] = set()
     undecidable: list[str] = []
-    relations = 0
+    evaluated = 0
 
     fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
@@ -487,7 +528,8 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
                 for role in rk.relation.roles[1:]:
                     uses_fresh |= complete[f"{role}_fid"].isin(fresh).to_numpy()
                 complete = complete.loc[uses_fresh]
-            relations += len(complete)
+                complete = complete.loc[_not_circular(pool, rk.relation, complete)]
+            evaluated += len(complete)
             found, took_part = _check_instances(ctx, pool, rk.relation, complete)
             findings.extend(found)
             checked.update(took_part)
@@ -506,17 +548,17 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
     agreement, took_part, n_groups = _agreement(ctx, pool)
     findings.extend(agreement)
     checked.update(took_part)
-    relations += n_groups
+    evaluated += n_groups
     for check_fn in (_part_whole, _hierarchy, _capacity, _targets):
         found, took_part, n = check_fn(ctx, pool)
         findings.extend(found)
         checked.update(took_part)
-        relations += n
+        evaluated += n
     if rules is not None:
         found, took_part, n, und = rules.evaluate(ctx, pool)
         findings.extend(found)
         checked.update(took_part)
-        relations += n
+        evaluated += n
         undecidable.extend(und)
 
     findings = _dedupe(findings)
@@ -530,9 +572,28 @@ def check(corpus: Corpus, rules: Any = None, *, figures: bool = True) -> Report:
         checked=len(checked),
         unchecked=tuple(k for i, k in enumerate(keys) if i not in checked),
         undecidable=tuple(undecidable),
-        relations=relations,
+        relations=evaluated,
     )
-    return Report(tuple(findings), coverage, _figures(ctx, pool) if figures else ())
+    return Report(
+        tuple(findings),
+        coverage,
+        _figures(ctx, pool) if figures else (),
+        tuple(_resolve_claim_keys(ctx, pool.records or [])),
+    )
+
+
+def _resolve_claim_keys(ctx: _Context, records: list[RelationCheck]) -> list[RelationCheck]:
+    """Records carry claim row numbers while the run goes; name them ``document#id``."""
+    return [
+        RelationCheck(
+            r.code,
+            r.name,
+            r.title,
+            tuple(f"{ctx.cell(int(c), 'document')}#{ctx.cell(int(c), 'id')}" for c in r.claims),
+            r.outcome,
+        )
+        for r in records
+    ]
 
 
 def _objects(series: pd.Series) -> np.ndarray:
@@ -607,6 +668,13 @@ def _check_instances(
     for role in relation.roles:
         for fid in np.unique(inst[f"{role}_fid"].to_numpy()):
             took_part.update(pool.provenance.get(int(fid), ()))
+    if pool.records is not None:
+        fid_columns = [inst[f"{r}_fid"].to_numpy() for r in relation.roles]
+        for i in range(len(inst)):
+            fids = [int(col[i]) for col in fid_columns]
+            title = f"{relation.title}：{_figure_label(ctx, pool, fids[0])}"
+            outcome = _SEVERITY[int(sev[i])] if sev[i] else "pass"
+            pool.record(relation.code, relation.name, title, fids, outcome)
     failing = np.flatnonzero(sev)
     if not len(failing):
         return [], took_part
@@ -850,12 +918,18 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
             "b_s": by_key["hi_s"].idxmin().map(fid),
         }
     )
+    outcomes: dict[str, str] = {}
     for key, row in pairs.iterrows():
         lenient = bool(lenient_bad.get(key, False))
         a, b = (row["a_l"], row["b_l"]) if lenient else (row["a_s"], row["b_s"])
-        findings.append(
-            _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
-        )
+        finding = _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
+        findings.append(finding)
+        outcomes[str(key)] = finding.severity
+    if pool.records is not None:
+        for key, group in g.groupby("key", sort=False):
+            fids = group["fid"].to_numpy()
+            title = f"一致性：{_figure_label(ctx, pool, int(fids[0]))}"
+            pool.record("FC101", "figure-disagreement", title, fids, outcomes.get(str(key), "pass"))
     return findings, took_part, len(stats)
 
 
@@ -969,14 +1043,15 @@ def _order_check(
             continue
         took.update((small, big))
         cap = min(int(pool.cell(small, "cap")), int(pool.cell(big, "cap")))
+        sev = 0
         if pool.cell(small, "lo_l") > pool.cell(big, "hi_l"):
-            findings.append(
-                _order_finding(ctx, pool, small, big, min(ERROR, cap), code, name, what)
-            )
+            sev = min(ERROR, cap)
         elif pool.cell(small, "lo_s") > pool.cell(big, "hi_s"):
-            findings.append(
-                _order_finding(ctx, pool, small, big, min(WARNING, cap), code, name, what)
-            )
+            sev = min(WARNING, cap)
+        if sev:
+            findings.append(_order_finding(ctx, pool, small, big, sev, code, name, what))
+        title = f"{what.split('（')[0]}：{_figure_label(ctx, pool, small)}"
+        pool.record(code, name, title, (small, big), _SEVERITY[sev] if sev else "pass")
     return findings, took, len(pairs)
 
 
@@ -1076,6 +1151,13 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
                 metric=str(pool.cell(ft, "metric")),
                 subject=str(pool.cell(ft, "subject")),
             )
+        )
+        pool.record(
+            "FC301",
+            "target-vs-result",
+            f"目标与实际：{_figure_label(ctx, pool, ft)}",
+            (ft, fa),
+            "info",
         )
     return findings, took, len(merged)
 

@@ -166,12 +166,32 @@ class FigureValue:
 
 
 @dataclass(frozen=True)
+class RelationCheck:
+    """One relation the engine evaluated (listed when ``check(..., relations=True)``).
+
+    Attributes:
+        code, name: the code a failure of it is reported with.
+        title: what was checked, in Chinese.
+        claims: keys (``document#id``) of the claims it involved.
+        outcome: ``pass``, or the severity of the finding it produced.
+    """
+
+    code: str
+    name: str
+    title: str
+    claims: tuple[str, ...]
+    outcome: str = "pass"
+
+
+@dataclass(frozen=True)
 class Report:
-    """The result of a run: findings, coverage, and every figure stated or derived."""
+    """The result of a run: findings, coverage, every figure stated or derived, and (on
+    request) every relation evaluated."""
 
     findings: tuple[Finding, ...]
     coverage: Coverage = field(default_factory=Coverage)
     figures: tuple[FigureValue, ...] = ()
+    relations: tuple[RelationCheck, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

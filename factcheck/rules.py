@@ -420,10 +420,17 @@ def _evaluate_rule(
         for fid in fids:
             took.update(pool.provenance.get(fid, ()))
         sev = ERROR if not ok["l"][i] else (WARNING if not ok["s"][i] else 0)
+        if sev:
+            sev = min(sev, _RANK[rule.severity], *[int(pool.cell(f, "cap")) for f in fids])
+        pool.record(
+            "FC401",
+            "rule-violated",
+            f"规则「{rule.title}」：{subject} {period}",
+            fids,
+            _SEVERITY[sev] if sev else "pass",
+        )
         if not sev:
             continue
-        caps = [int(pool.cell(f, "cap")) for f in fids]
-        sev = min(sev, _RANK[rule.severity], *caps)
         unit = _display(ctx, pool, fids[0]) if fids else ("", 1.0)
         lhs = values["s"].pairs["left"]
         rhs = values["s"].pairs["right"]

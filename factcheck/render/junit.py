@@ -1,15 +1,12 @@
 """JUnit XML, for CI systems that show test results (GitLab, Jenkins, Azure, GitHub actions).
 
-The ideal is one test case per relation checked. The engine reports how many relations it
-evaluated (``coverage.relations``) but not a list of the ones that held, so this renderer
-writes:
-
-- one test case per finding: a ``<failure>`` when its severity is at or above ``fail_on``,
-  otherwise a passing case whose ``<system-out>`` carries the message (a warning an editor
-  should still read);
-- one skipped test case per relation that could not be decided (an operand is missing:
-  undecidable is not the same as consistent);
-- one passing test case that stands for all the other relations, with their number.
+One test case per relation checked (``check(..., relations=True)`` lists them): a case fails
+when the finding the relation produced is at or above ``fail_on``, and passes otherwise (a
+warning below ``fail_on`` is carried in ``<system-out>``). Findings that belong to no
+relation (an unused suppression, say) get a case of their own, and each relation that could
+not be decided is a skipped case: undecidable is not the same as consistent. A report made
+without the relation list falls back to one case per finding and one passing case for the
+rest.
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from factcheck.findings import SEVERITY_RANK, Finding, Report
+from factcheck.findings import SEVERITY_RANK, Finding, RelationCheck, Report
 from factcheck.render import (
     RenderOptions,
     claim_line,
@@ -74,11 +71,44 @@ def finding_case(finding: Finding, fail_on: str) -> tuple[ET.Element, bool]:
     return case, failed
 
 
+def _finding_of(relation: RelationCheck, findings: list[Finding], taken: set[int]) -> int | None:
+    """The finding a relation produced: its claims are among the relation's."""
+    if relation.outcome == "pass":
+        return None
+    claims = set(relation.claims)
+    for i, finding in enumerate(findings):
+        if i not in taken and {c.key for c in finding.claims} <= claims:
+            return i
+    return None  # suppressed or baselined: the relation is reported as passing
+
+
+def _passing_case(relation: RelationCheck) -> ET.Element:
+    case = ET.Element(
+        "testcase",
+        {"classname": f"factcheck.{relation.code}", "name": _clean(relation.title), "time": "0"},
+    )
+    ET.SubElement(case, "system-out").text = _clean("、".join(relation.claims))
+    return case
+
+
 def render(report: Report, options: RenderOptions) -> str:
     """The report as a JUnit XML document."""
     cases: list[ET.Element] = []
     failures = 0
-    for finding in sorted_findings(report):
+    findings = sorted_findings(report)
+    matched: set[int] = set()
+    for relation in report.relations:
+        index = _finding_of(relation, findings, matched)
+        if index is None:
+            cases.append(_passing_case(relation))
+            continue
+        matched.add(index)
+        case, failed = finding_case(findings[index], options.fail_on)
+        cases.append(case)
+        failures += failed
+    for i, finding in enumerate(findings):
+        if i in matched:
+            continue
         case, failed = finding_case(finding, options.fail_on)
         cases.append(case)
         failures += failed
@@ -88,13 +118,18 @@ def render(report: Report, options: RenderOptions) -> str:
         )
         ET.SubElement(case, "skipped", {"message": "缺少数字，无法判定（不等于一致）"})
         cases.append(case)
-    others = max(report.coverage.relations - len(report.findings), 0)
-    summary_case = ET.Element(
-        "testcase",
-        {"classname": "factcheck.relations", "name": f"其余 {others} 组关系核对一致", "time": "0"},
-    )
-    ET.SubElement(summary_case, "system-out").text = summary_sentence(report, options)
-    cases.append(summary_case)
+    if not report.relations:
+        others = max(report.coverage.relations - len(report.findings), 0)
+        summary_case = ET.Element(
+            "testcase",
+            {
+                "classname": "factcheck.relations",
+                "name": f"其余 {others} 组关系核对一致",
+                "time": "0",
+            },
+        )
+        ET.SubElement(summary_case, "system-out").text = summary_sentence(report, options)
+        cases.append(summary_case)
 
     counts = {
         "tests": str(len(cases)),
