@@ -411,9 +411,14 @@ class PintLoop:
             scope,
         )
 
+    def _basis(self, c: Any, metric_name: str | None = None) -> str:
+        """The claim's own basis, else the metric's (``metric_name``: another metric's)."""
+        metric = self.registry.metrics.resolve(metric_name or c.metric)
+        default = metric.basis if metric else "nominal"
+        return default if metric_name else (c.basis or default)
+
     def _real(self, c: Any) -> bool:
-        metric = self.registry.metrics.resolve(c.metric)
-        return (c.basis or (metric.basis if metric else "nominal")) == "real"
+        return self._basis(c) == "real"
 
     def _op(self, fn: Callable[[], Any], lo_default: Any) -> Any:
         self.operations += 1
@@ -464,7 +469,9 @@ class PintLoop:
         from factcheck.periods import PeriodError, parse_period
 
         levels: dict[tuple[str, str, str, str], list[_Fig]] = {}
-        yoys: dict[tuple[str, str, str, str], list[_Fig]] = {}
+        # A growth rate in real terms and one at current prices are different figures: the
+        # basis is part of the key of a growth rate, as in the engine.
+        yoys: dict[tuple[str, str, str, str, str], list[_Fig]] = {}
         groups: dict[tuple[str, ...], list[_Fig]] = {}
         by_id: dict[tuple[str, str], int] = {}
         periods: dict[str, Any] = {}
@@ -489,16 +496,19 @@ class PintLoop:
                 if c.against
                 else ""
             )
+            measure = f"{c.measure}:{self._basis(c)}" if c.measure in ("yoy", "cagr") else c.measure
             if cls in ("A", "T"):
                 groups.setdefault(
-                    (c.subject, c.metric, c.measure, c.period, scope, cls, of, against), []
+                    (c.subject, c.metric, measure, c.period, scope, cls, of, against), []
                 ).append(fig)
             if cls != "A":
                 continue
             if c.measure == "level":
                 levels.setdefault((c.subject, c.metric, c.period, scope), []).append(fig)
             elif c.measure == "yoy":
-                yoys.setdefault((c.subject, c.metric, c.period, scope), []).append(fig)
+                yoys.setdefault((c.subject, c.metric, c.period, scope, self._basis(c)), []).append(
+                    fig
+                )
 
         for fig in self.figs:
             assert fig is not None
@@ -530,8 +540,10 @@ class PintLoop:
                         self._judge("FC202", comp, fig, [cur, before], real_cap)
             elif c.measure == "pp" and c.against and not c.of:
                 other = self._sel(c.against, c)
-                for mine in yoys.get(own, ()):
-                    for theirs in yoys.get(other, ()):
+                basis = self._basis(c)
+                other_basis = basis if other[1] == c.metric else self._basis(c, other[1])
+                for mine in yoys.get((*own, basis), ()):
+                    for theirs in yoys.get((*other, other_basis), ()):
                         comp = {
                             r: self._points(getattr(mine, r), getattr(theirs, r))
                             for r in ("s", "l")

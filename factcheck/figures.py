@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from factcheck.claims import MEASURES, Document
+from factcheck.claims import FIELD_ORDER, MEASURES, Document
 from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_quantity
@@ -182,25 +182,8 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
     return row
 
 
-_KNOWN = {
-    "id",
-    "subject",
-    "metric",
-    "measure",
-    "of",
-    "against",
-    "base",
-    "period",
-    "value",
-    "status",
-    "basis",
-    "scope",
-    "part_of",
-    "quote",
-    "line",
-    "column",
-    "ignore",
-}
+#: Claim keys the table has columns for; anything else in a record is kept in ``extra``.
+_KNOWN = frozenset(FIELD_ORDER) - {"confidence"}
 
 
 def _opt(value: Any) -> str | None:

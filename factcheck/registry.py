@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from factcheck.errors import InputErrors, Problem
 from factcheck.units import Unit, UnknownUnitError, parse_unit, same_dimension
@@ -85,6 +85,17 @@ class Subject:
     line: int | None = field(default=None, compare=False)
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+E = TypeVar("E", bound=_Named)
+
+
 class _Names:
     def __init__(self) -> None:
         self._by_name: dict[str, str] = {}
@@ -118,19 +129,20 @@ class _Names:
         return list(self._by_name)
 
 
-@dataclass
-class Metrics:
-    """The metric registry: canonical names, aliases, lookups with suggestions."""
+class _Entries(Generic[E]):
+    """Entries by canonical name, looked up by name or alias, with suggestions."""
 
-    items: dict[str, Metric] = field(default_factory=dict)
-    _names: _Names = field(default_factory=_Names, repr=False)
+    def __init__(self) -> None:
+        self.items: dict[str, E] = {}
+        self._names = _Names()
 
-    def add(self, metric: Metric) -> list[str]:
-        self.items[metric.name] = metric
-        return self._names.add(metric.name, metric.aliases)
+    def add(self, entry: E) -> list[str]:
+        """Register an entry; returns the names already taken by another entry."""
+        self.items[entry.name] = entry
+        return self._names.add(entry.name, entry.aliases)
 
-    def resolve(self, name: str) -> Metric | None:
-        """The metric a name or alias stands for, or ``None``."""
+    def resolve(self, name: str) -> E | None:
+        """The entry a name or alias stands for, or ``None``."""
         canon = self._names.canonical(name)
         return None if canon is None else self.items[canon]
 
@@ -142,33 +154,19 @@ class Metrics:
         """Every name and alias, canonical or not."""
         return self._names.all()
 
-    def __iter__(self) -> Iterator[Metric]:
+    def __iter__(self) -> Iterator[E]:
         return iter(self.items.values())
 
     def __len__(self) -> int:
         return len(self.items)
 
 
-@dataclass
-class Subjects:
+class Metrics(_Entries[Metric]):
+    """The metric registry: canonical names, aliases, lookups with suggestions."""
+
+
+class Subjects(_Entries[Subject]):
     """The subject registry with the regional hierarchy."""
-
-    items: dict[str, Subject] = field(default_factory=dict)
-    _names: _Names = field(default_factory=_Names, repr=False)
-
-    def add(self, subject: Subject) -> list[str]:
-        self.items[subject.name] = subject
-        return self._names.add(subject.name, subject.aliases)
-
-    def resolve(self, name: str) -> Subject | None:
-        canon = self._names.canonical(name)
-        return None if canon is None else self.items[canon]
-
-    def suggest(self, name: str) -> list[str]:
-        return self._names.suggest(name)
-
-    def names(self) -> list[str]:
-        return self._names.all()
 
     def ancestors(self, name: str) -> list[str]:
         """The chain of parents, nearest first (即墨区 → [青岛市, 山东省, 全国])."""
