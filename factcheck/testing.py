@@ -18,10 +18,10 @@ figures but the last one the rule names and solves the rule for that one.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 from typing import Any
 
 from hypothesis import assume
@@ -470,19 +470,15 @@ def corpus_of(claim_sets_: Iterable[ClaimSet], registry: Registry | None = None)
     return corpus
 
 
-_REGISTRY: Registry | None = None
-
-
+@lru_cache(maxsize=1)
 def _default_registry() -> Registry:
-    global _REGISTRY
-    if _REGISTRY is None:
-        from pathlib import Path
+    """The registry of the rules folder beside the package (or ./rules), read once."""
+    from pathlib import Path
 
-        from factcheck.registry import load_registry
+    from factcheck.registry import load_registry
 
-        here = Path(__file__).resolve().parents[1] / "rules"
-        _REGISTRY = load_registry(here if here.exists() else "rules")
-    return _REGISTRY
+    here = Path(__file__).resolve().parents[1] / "rules"
+    return load_registry(here if here.exists() else "rules")
 
 
 def with_value(claim_set: ClaimSet, claim_id: str, value: str) -> ClaimSet:
@@ -502,5 +498,3 @@ __all__ = [
     "rule_claim_sets",
     "with_value",
 ]
-
-_ = dt  # dates are part of the documents' published field
