@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache, total_ordering
 from typing import Literal
 
+from factcheck.quantity import zh_integer
+
 PeriodKind = Literal["year", "half", "quarter", "quarters", "month", "months", "span", "date"]
 
 #: Five-year plans by their names.
@@ -235,31 +237,14 @@ def period_parses(value: object) -> bool:
 
 # --------------------------------------------------------------------------- Chinese phrases
 
-_ZH_SMALL_NUMBERS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-
 
 def _zh_int(text: str) -> int:
     if text.isdigit():
         return int(text)
-    if text in _ZH_SMALL_NUMBERS:
-        return _ZH_SMALL_NUMBERS[text]
-    if text.startswith("十"):
-        return 10 + _ZH_SMALL_NUMBERS.get(text[1:], 0)
-    if len(text) >= 2 and text[1] == "十":
-        return _ZH_SMALL_NUMBERS[text[0]] * 10 + _ZH_SMALL_NUMBERS.get(text[2:], 0)
-    raise PeriodError(text)
+    value = zh_integer(text)
+    if value is None:
+        raise PeriodError(text)
+    return value
 
 
 _N = r"(\d+|[一二两三四五六七八九十]+)"

@@ -390,6 +390,14 @@ def _zh_numeral_value(numeral: str) -> tuple[int, int] | None:
     return total + section, last_place
 
 
+def zh_integer(numeral: str) -> int | None:
+    """The value of a Chinese numeral (十三 → 13, 二十八 → 28), or ``None`` if it is not one."""
+    if not _ZH_NUMERAL.fullmatch(numeral):
+        return None
+    parsed = _zh_numeral_value(numeral)
+    return None if parsed is None else parsed[0]
+
+
 def _read_chinese(text: str, pos: int) -> _Number | None:
     m = _ZH_NUMERAL.match(text, pos)
     # 万 and 亿 alone are magnitudes, not numbers: 亿元 is a unit with no figure.
