@@ -21,8 +21,9 @@ unplanted claim is consistent with every other by construction:
    names the planted claim. Their keys (``document#id``) go to ``manifest.json``.
 
 Some claims are deliberate traps for false alarms and are *not* planted: real-terms growth
-(可比价) that disagrees with the ratio of nominal levels, estimates (预计) that a later
-actual revises, and targets that were missed. The kind of every claim is the third part of
+(可比价) that disagrees with the ratio of nominal levels, a real and a nominal growth of the
+same figure side by side, estimates (预计) that a later actual revises, and targets that were
+missed. The kind of every claim is the third part of
 its id (``u12-m3-yoy-2023``); see :data:`KINDS`.
 
 Usage::
@@ -286,17 +287,18 @@ def _digits_for(n: float, count: bool, mag: float) -> int:
     if n >= 1000:
         return 0
     if n >= 100:
-        return random_choice((0, 0, 1))
+        return _choice((0, 0, 1))
     if n >= 10:
-        return random_choice((0, 1, 1, 2))
-    return random_choice((1, 2, 2))
+        return _choice((0, 1, 1, 2))
+    return _choice((1, 2, 2))
 
 
 # One generator per run; module-level so that printing helpers need not thread it through.
 _RNG = random.Random(0)
 
 
-def random_choice(options: tuple[int, ...]) -> int:
+def _choice(options: tuple[int, ...]) -> int:
+    """One of ``options``, drawn from the run's generator."""
     return options[_RNG.randrange(len(options))]
 
 
@@ -461,6 +463,7 @@ class GenClaim:
 
     @property
     def key(self) -> str:
+        """``document#id``, as findings name claims (set once the document is known)."""
         return f"{self.document}#{self.id}"
 
 
@@ -475,6 +478,7 @@ class Plant:
 
 
 def _zh_period(period: str) -> str:
+    """How a report writes the period (2023年, 2024年上半年, 2016—2020年), for quotes."""
     if period.endswith("H1"):
         return f"{period[:4]}年上半年"
     if ".." in period:
@@ -493,6 +497,7 @@ def _growth_words(value: str) -> str:
 
 
 def _slug(period: str) -> str:
+    """The period as part of a claim id."""
     return period.replace("..", "-").lower()
 
 
@@ -551,6 +556,7 @@ def _draw_tree(family: Family, scale: float, rng: random.Random) -> dict[tuple[s
 
 
 def _with_real(levels: dict[tuple[str, str], float], family: Family, rng: random.Random) -> Truth:
+    """The levels with real growth rates: nominal growth less a deflator per year."""
     truth = Truth(level=levels)
     deflator = {y: rng.uniform(0.3, 3.0) for y in YEARS}
     for spec in family.metrics:
@@ -610,6 +616,7 @@ class UnitBuilder:
         self.by_kind: dict[tuple[str, str, str], GenClaim] = {}  # (metric, kind, period)
 
     def add(self, c: GenClaim, kind: str) -> GenClaim:
+        """Keep a claim, findable by (metric, kind, period) for later relations and plants."""
         self.claims.append(c)
         self.by_kind[(c.metric, kind, c.period)] = c
         return c
@@ -625,6 +632,7 @@ class UnitBuilder:
         quote: str,
         **fields: Any,
     ) -> GenClaim:
+        """A claim of this unit's subject; its id encodes unit, metric, kind and period."""
         c = GenClaim(
             doc_year=doc_year,
             id=f"u{self.u}-m{mi}-{kind}-{_slug(period)}",
@@ -639,6 +647,7 @@ class UnitBuilder:
         return self.add(c, kind)
 
     def build(self) -> list[GenClaim]:
+        """Every claim of the unit, metric by metric."""
         for mi, spec in enumerate(self.family.metrics):
             self._metric(mi, spec)
         return self.claims
@@ -775,8 +784,8 @@ class UnitBuilder:
                     of={"metric": spec.parent},
                 )
             if self.parent is not None and _RNG.random() < 0.2:
-                whole = self.ctx.region_truth[(self.parent, fam.key)].level[(name, p)]
-                sh = print_share(v / whole * 100)
+                region_level = self.ctx.region_truth[(self.parent, fam.key)].level[(name, p)]
+                sh = print_share(v / region_level * 100)
                 self.claim(
                     mi,
                     "shc",

@@ -39,7 +39,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -228,7 +228,8 @@ def worker_check(
 
     corpus = load_corpus(corpus_dir, rules, cache=cache)
     rss_loaded = _rss()
-    times, cpus = [], []
+    times: list[float] = []
+    cpus: list[float] = []
     report = None
     while len(times) < repeat and sum(times) <= budget:
         t, r = _timed(lambda: check(corpus, figures=False))
@@ -263,7 +264,9 @@ def worker_pint(
 
     corpus = load_corpus(corpus_dir, rules, cache=cache)
     claims = corpus.claims  # materialised before timing: the loaded corpus, as for check
-    reads, checks, cpus = [], [], []
+    reads: list[float] = []
+    checks: list[float] = []
+    cpus: list[float] = []
     result: PintLoop | None = None
     while len(checks) < repeat and sum(reads) + sum(checks) <= budget:
         loop = PintLoop(corpus.registry)
@@ -305,7 +308,7 @@ def _kind(key: str) -> str:
 
 
 def verify(
-    errors: list[tuple[str, list[str], str | None]], planted: dict[str, str], real: set[str]
+    errors: Sequence[tuple[str, list[str], str | None]], planted: dict[str, str], real: set[str]
 ) -> dict[str, Any]:
     """Planted errors found and missed; error findings that name no planted claim, by cause.
 
@@ -554,9 +557,9 @@ class PintLoop:
             elif c.measure == "level":
                 if c.part_of is not None:
                     whole_i = by_id.get((c.document, c.part_of))
-                    whole = self.figs[whole_i] if whole_i is not None else None
-                    if whole is not None and self.claims[whole.index].measure == "level":
-                        self._order("FC207", fig, whole)
+                    whole_fig = self.figs[whole_i] if whole_i is not None else None
+                    if whole_fig is not None and self.claims[whole_fig.index].measure == "level":
+                        self._order("FC207", fig, whole_fig)
                 metric = self.registry.metrics.resolve(c.metric)
                 if metric is not None and metric.additive:
                     for parent in self.registry.subjects.ancestors(c.subject):
@@ -698,7 +701,8 @@ def _work(name: str, *args: str, timeout: float = 7200) -> dict[str, Any]:
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"worker {name} failed:\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
 
 
 def _say(text: str) -> None:
@@ -951,7 +955,7 @@ def render(results: list[dict[str, Any]], info: dict[str, Any], command: str) ->
         f = c["findings"]
         speed = f"{r['pint_check_s'] / r['check_s']:.2f}×" if pint else "—"
         causes = ", ".join(f"{k} {n}" for k, n in sorted(c["false_causes"].items())) or "none"
-        cells = (
+        check_cells = (
             f"{r['claims']:,}", _wc(r["check_s"], r["check_cpu"]), _gb(c["rss"]),
             _gb(c["rss_loaded"]), f"{c['relations']:,}",
             f"{f.get('error', 0)}/{f.get('warning', 0)}/{f.get('info', 0)}",
@@ -959,7 +963,7 @@ def render(results: list[dict[str, Any]], info: dict[str, Any], command: str) ->
             f"{c['found']}/{c['planted']}", f"{c['false_errors']} ({causes})",
             f"{pint['found']}/{pint['planted']} / {pint['false_errors']}" if pint else "—",
         )  # fmt: skip
-        out.append(_row(cells))
+        out.append(_row(check_cells))
     out += ["", "### Targets", "", *targets(results), ""]
     return "\n".join(out)
 
