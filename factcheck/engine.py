@@ -542,8 +542,15 @@ def check(
         if not new_rows:
             break
         before = len(pool.frame)
-        _add_derived(pool, pd.concat(new_rows, ignore_index=True))
+        derived, merged = _merge_copies(pd.concat(new_rows, ignore_index=True))
+        _add_derived(pool, derived)
         fresh = np.arange(before, len(pool.frame), dtype=float)
+        # Copies that agreed were compared while merging: record that comparison.
+        for fid in before + np.flatnonzero(merged):
+            checked.update(pool.provenance.get(int(fid), ()))
+            title = f"一致性：{_figure_label(ctx, pool, int(fid))}"
+            pool.record("FC111", "derived-conflict", title, (int(fid),), "pass")
+        evaluated += int(merged.sum())
 
     agreement, took_part, n_groups = _agreement(ctx, pool)
     findings.extend(agreement)
@@ -819,14 +826,77 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]
                 "sources": list(
                     zip(*(part[f"{r}_fid"].astype(int).to_numpy() for r in others), strict=True)
                 ),
-                "how": f"{relation.title}（{relation.formula}）：由"
-                + "、".join(ROLE_NAMES[r] for r in others)
-                + f"推得{ROLE_NAMES[role]}",
+                "how": [
+                    (
+                        f"{relation.title}（{relation.formula}）：由"
+                        + "、".join(ROLE_NAMES[r] for r in others)
+                        + f"推得{ROLE_NAMES[role]}",
+                    )
+                ]
+                * len(part),
             }
         )
-        # Two instances deriving the same key in one round: keep both, agreement compares them.
         out.append(frame)
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+
+
+def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """One figure per key where several instances derived the same key and all agree.
+
+    Every child's share of a city's unstated level derives its own copy of that level, and
+    copies breed copies in the next round; joined with every relation that uses the level,
+    they made the instance tables grow with the square of the corpus. Copies whose intervals
+    all overlap (both readings) become their intersection, with the union of their sources:
+    for intervals, pairwise overlap means a common point (Helly), and every relation is
+    monotone in each operand, so a check against the intersection fails exactly when a
+    check against some copy would. Copies that disagree, or that carry different severity
+    caps, stay apart so that agreement reports them (FC111).
+
+    Returns:
+        The derived figures, and a flag per row: True where it merged two or more copies.
+    """
+    n = len(derived)
+    if not n:
+        return derived, np.zeros(0, dtype=bool)
+    dup = derived.duplicated(["key", "cap"], keep=False).to_numpy()
+    if not dup.any():
+        return derived, np.zeros(n, dtype=bool)
+    copies = derived[dup]
+    bounds = copies[["lo_s", "hi_s", "lo_l", "hi_l"]]
+    groups = copies.groupby(["key", "cap"], sort=False)
+    stats = pd.DataFrame(
+        {
+            "lo_s": groups["lo_s"].max(),
+            "hi_s": groups["hi_s"].min(),
+            "lo_l": groups["lo_l"].max(),
+            "hi_l": groups["hi_l"].min(),
+            "nan": bounds.isna().any(axis=1).groupby([copies["key"], copies["cap"]]).any(),
+        }
+    )
+    agree = (stats["lo_s"] <= stats["hi_s"]) & (stats["lo_l"] <= stats["hi_l"]) & ~stats["nan"]
+    stats = stats[agree]
+    if stats.empty:
+        return derived, np.zeros(n, dtype=bool)
+    member = pd.MultiIndex.from_frame(copies[["key", "cap"]]).isin(stats.index)
+    merging = copies[member]
+    sources = merging.groupby(["key", "cap"], sort=False)["sources"].agg(
+        lambda s: tuple(dict.fromkeys(f for t in s for f in t))
+    )
+    hows = merging.groupby(["key", "cap"], sort=False)["how"].agg(
+        lambda s: tuple(dict.fromkeys(h for t in s for h in t))
+    )
+    merged = stats.reset_index()
+    merged["sources"] = sources.reindex(stats.index).to_numpy()
+    merged["how"] = hows.reindex(stats.index).to_numpy()
+    keep = np.ones(n, dtype=bool)
+    keep[np.flatnonzero(dup)[member]] = False
+    out = pd.concat(
+        [derived[keep], merged[["key", "lo_s", "hi_s", "lo_l", "hi_l", "cap", "sources", "how"]]],
+        ignore_index=True,
+    )
+    flags = np.zeros(len(out), dtype=bool)
+    flags[int(keep.sum()) :] = True
+    return out, flags
 
 
 def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
@@ -864,7 +934,7 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
             prov.update(pool.provenance.get(s, ()))
             chain.extend(pool.chains.get(s, ()))
         pool.provenance[fid] = tuple(sorted(prov))
-        chain.append(how)
+        chain.extend(how)
         pool.chains[fid] = tuple(dict.fromkeys(chain))
     pool.frame = pd.concat([frame, new], ignore_index=True)
 
