@@ -879,15 +879,21 @@ def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
         return derived, np.zeros(n, dtype=bool)
     member = pd.MultiIndex.from_frame(copies[["key", "cap"]]).isin(stats.index)
     merging = copies[member]
-    sources = merging.groupby(["key", "cap"], sort=False)["sources"].agg(
-        lambda s: tuple(dict.fromkeys(f for t in s for f in t))
-    )
-    hows = merging.groupby(["key", "cap"], sort=False)["how"].agg(
-        lambda s: tuple(dict.fromkeys(h for t in s for h in t))
-    )
+    # Union of sources and of derivation steps per merged key, in first-seen order.
+    union: dict[tuple[Any, Any], tuple[dict[Any, None], dict[Any, None]]] = {}
+    for key, cap, sources, hows in zip(
+        _objects(merging["key"]),
+        merging["cap"].to_numpy(),
+        _objects(merging["sources"]),
+        _objects(merging["how"]),
+        strict=True,
+    ):
+        seen_sources, seen_hows = union.setdefault((key, cap), ({}, {}))
+        seen_sources.update(dict.fromkeys(sources))
+        seen_hows.update(dict.fromkeys(hows))
     merged = stats.reset_index()
-    merged["sources"] = sources.reindex(stats.index).to_numpy()
-    merged["how"] = hows.reindex(stats.index).to_numpy()
+    merged["sources"] = [tuple(union[k][0]) for k in stats.index]
+    merged["how"] = [tuple(union[k][1]) for k in stats.index]
     keep = np.ones(n, dtype=bool)
     keep[np.flatnonzero(dup)[member]] = False
     out = pd.concat(
