@@ -1,0 +1,95 @@
+"""Derived figures by example: several claims implying the same unstated figure.
+
+Four districts each print their GDP and its share of 青岛市's GDP; 青岛市's own GDP is not
+stated. Each pair implies the city's figure, so the engine derives it four times. The copies
+that agree become one figure (their intersection); when they do not all agree, every copy
+stays and the conflict is a finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import check
+from factcheck.claims import Claim, Document, Selector
+from factcheck.testing import ClaimSet, corpus_of
+
+DOC = Document(id="districts", title="各区市经济运行", published="2024-03", region="青岛市")
+
+# district, its GDP as printed (亿元), its share of 青岛市 as printed; truth: 青岛市 = 10000亿元
+DISTRICTS = [
+    ("即墨区", "jm", "2000", "20.0%"),
+    ("城阳区", "cy", "1500", "15.0%"),
+    ("胶州市", "jz", "1000", "10.0%"),
+    ("黄岛区", "hd", "4500", "45.0%"),
+]
+
+
+def _claims(shares: dict[str, str] | None = None) -> ClaimSet:
+    claims = []
+    for subject, slug, level, share in DISTRICTS:
+        share = (shares or {}).get(slug, share)
+        claims += [
+            Claim(
+                id=f"{slug}-gdp",
+                document=DOC.id,
+                subject=subject,
+                metric="地区生产总值",
+                value=f"{level}亿元",
+                period="2023",
+                quote=f"{subject}实现地区生产总值{level}亿元",
+            ),
+            Claim(
+                id=f"{slug}-share",
+                document=DOC.id,
+                subject=subject,
+                metric="地区生产总值",
+                measure="share",
+                of=Selector(subject="青岛市"),
+                value=share,
+                period="2023",
+                quote=f"占全市的{share}",
+            ),
+        ]
+    return ClaimSet(document=DOC, claims=tuple(claims), truth={})
+
+
+def _city_figures(report):
+    return [
+        f
+        for f in report.figures
+        if f.subject == "青岛市" and f.metric == "地区生产总值" and f.measure == "level"
+    ]
+
+
+def test_agreeing_copies_of_a_derived_figure_become_their_intersection():
+    report = check(corpus_of([_claims()]))
+    assert not [f for f in report.findings if f.severity in ("error", "warning")]
+    (city,) = _city_figures(report)
+    assert city.derived and city.unit == "亿元"
+    # By hand, strict readings (2000亿元 → [1999.5, 2000.5], 20.0% → [19.95, 20.05]%):
+    #   即墨 [1999.5/0.2005, 2000.5/0.1995] = [9972.57, 10027.57]
+    #   城阳 [1499.5/0.1505, 1500.5/0.1495] = [9963.46, 10036.79]
+    #   胶州 [ 999.5/0.1005, 1000.5/0.0995] = [9945.27, 10055.28]
+    #   黄岛 [4499.5/0.4505, 4500.5/0.4495] = [9987.79, 10012.24]
+    # The intersection is 黄岛's copy, the narrowest.
+    assert city.low == pytest.approx(9987.79, abs=0.01)
+    assert city.high == pytest.approx(10012.24, abs=0.01)
+    # The merged figure remembers every claim it came from.
+    assert {c.split("#")[1] for c in city.claims} == {
+        f"{slug}-{kind}" for _, slug, _, _ in DISTRICTS for kind in ("gdp", "share")
+    }
+    # and every one of them took part in a check (the copies were compared).
+    assert report.coverage.unchecked == ()
+
+
+def test_a_copy_that_disagrees_is_reported_naming_its_claims():
+    # 黄岛区 4500亿元 at 55.0% implies [8173.5, 8190.2]亿元 for the city, which no other copy
+    # reaches even read leniently (城阳: 1450/0.1505 = 9634.6 at least).
+    report = check(corpus_of([_claims({"hd": "55.0%"})]))
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert "FC111" in {f.code for f in errors}
+    # Every error, direct (FC111) or through the chain (FC110), names the wrong share.
+    assert all("hd-share" in {c.id for c in f.claims} for f in errors)
+    # A group with a conflict is not merged: each copy stays, so the conflict is visible.
+    assert len(_city_figures(report)) == 4
