@@ -66,7 +66,8 @@ def test_agreeing_copies_of_a_derived_figure_become_their_intersection():
     report = check(corpus_of([_claims()]))
     assert not [f for f in report.findings if f.severity in ("error", "warning")]
     (city,) = _city_figures(report)
-    assert city.derived and city.unit == "亿元"
+    assert city.derived
+    assert city.unit == "亿元"
     # By hand, strict readings (2000亿元 → [1999.5, 2000.5], 20.0% → [19.95, 20.05]%):
     #   即墨 [1999.5/0.2005, 2000.5/0.1995] = [9972.57, 10027.57]
     #   城阳 [1499.5/0.1505, 1500.5/0.1495] = [9963.46, 10036.79]
