@@ -841,68 +841,102 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]
 
 
 def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """One figure per key where several instances derived the same key and all agree.
+    """Few figures per key where many instances derived the same key.
 
     Every child's share of a city's unstated level derives its own copy of that level, and
     copies breed copies in the next round; joined with every relation that uses the level,
-    they made the instance tables grow with the square of the corpus. Copies whose intervals
-    all overlap (both readings) become their intersection, with the union of their sources:
-    for intervals, pairwise overlap means a common point (Helly), and every relation is
-    monotone in each operand, so a check against the intersection fails exactly when a
-    check against some copy would. Copies that disagree, or that carry different severity
-    caps, stay apart so that agreement reports them (FC111).
+    they made the instance tables grow with the square of the corpus. So copies of a key
+    (with the same severity cap) are swept in order of their lower edges into clusters that
+    share a common point under both readings, and each cluster becomes one figure: the
+    intersection of its copies, with the union of their sources.
+
+    Nothing is lost. For intervals, a family has a common point exactly when every pair
+    overlaps (Helly, in one dimension), and every relation is monotone in each operand, so a
+    check against a cluster's intersection fails exactly when a check against one of its
+    copies would; two clusters that do not overlap mean two copies that do not, which
+    agreement then reports (FC111). Copies with an undefined bound stay as they are.
 
     Returns:
         The derived figures, and a flag per row: True where it merged two or more copies.
     """
     n = len(derived)
+    none = np.zeros(n, dtype=bool)
     if not n:
-        return derived, np.zeros(0, dtype=bool)
+        return derived, none
     dup = derived.duplicated(["key", "cap"], keep=False).to_numpy()
+    dup = dup & derived[["lo_s", "hi_s", "lo_l", "hi_l"]].notna().all(axis=1).to_numpy()
     if not dup.any():
-        return derived, np.zeros(n, dtype=bool)
-    copies = derived[dup]
-    bounds = copies[["lo_s", "hi_s", "lo_l", "hi_l"]]
-    groups = copies.groupby(["key", "cap"], sort=False)
-    stats = pd.DataFrame(
+        return derived, none
+    copies = derived[dup].sort_values(["key", "cap", "lo_s", "lo_l"], kind="stable")
+    cluster = _sweep(
+        _objects(copies["key"]),
+        copies["cap"].to_numpy(),
+        *(copies[c].to_numpy(dtype=float) for c in ("lo_s", "hi_s", "lo_l", "hi_l")),
+    )
+    sizes = np.bincount(cluster)
+    merging = sizes[cluster] >= 2
+    if not merging.any():
+        return derived, none
+    rows = copies[merging]
+    ids = cluster[merging]
+    groups = rows.groupby(ids, sort=True)
+    merged = pd.DataFrame(
         {
+            "key": groups["key"].first(),
             "lo_s": groups["lo_s"].max(),
             "hi_s": groups["hi_s"].min(),
             "lo_l": groups["lo_l"].max(),
             "hi_l": groups["hi_l"].min(),
-            "nan": bounds.isna().any(axis=1).groupby([copies["key"], copies["cap"]]).any(),
+            "cap": groups["cap"].first(),
         }
     )
-    agree = (stats["lo_s"] <= stats["hi_s"]) & (stats["lo_l"] <= stats["hi_l"]) & ~stats["nan"]
-    stats = stats[agree]
-    if stats.empty:
-        return derived, np.zeros(n, dtype=bool)
-    member = pd.MultiIndex.from_frame(copies[["key", "cap"]]).isin(stats.index)
-    merging = copies[member]
-    # Union of sources and of derivation steps per merged key, in first-seen order.
-    union: dict[tuple[Any, Any], tuple[dict[Any, None], dict[Any, None]]] = {}
-    for key, cap, sources, hows in zip(
-        _objects(merging["key"]),
-        merging["cap"].to_numpy(),
-        _objects(merging["sources"]),
-        _objects(merging["how"]),
-        strict=True,
+    # Union of sources and of derivation steps per cluster, in first-seen order.
+    union: dict[int, tuple[dict[Any, None], dict[Any, None]]] = {}
+    for cid, sources, hows in zip(
+        ids.tolist(), _objects(rows["sources"]), _objects(rows["how"]), strict=True
     ):
-        seen_sources, seen_hows = union.setdefault((key, cap), ({}, {}))
+        seen_sources, seen_hows = union.setdefault(cid, ({}, {}))
         seen_sources.update(dict.fromkeys(sources))
         seen_hows.update(dict.fromkeys(hows))
-    merged = stats.reset_index()
-    merged["sources"] = [tuple(union[k][0]) for k in stats.index]
-    merged["how"] = [tuple(union[k][1]) for k in stats.index]
+    merged["sources"] = [tuple(union[int(c)][0]) for c in merged.index]
+    merged["how"] = [tuple(union[int(c)][1]) for c in merged.index]
     keep = np.ones(n, dtype=bool)
-    keep[np.flatnonzero(dup)[member]] = False
-    out = pd.concat(
-        [derived[keep], merged[["key", "lo_s", "hi_s", "lo_l", "hi_l", "cap", "sources", "how"]]],
-        ignore_index=True,
-    )
+    keep[rows.index.to_numpy()] = False
+    out = pd.concat([derived[keep], merged.reset_index(drop=True)], ignore_index=True)
     flags = np.zeros(len(out), dtype=bool)
     flags[int(keep.sum()) :] = True
     return out, flags
+
+
+def _sweep(
+    keys: np.ndarray,
+    caps: np.ndarray,
+    lo_s: np.ndarray,
+    hi_s: np.ndarray,
+    lo_l: np.ndarray,
+    hi_l: np.ndarray,
+) -> np.ndarray:
+    """Cluster ids for copies sorted by key, cap and lower edge: a new cluster starts where
+    a copy misses the running intersection of the current one under either reading."""
+    out = np.empty(len(keys), dtype=np.int64)
+    cid = -1
+    last: tuple[Any, Any] | None = None
+    run = (0.0, 0.0, 0.0, 0.0)
+    for i in range(len(keys)):
+        group = (keys[i], caps[i])
+        a_s, b_s, a_l, b_l = lo_s[i], hi_s[i], lo_l[i], hi_l[i]
+        if (
+            group == last
+            and max(run[0], a_s) <= min(run[1], b_s)
+            and max(run[2], a_l) <= min(run[3], b_l)
+        ):
+            run = (max(run[0], a_s), min(run[1], b_s), max(run[2], a_l), min(run[3], b_l))
+        else:
+            cid += 1
+            last = group
+            run = (a_s, b_s, a_l, b_l)
+        out[i] = cid
+    return out
 
 
 def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:

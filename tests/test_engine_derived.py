@@ -2,8 +2,8 @@
 
 Four districts each print their GDP and its share of 青岛市's GDP; 青岛市's own GDP is not
 stated. Each pair implies the city's figure, so the engine derives it four times. The copies
-that agree become one figure (their intersection); when they do not all agree, every copy
-stays and the conflict is a finding.
+that agree become one figure (their intersection); a copy that disagrees stays apart and
+the conflict is a finding.
 """
 
 from __future__ import annotations
@@ -92,5 +92,7 @@ def test_a_copy_that_disagrees_is_reported_naming_its_claims():
     assert "FC111" in {f.code for f in errors}
     # Every error, direct (FC111) or through the chain (FC110), names the wrong share.
     assert all("hd-share" in {c.id for c in f.claims} for f in errors)
-    # A group with a conflict is not merged: each copy stays, so the conflict is visible.
-    assert len(_city_figures(report)) == 4
+    # The three copies that agree are still merged into one; 黄岛's stays apart.
+    (low, high) = sorted(_city_figures(report), key=lambda f: f.low)
+    assert high.low == pytest.approx(9972.57, abs=0.01)  # 即墨's copy, the narrowest left
+    assert {c.split("#")[1] for c in low.claims} == {"hd-gdp", "hd-share"}
