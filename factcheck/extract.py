@@ -14,11 +14,12 @@ How a figure is read (the choices a reviewer should know):
   clipped to the lines the figure stands on.
 - **Measure.** 个百分点 → ``pp`` (拉动 → ``contribution``); % after 增长/增速/下降/提高 →
   ``yoy``, after 年均 → ``cagr``, over a span with neither 年均 nor 同比 → ``multiple`` (a
-  cumulative change); 占…的N% and 占比/比重 → ``share``; 倍 and 翻一番 → ``multiple``; an
-  amount after 增加/减少 → ``change``, and so is a count of a stock after 新增/增设 (a clause
-  with no verb of its own continues the 新增 before it); 亩产, 亩均, 每X and compound units →
-  ``rate``; otherwise ``level``. A figure listed right after another (``44%、42%``) shares
-  its measure.
+  cumulative change); a rate said after the figure (按照10%幅度压减) → ``yoy``; 占…的N%,
+  占比/比重 and a part of the total before it (…，90%以上为发明专利) → ``share``; 倍 and
+  翻一番 → ``multiple``; an amount after 增加/减少 → ``change``, and so is a count of a
+  stock after 新增/增设 (a clause with no verb of its own continues the 新增 before it);
+  亩产, 亩均, 每X and compound units → ``rate``; otherwise ``level``. A figure listed right
+  after another (``44%、42%``) shares its measure.
 - **Metric.** The registry name or alias that covers most of the segment (the figure itself
   removed, so 建成37处中小学、幼儿园 reads 建成中小学幼儿园), built from: the words before
   and after the figure with the ending the unit calls for (面积, 长度, 产能, 装机容量, 周期 …);
@@ -29,7 +30,14 @@ How a figure is read (the choices a reviewer should know):
   the noun after 的 and a count (总投资240亿元的149个X项目 → X项目总投资); the words before
   等 when what follows is a bare total (X等总数); the industry a sentence opens with
   (通用航空产业，…三大板块); a registry name earlier in the sentence the counted word is the
-  head of (…乡村振兴示范片区建设，由4个片区…). For a growth, share or difference, the words
+  head of (…乡村振兴示范片区建设，由4个片区…); a qualifier named earlier in the sentence
+  that narrows a generic word to a registry name (用好市场采购贸易方式试点，…出口额 →
+  市场采购贸易出口额; not one kind in a 、 list, nor a word inside a name); the kinds of a
+  thing (九类保障标准 → 保障标准类别数); a unit that names what it counts (10万锭 →
+  纱锭规模); the work a duration was spent on (5天内完成X → X用时); a ceiling (最高给予N元
+  补助 → …补助上限); award winners (分获…奖 → 获奖…) and exhibitors (参加…展会 → 参展…);
+  a size class (10万吨级X → X吨位/吨级). A contracted pair said to move together
+  (存贷款余额双双突破千亿) gives one claim per half. For a growth, share or difference, the words
   before the change word (a sector's 占比 is that of its 增加值), else the metric of the
   figure before it in the sentence. An unknown metric is kept as written (``数量`` appended
   for counts) and flagged with ``("unresolved_metric", True)`` in ``extra``.
@@ -41,26 +49,32 @@ How a figure is read (the choices a reviewer should know):
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its parent, 全省 its province, a company or park from the registry — unless it
   is listed as an example (X、Y等), stands in the denominator or comparison (占/高于 X), or
-  in a clause saying when (在…后). A place after the figure holds it (4个在即墨区); parks
-  listed before an amount yield their common parent; a quotation is its speaker's (“…”X有关
-  负责人说). A company named in an earlier sentence of the paragraph carries on through 该/其,
-  and a park or company that a sentence with no figure names as its topic carries on until
-  another is named or 我们… opens the next part. Examples before 等 that are companies keep a
-  company named earlier from being the subject. Else the region.
+  in a clause saying when (在…后). A park may be named without its place (经济开发区 in a
+  report of 即墨区); a size class is of the thing named after it (工船“国信1号”). A place
+  after the figure holds it (4个在即墨区); parks listed before an amount yield their common
+  parent; a quotation is its speaker's (“…”X有关负责人说). A company named in an earlier
+  sentence of the paragraph carries on through 该/其, and a park or company that a sentence
+  with no figure names as its topic carries on until another is named or 我们… opens the
+  next part. Examples before 等 that are companies keep a company named earlier from being
+  the subject. Else the region.
 - **Status.** 预计 → estimate; 初步核算 → preliminary; 力争/目标/计划/确保/争取 (not a
   目标 that work was steered by: 围绕全年发展目标), or an
-  explicit period not over at publication (2021年 in a report of February 2021) → target;
-  年产/产能/可达/能力 → capacity; 累计/先后/共计 → cumulative; else actual.
+  explicit period not over at publication (2021年 in a report of February 2021), or an
+  "at least N" count of a year not over (新增…16个以上 in March) → target;
+  年产/产能/可达/能力, or a metric the registry names a capacity → capacity; 累计/先后/共计
+  → cumulative; else actual.
 - **Confidence** starts at 0.9 and drops for what is guessed: an unresolved metric, a
   period taken from the paragraph or the document date, a count in Chinese numerals.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 from factcheck.claims import Claim, Document, Selector
@@ -156,6 +170,36 @@ from factcheck.periods import (
     span,
     year,
 )
+
+#: Units that name what they count: 锭 counts spindles, 标箱 containers (个 and 处 do not).
+_NAMING_UNITS = frozenset({"锭", "车道", "标箱", "蒸吨"})
+#: Counters of kinds, not things: 九类保障标准 counts the kinds of a standard.
+_KIND_UNITS = frozenset({"类", "种", "大类"})
+
+#: Contracted pairs (存贷款 = 存款 and 贷款) and the words that say a figure holds for both.
+_PAIRS = {"存贷款": ("存款", "贷款"), "进出口": ("进口", "出口"), "产销": ("产", "销")}
+_COORDINATED = re.compile(r"(存贷款|进出口|产销)([^,:;。、]{0,6}?)(?:双双|均|都)[^,:;。、]{0,4}$")
+
+#: A rate said after the figure: 按照10%幅度压减, 按5%的比例提高.
+_SCALED = re.compile(
+    r"^(?:的)?(幅度|比例)?(压减|削减|压缩|下调|降低|减少|下降|提高|上调|增加|增长|提升)"
+)
+_BY = re.compile(r"(?:按照|按)$")
+_CUT_WORDS = frozenset({"压减", "削减", "压缩", "下调", "降低", "减少", "下降"})
+#: A part of a total before it: 90%以上为发明专利, 六成是…
+_PART_IS = re.compile(r"^(?:以上|左右)?(?:为|是|属于)([^,:;。]+)")
+
+#: Durations, and the verbs after one that say what was done in that time.
+_DURATION_UNITS = frozenset({"天", "日", "个月", "小时", "周", "个工作日", "天以内", "年"})
+_DONE = re.compile(r"(?:完成|办结|实现|建成|落地|投产|通车)")
+#: The most a scheme pays (最高给予300万元补助) and what it pays.
+_CEILING = re.compile(r"最高(?:给予|补助|奖励|补贴|资助|可获|可享受|可得)?$")
+_CEILING_KIND = re.compile(r"补助|奖励|补贴|资助|扶持|奖补")
+
+#: Taking part in a fair: 参加国内高端展会, 参加广交会 (参展).
+_EXHIBIT = re.compile(r"^参加[^,:;。]{0,10}?(?:展会|展览|博览会|交易会|广交会|进博会)")
+#: Verbs of winning an award: 分获…一、三等奖, 荣获…奖.
+_AWARD = re.compile(r"^(?:分获|荣获|喜获|获得|斩获|获)")
 
 __all__ = ["claims_to_yaml", "document_for", "extract", "load_default_registry", "write_claims"]
 
@@ -325,14 +369,30 @@ class _Reader:
                     )
                     if draft is None:
                         continue
-                    claim = self._claim(para, ctx, draft, paragraph_claims)
-                    paragraph_claims.append((draft, claim))
-                    self.claims.append(claim)
-                    drafts.append(draft)
-                    previous = draft
+                    for each in self._coordinated(ctx, draft):
+                        claim = self._claim(para, ctx, each, paragraph_claims)
+                        paragraph_claims.append((each, claim))
+                        self.claims.append(claim)
+                        drafts.append(each)
+                        previous = each
             heading = not any(sentence.start <= f.start < sentence.end for f in figures)
             named = self._named(subjects, sentence, text, named, heading)
             chain = carried is not None and anaphor
+
+    def _coordinated(self, ctx: _Context, draft: _Draft) -> list[_Draft]:
+        """One figure said of both halves of a contracted pair: 存贷款余额双双突破千亿.
+
+        存贷款 is 存款 and 贷款, 进出口 进口 and 出口; with 双双 (or 均, 都) one figure is
+        stated of each, and each gets its claim where the registry knows both names.
+        """
+        m = _COORDINATED.search(ctx.lead)
+        if m is None or draft.measure not in ("level", "yoy"):
+            return [draft]
+        rest = _compact(m.group(2))
+        names = [self._resolve_name(half + rest) for half in _PAIRS[m.group(1)]]
+        if not all(names) or len(set(names)) < 2:
+            return [draft]
+        return [dataclasses.replace(draft, metric=str(name), resolved=True) for name in names]
 
     def _named(
         self,
@@ -378,6 +438,65 @@ class _Reader:
                 return canonical
         return None
 
+    @cached_property
+    def _local_names(self) -> dict[str, str]:
+        """Parks as the region's own reports name them, without the place: 经济开发区.
+
+        A report of 即墨区 says 经济开发区 and 综合保税区 for 即墨经济开发区 and
+        即墨综合保税区: a park in the region whose name (or alias) begins with the name of
+        the region or its parent is also known by the rest, where that rest is a word of
+        four characters or more that no other park of the region shortens to.
+        """
+        if not self.region:
+            return {}
+        places = {
+            w
+            for r in (self.region, self._relative("parent"))
+            if r
+            for w in (r, *(a for a, c in self.lex.subjects.items() if c == r))
+        }
+        places |= {a + b for a in places for b in places if a != b}
+        seen: dict[str, set[str]] = {}
+        for word, canonical in self.lex.subjects.items():
+            if self._kind(canonical) != "park" or not self._within(canonical):
+                continue
+            for place in places:
+                rest = word.removeprefix(place)
+                if rest != word and len(rest) >= 4:
+                    seen.setdefault(rest, set()).add(canonical)
+        return {
+            rest: next(iter(owners))
+            for rest, owners in seen.items()
+            if len(owners) == 1 and rest not in self.lex.subjects
+        }
+
+    @cached_property
+    def _only_metric(self) -> dict[str, str]:
+        """Units that say what they count (锭, 车道), when one registry metric alone uses one."""
+        by_unit: dict[str, list[str]] = {}
+        for metric, unit in self.lex.metric_units.items():
+            by_unit.setdefault(unit, []).append(metric)
+        return {
+            unit: metrics[0]
+            for unit, metrics in by_unit.items()
+            if len(metrics) == 1 and unit in _NAMING_UNITS
+        }
+
+    @cached_property
+    def _capacities(self) -> frozenset[str]:
+        """Metrics the registry names as a capacity (纱锭规模, alias 纺纱产能)."""
+        return frozenset(c for w, c in self.lex.metrics.items() if w.endswith("产能"))
+
+    def _within(self, subject: str) -> bool:
+        seen: set[str] = set()
+        current: str | None = subject
+        while current and current not in seen:
+            seen.add(current)
+            if current == self.region:
+                return True
+            current = self.lex.parents.get(current)
+        return False
+
     def _kind(self, subject: str) -> str | None:
         return self.lex.kinds.get(subject)
 
@@ -397,6 +516,12 @@ class _Reader:
 
     def _subject_mentions(self, s: str, masked: frozenset[int]) -> list[tuple[int, int, str]]:
         found = [m for m in self.lex.subject_mentions(s) if m[0] not in masked]
+        for short, canonical in self._local_names.items():
+            at = s.find(short)
+            while at >= 0:
+                if at not in masked:
+                    found.append((at, at + len(short), canonical))
+                at = s.find(short, at + len(short))
         found += [
             (m.start(), m.end(), m.group(0))
             for m in _RELATIVE_RE.finditer(s)
@@ -422,11 +547,22 @@ class _Reader:
             and figure.unit == previous.figure.unit
         ):
             measure = previous.measure
+        scaled = _SCALED.match(tail) if figure.unit == "%" and measure == "level" else None
+        if scaled and not (scaled.group(1) or _BY.search(lead)):
+            scaled = None
+        if scaled:
+            # 对一般性支出按照10%幅度压减: a change by that rate, named after the figure.
+            measure, metric_region = "yoy", _BY.sub("", lead)
         period, guessed, to_date = self._period(ctx)
         if period.kind == "span" and measure == "yoy" and "同比" not in lead:
             measure = "multiple"  # 近三年下降13.5%: a change over the span, not a yearly rate
-        metric, resolved, group, group_index = self._metric(
-            ctx, measure, metric_region, previous, continued
+        part = self._part_is(ctx, measure, previous)
+        if part is not None:
+            measure = "share"
+        metric, resolved, group, group_index = (
+            (part, True, (), 0)
+            if part is not None
+            else self._metric(ctx, measure, metric_region, previous, continued)
         )
         unit = self.lex.metric_units.get(metric)
         if measure == "share" and unit == "%" and _denominator_at(lead) < 0:
@@ -452,6 +588,8 @@ class _Reader:
         value = self._value(figure, metric, measure, lead)
         if value is None:
             return None
+        if scaled and scaled.group(2) in _CUT_WORDS:
+            value = "下降" + value
         if _RATE_LEAD.search(lead[-6:]) and "/" not in value:
             measure, value = "rate", _per(value, lead)
         elif "/" in figure.unit or (figure.unit == "‰" and measure == "level"):
@@ -470,6 +608,10 @@ class _Reader:
         self._shape(draft, ctx, against_text, to_date, previous, continued)
         draft.subject = self._subject(ctx)
         draft.status = self._status(ctx, draft, to_date, previous, continued)
+        if part is not None and previous is not None:
+            # 累计申请专利634项，90%以上为发明专利: a share of that total, counted alike.
+            draft.of = Selector(metric=previous.metric)
+            draft.status = previous.status
         if (
             draft.status == "target"
             and draft.period_guessed
@@ -546,6 +688,8 @@ class _Reader:
             draft.period = year(period.end.year)
         elif draft.measure == "level" and period.end <= self.published and _is_stock(ctx, draft):
             draft.period = year(period.end.year)  # 五年来…发展到275家: the stock at the end
+        elif draft.measure == "level" and _rated(ctx):
+            draft.period = year(period.end.year)  # 五年来…10万吨级工船落地: a class, not a flow
 
     # ----------------------------------------------------------------- fields
 
@@ -630,12 +774,60 @@ class _Reader:
             if found is None and measure == "share":
                 found = self._sector_share(_compact(region))
             if found is None and previous is not None:
+                counted = self._counted_metric(ctx, previous)
+                if counted is not None:
+                    return counted, True, (), 0
                 return previous.metric, previous.resolved, (), 0
             if found is None:
                 found = self._best_metric(_compact(ctx.s[ctx.clause.start : ctx.segment.start]))
         if found is not None:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
+
+    def _part_is(self, ctx: _Context, measure: str, previous: _Draft | None) -> str | None:
+        """The part a percentage says a total before it is made of: …，90%以上为发明专利.
+
+        The part is named after 为/是 and counted as the total is: its name is the part's
+        noun with the rest of the total's name (发明专利 + 申请量 of AI相关专利申请量).
+        """
+        if (
+            measure != "level"
+            or ctx.figure.unit != "%"
+            or previous is None
+            or previous.measure != "level"
+            or not previous.resolved
+            or previous.figure.unit == "%"
+            or previous.figure.start < ctx.sentence.start
+        ):
+            return None
+        m = _PART_IS.match(ctx.tail)
+        if m is None:
+            return None
+        noun = _tail_noun(m.group(1))
+        whole = previous.metric
+        for k in range(len(noun), 0, -1):
+            at = whole.find(noun[-k:])
+            if at >= 0:
+                named = self.lex.resolve_metric(noun + whole[at + k :])
+                if named and named != whole:
+                    return named
+        return None
+
+    def _counted_metric(self, ctx: _Context, previous: _Draft) -> str | None:
+        """What a count before a change counts, when that is a metric of its own.
+
+        九类保障标准在去年的基础上提高10%: the standards rise by 10%, not their number. Only
+        where the counted noun is a registry metric measured in something other than a count.
+        """
+        if not _counted(previous.figure) or previous.figure.start < ctx.clause.start:
+            return None
+        noun = _tail_noun(ctx.s[previous.figure.end : ctx.segment.start])
+        for k in range(len(noun), 1, -1):
+            canonical = self._resolve_name(noun[:k])
+            unit = self.lex.metric_units.get(canonical or "", "")
+            if canonical and unit and unit.split("/")[0] not in _COUNT_UNITS:
+                return canonical
+        return None
 
     def _sector_share(self, words: str) -> str | None:
         """工业占比超过40%, 服务业比重: a sector's share is that of its value added in GDP."""
@@ -763,6 +955,15 @@ class _Reader:
                     if canonical:
                         found.append((len(verb) + len(piece), 0, canonical))
         found += self._predicate_metrics(ctx, endings, verbs)
+        found += self._done_in(ctx) + self._ceiling(ctx) + self._rating(ctx)
+        if figure.unit.lstrip("十百千万亿") in _KIND_UNITS:
+            # 城乡低保、特困等九类保障标准: how many kinds of the standard there are.
+            for k in range(len(tail), 1, -1):
+                canonical = self._resolve_name(tail[:k])
+                named = canonical and self.lex.resolve_metric(canonical + "类别数")
+                if named:
+                    found.append((k + 3, 1, named))
+                    break
         if figure.big and not found:
             # 三大整车产能充分释放, 依托4大整车: the word after N大 names the plants (项目, 基地).
             for k in range(2, len(tail) + 1):
@@ -785,9 +986,113 @@ class _Reader:
         found = [f for f in found if self._fits(f[2], figure)]
         if not found:
             found = [f for f in self._named_before(ctx, noun, tail) if self._fits(f[2], figure)]
+        if not found:
+            # 10万锭: a counter only one registry metric is counted in names it (纱锭规模).
+            only = self._only_metric.get(figure.unit.lstrip("十百千万亿"))
+            if only is not None:
+                found.append((0, -2, only))
+        best = max(found)[2] if found else None
+        qualified = self._qualified_metric(ctx, best, lead, tail, endings)
+        if qualified is not None:
+            return qualified
         if not found and _CAPACITY.search(ctx.lead[-4:]):
             return self._product_metric(figure, ctx.lead)
+        return best
+
+    def _qualified_metric(
+        self, ctx: _Context, best: str | None, lead: str, tail: str, endings: tuple[str, ...]
+    ) -> str | None:
+        """A generic name made specific by a qualifier named earlier in the sentence.
+
+        用好市场采购贸易方式试点，…，全年出口额达到100亿元: the 出口额 is the
+        市场采购贸易出口额; 扩大燃气重卡产能，日产能可达500辆: the 燃气重卡日产能. Reports
+        name what they talk about once and then use the generic word. Only a name the registry
+        knows is taken, and only to narrow the metric the segment's own words name (or to
+        name one where they name none); a segment naming a subject of its own starts afresh,
+        and a metric already stated in the sentence is not taken again.
+        """
+        figure = ctx.figure
+        if any(ctx.segment.start <= m[0] and m[1] <= figure.start for m in ctx.subjects):
+            return None
+        earlier = re.sub(r"\s+", "", ctx.s[ctx.sentence.start : figure.start])
+        names = self._subject_mentions(earlier, frozenset())
+        lead = re.sub(r"(?:可|能够|能)$", "", lead)  # 日产能可达500辆
+        heads = {lead[k:] + e for k in range(len(lead) - 1) for e in endings}
+        heads |= {tail[:k] + e for k in range(2, len(tail) + 1) for e in endings}
+        stated = {d.metric for d in ctx.earlier}
+        found: list[tuple[int, int, str]] = []
+        for head in heads:
+            if best is not None and self.lex.lookup_metric(head) != best:
+                continue
+            for qualifier, canonical in self.lex.qualified(head):
+                if canonical in stated or not self._fits(canonical, figure):
+                    continue
+                at = _topic_at(earlier, qualifier, names)
+                if at >= 0:
+                    found.append((len(qualifier) + len(head), at, canonical))
         return max(found)[2] if found else None
+
+    def _done_in(self, ctx: _Context) -> list[tuple[int, int, str]]:
+        """How long the work named after the figure took: 5天内完成全员核酸检测 → …用时.
+
+        A duration followed in its clause by 完成/办结/实现 + what was done; figures inside
+        that object (近142万人) are not part of its name.
+        """
+        if ctx.figure.unit not in _DURATION_UNITS:
+            return []
+        rest = ctx.s[ctx.figure.end : ctx.clause.end]
+        m = _DONE.search(rest)
+        if m is None:
+            return []
+        words = rest[m.end() :]
+        for sibling in reversed(ctx.siblings[1:]):
+            a, b = sibling.start - ctx.figure.end - m.end(), sibling.end - ctx.figure.end - m.end()
+            if 0 <= a < b <= len(words):
+                words = words[:a] + words[b:]
+        words = _compact(re.split(r"[,:;。]", words)[0]).lstrip("近约")
+        found = []
+        for k in range(len(words) - 1):
+            for ending in ("用时", "时间", "周期"):
+                canonical = self.lex.lookup_metric(words[k:] + ending)
+                if canonical:
+                    found.append((len(words) - k + 2, 0, canonical))
+        return found
+
+    def _rating(self, ctx: _Context) -> list[tuple[int, int, str]]:
+        """A size class, not an amount: 10万吨级养殖工船 is a ship of the 10万吨 class.
+
+        The registry names such a class after the rated thing (船舶吨位, 直升机吨级); the
+        thing is a word of the noun after 级 (民用直升机 → 直升机).
+        """
+        if not _rated(ctx):
+            return []
+        base = ctx.figure.unit.lstrip("十百千万亿")
+        noun = _tail_noun(ctx.tail.removeprefix("级"))
+        found = []
+        for i in range(len(noun) - 1):
+            for j in range(len(noun), i, -1):
+                for ending in (base + "级", base + "位"):
+                    canonical = self.lex.lookup_metric(noun[i:j] + ending)
+                    if canonical:
+                        found.append((j - i + 2, 0, canonical))
+        return found
+
+    def _ceiling(self, ctx: _Context) -> list[tuple[int, int, str]]:
+        """The most a scheme pays: 技术改造最高给予300万元补助 → 技术改造补助上限."""
+        m = _CEILING.search(ctx.lead)
+        if m is None or ctx.figure.unit.lstrip("十百千万亿") not in ("元", "美元"):
+            return []
+        kind = _CEILING_KIND.match(ctx.tail)
+        kinds = [kind.group(0)] if kind else ["补助", "奖励", "补贴"]
+        words = _compact(ctx.lead[: m.start()])
+        words = re.split(r"[,:;。]", words)[-1]
+        found = []
+        for k in range(len(words) - 1):
+            for word in kinds:
+                canonical = self.lex.lookup_metric(words[k:] + word + "上限")
+                if canonical:
+                    found.append((len(words) - k + 4, 0, canonical))
+        return found
 
     def _named_before(self, ctx: _Context, noun: str, tail: str) -> list[tuple[int, int, str]]:
         """A registry name earlier in the sentence that the counted word is the head of.
@@ -841,6 +1146,29 @@ class _Reader:
                             canonical = self.lex.lookup_metric(name)
                             if canonical:
                                 found.append((len(name) - len(ending), 0, canonical))
+            if _EXHIBIT.match(rest):
+                # 组织55家企业参加国内高端展会: 参展企业.
+                for counted in nouns:
+                    for ending in endings:
+                        canonical = self.lex.lookup_metric("参展" + counted + ending)
+                        if canonical:
+                            found.append((len(counted) + 4, 0, canonical))
+            award = _AWARD.match(rest)
+            if award and "奖" in rest:
+                # 2个项目荣获省科技进步奖: 获奖 + what the award is for + the counted noun.
+                named = rest[award.end() :]
+                for _a, b, _w in reversed(self._subject_mentions(named, frozenset())):
+                    if _a == 0:
+                        named = named[b:]
+                        break
+                for k in range(2, len(named) + 1):
+                    for counted in ("", *nouns):
+                        for ending in endings:
+                            canonical = self.lex.lookup_metric(
+                                "获奖" + named[:k] + counted + ending
+                            )
+                            if canonical:
+                                found.append((k + len(counted) + 2, 0, canonical))
             become = _BECOME.match(rest)
             if become:
                 named = _LEVEL_SCOPE.sub("", _NAME_FILLER.sub("", rest[become.end() :]))
@@ -1028,6 +1356,9 @@ class _Reader:
                 place = self._canonical_subject(there[0][2])
                 if place and self._kind(place) in ("region", "park"):
                     return place
+        rated = self._rated_name(ctx)
+        if rated is not None:
+            return rated
         speaker = self._speaker(ctx)
         head = ctx.s[ctx.clause.start : ctx.figure.start]
         # Registry names listed in the clause before the figure (X、Y等, X、Y、Z三大…).
@@ -1078,6 +1409,15 @@ class _Reader:
             return ctx.carried
         return ctx.topic or self.region
 
+    def _rated_name(self, ctx: _Context) -> str | None:
+        """The named thing a size class is of: 10万吨级养殖工船“国信1号” → 国信1号."""
+        if not _rated(ctx):
+            return None
+        m = re.match(r"级?[^,:;。“”]{1,12}?“([^”]{2,12})”", ctx.s[ctx.figure.end : ctx.clause.end])
+        if m is None:
+            return None
+        return self._canonical_subject(self.lex.subjects.get(m.group(1), m.group(1)))
+
     def _clause_at(self, ctx: _Context, at: int) -> str:
         for clause in _split(ctx.s, ctx.sentence.start, ctx.sentence.end, _CLAUSE_END):
             if clause.start <= at < clause.end:
@@ -1127,10 +1467,18 @@ class _Reader:
             return "target"
         period = draft.period
         assert period is not None
-        explicit = not draft.period_guessed or ctx.carried_explicit
+        # 新增创新平台16个以上 in a plan made in March: "at least N" of a year not yet over
+        # is what is aimed at, whether or not the year is named.
+        at_least = (
+            draft.figure.core.endswith("以上")
+            and period.kind == "year"
+            and draft.measure in ("level", "change")
+            and draft.figure.unit not in ("%", "倍")
+        )
+        explicit = not draft.period_guessed or ctx.carried_explicit or at_least
         if explicit and period.end > self.published and not to_date and not ctx.lead.endswith("了"):
             return "target"  # 2021年… in a report of February 2021: a plan
-        if weak_capacity:
+        if weak_capacity or (draft.measure == "level" and draft.metric in self._capacities):
             return "capacity"
         if draft.measure == "level" and (
             _CUMULATIVE.search(ctx.clause_text[: ctx.figure.start - ctx.clause.start])
@@ -1192,6 +1540,34 @@ class _Reader:
         while a < start and self.text[a] in " \t":
             a += 1
         return a, b
+
+
+def _rated(ctx: _Context) -> bool:
+    """Whether the figure is a size class (10万吨级, 3吨级): 级 right after it."""
+    return ctx.s[ctx.figure.end - 1 : ctx.figure.end + 1].startswith("级") or ctx.tail.startswith(
+        "级"
+    )
+
+
+def _topic_at(text: str, word: str, names: list[tuple[int, int, str]]) -> int:
+    """Where ``word`` last stands in ``text`` as what the text is about, -1 if nowhere.
+
+    Not inside a name (一汽解放新能源 is a company, not the 新能源 of a later figure) nor in
+    an item of a 、 list (扩大商用车、新能源车产能: one kind among several).
+    """
+    at = text.rfind(word)
+    while at >= 0:
+        end = at + len(word)
+        inside = any(a < end and at < b for a, b, _w in names)
+        opens = max(text.rfind(ch, 0, at) for ch in "、,:;.…")
+        closes = [i for i in (text.find(ch, end) for ch in "、,:;.…") if i >= 0]
+        listed = (opens >= 0 and text[opens] == "、") or (
+            bool(closes) and text[min(closes)] == "、"
+        )
+        if not inside and not listed:
+            return at
+        at = text.rfind(word, 0, at)
+    return -1
 
 
 # --------------------------------------------------------------------------- output

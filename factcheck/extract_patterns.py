@@ -715,6 +715,21 @@ class Lexicon:
     def _industry_index(self) -> dict[str, tuple[str, ...]]:
         return _first_char_index(self.industries)
 
+    @cached_property
+    def _qualified_index(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        # Every registry name cut into a qualifier of three characters or more and the
+        # generic rest (市场采购贸易|出口额, 燃气重卡|日产能): shorter qualifiers (海洋, 工业)
+        # are too common in report prose to say what a later figure is about.
+        index: dict[str, list[tuple[str, str]]] = {}
+        for word, canonical in self.metrics.items():
+            for k in range(3, len(word) - 1):
+                index.setdefault(word[k:], []).append((word[:k], canonical))
+        return {k: tuple(v) for k, v in index.items()}
+
+    def qualified(self, head: str) -> tuple[tuple[str, str], ...]:
+        """``(qualifier, canonical)`` of the registry names that are a qualifier + ``head``."""
+        return self._qualified_index.get(head, ())
+
     def industry_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, canonical)`` of every industry word in ``text`` (汽车产业, 纺织服装业)."""
         return _mentions(text, self._industry_index, self.industries)

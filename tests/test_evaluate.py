@@ -55,22 +55,16 @@ def test_every_document_finds_most_of_its_figures(evaluation: Evaluation) -> Non
 
 @needs_seeds
 def test_full_field_accuracy_does_not_regress(evaluation: Evaluation) -> None:
-    # The floor is the accuracy last reached (77.5 %; 57.5 % when this test was written); see
-    # the next test.
-    assert evaluation.total.accuracy >= 0.77, render(evaluation)
+    # The floor is the accuracy last reached (85.4 %; 57.5 % when this test was written).
+    assert evaluation.total.accuracy >= 0.853, render(evaluation)
 
 
 @needs_seeds
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "77.5 %: what is left are curated names and subjects the text does not print "
-        "(联企助企部门数量 for 推动66个部门…, 国信1号 for 全球首艘养殖工船, subject 羊肚菌种植) "
-        "and figures whose name is several clauses away"
-    ),
-)
 def test_full_field_accuracy_at_least_85_percent(evaluation: Evaluation) -> None:
-    assert evaluation.total.accuracy >= 0.85
+    # What is left: curated names and subjects the text does not print (subject 羊肚菌种植 for
+    # the crop's yield, 空客直升机 for 填补国内3吨级民用直升机制造空白), names several
+    # sentences away (工业互联网结对改造企业数量) and layout (零部件企 | caption | 业).
+    assert evaluation.total.accuracy >= 0.85, render(evaluation)
 
 
 @needs_seeds

@@ -65,6 +65,21 @@ PM2.5平均浓度: {aliases: [PM2.5浓度], unit: 微克/立方米}
 海洋生产总值: {unit: 元, basis: real}
 制造业增加值: {unit: 元, basis: real}
 整车产量: {aliases: [汽车产量], unit: 辆}
+跨境电商出口额: {unit: 元}
+燃气重卡日产能: {unit: 辆}
+社会救助保障标准: {aliases: [保障标准], unit: 元/人}
+社会救助保障标准类别数: {unit: 类}
+存款余额: {aliases: [各项存款余额], unit: 元}
+纱锭规模: {aliases: [纺纱产能], unit: 锭}
+一般性支出: {unit: 元}
+专利授权量: {unit: 件}
+发明专利授权量: {unit: 件}
+棚户区改造签约用时: {unit: 天}
+技术改造奖励上限: {unit: 元}
+获奖乡村振兴项目数量: {unit: 个}
+参展企业数量: {unit: 家}
+泊位吨级: {unit: 吨}
+船舶吨位: {aliases: [船吨级], unit: 吨}
 """
 
 SUBJECTS = """
@@ -74,6 +89,7 @@ SUBJECTS = """
 即墨区: {kind: region, parent: 青岛市, aliases: [即墨]}
 青岛即发集团股份有限公司: {kind: company, parent: 即墨区, aliases: [即发集团, 即发]}
 青岛蓝谷: {kind: park, parent: 即墨区, aliases: [蓝谷]}
+即墨经济开发区: {kind: park, parent: 即墨区, aliases: [即墨经开区]}
 汽车产业: {kind: industry}
 """
 
@@ -630,6 +646,141 @@ REPORT: list[tuple[str, str, str, list[dict[str, Any]]]] = [
     ("date", "text", "expected"), [c[1:] for c in REPORT], ids=[c[0] for c in REPORT]
 )
 def test_work_report_sentences(
+    registry: Registry, date: str, text: str, expected: list[dict[str, Any]]
+) -> None:
+    assert_claims(read(text, registry, date), expected)
+
+
+# --------------------------------------------------------------------------- constructs
+
+#: Constructs of report language that name a figure away from it, or by a word that is not
+#: the registry's: a qualifier named earlier in the sentence, a park without its place, kinds
+#: of a thing, contracted pairs, units that name what they count, a rate said after the
+#: figure, a part of a total, how long a task took, a ceiling, an award, a fair, a size class.
+CONSTRUCTS: list[tuple[str, str, str, list[dict[str, Any]]]] = [
+    (
+        "qualifier-named-earlier-narrows-generic-metric",
+        "2024-02",
+        "用好跨境电商综合试验区政策，出口额达到42亿元。",
+        [{"value": "42亿元", "metric": "跨境电商出口额", "measure": "level"}],
+    ),
+    (
+        "qualifier-in-a-list-is-one-kind-among-several",
+        "2024-02",
+        "扩大商用车、新能源车产能，全年汽车产量达到30万辆。",
+        [{"value": "30万辆", "metric": "整车产量"}],
+    ),
+    (
+        "qualifier-names-a-capacity",
+        "2024-02",
+        "加快燃气重卡生产线改造，日产能可达300辆。",
+        [{"value": "300辆", "metric": "燃气重卡日产能", "status": "capacity"}],
+    ),
+    (
+        "park-named-without-its-place",
+        "2024-02",
+        "经济开发区，新落地重点项目32个。",
+        [{"value": "32个", "subject": "即墨经济开发区"}],
+    ),
+    (
+        "kinds-of-a-standard-and-the-standard-rises",
+        "2024-02",
+        "低保、特困供养等五类保障标准比上年提高8%。",
+        [
+            {"value": "五类", "metric": "社会救助保障标准类别数", "measure": "level"},
+            {"value": "8%", "metric": "社会救助保障标准", "measure": "yoy"},
+        ],
+    ),
+    (
+        "contracted-pair-both-pass-one-mark",
+        "2024-02",
+        "年末金融机构存贷款余额双双突破2000亿元。",
+        [
+            {"value": "突破2000亿元", "metric": "存款余额"},
+            {"value": "突破2000亿元", "metric": "贷款余额"},
+        ],
+    ),
+    (
+        "spindles-name-the-spinning-capacity",
+        "2024-02",
+        "建成5万锭紧密纺生产线。",
+        [{"value": "5万锭", "metric": "纱锭规模", "status": "capacity"}],
+    ),
+    (
+        "rate-of-a-cut-said-after-the-figure",
+        "2024-02",
+        "对一般性支出按照5%的比例压减。",
+        [{"value": "下降5%", "metric": "一般性支出", "measure": "yoy"}],
+    ),
+    (
+        "part-of-a-total-after-wei",
+        "2024-02",
+        "全年专利授权量3200件，其中60%以上为发明专利。",
+        [
+            {"value": "3200件", "metric": "专利授权量", "measure": "level"},
+            {
+                "value": "60%以上",
+                "metric": "发明专利授权量",
+                "measure": "share",
+                "of": {"metric": "专利授权量"},
+            },
+        ],
+    ),
+    (
+        "duration-of-the-task-done-after-it",
+        "2024-02",
+        "东城片区仅用15天完成棚户区改造签约。",
+        [{"value": "15天", "metric": "棚户区改造签约用时"}],
+    ),
+    (
+        "ceiling-of-a-scheme",
+        "2024-02",
+        "企业技术改造最高给予200万元奖励。",
+        [{"value": "200万元", "metric": "技术改造奖励上限"}],
+    ),
+    (
+        "count-of-award-winners",
+        "2024-02",
+        "其中4个项目获得全市乡村振兴项目评比一等奖。",
+        [{"value": "4个", "metric": "获奖乡村振兴项目数量"}],
+    ),
+    (
+        "count-of-exhibitors",
+        "2024-02",
+        "组织80家企业参加广交会等境内外展会。",
+        [{"value": "80家", "metric": "参展企业数量"}],
+    ),
+    (
+        "size-class-of-a-berth",
+        "2024-02",
+        "建成10万吨级码头泊位2个。",
+        [{"value": "10万吨", "metric": "泊位吨级"}, {"value": "2个"}],
+    ),
+    (
+        "size-class-of-a-named-ship",
+        "2024-02",
+        "首艘5万吨级散货船“即墨号”顺利下水。",
+        [{"value": "5万吨", "metric": "船舶吨位", "subject": "即墨号"}],
+    ),
+    (
+        "at-least-n-in-a-year-not-over-is-a-target",
+        "2024-05",
+        "全区新增高新技术企业50家以上。",
+        [{"value": "50家以上", "period": "2024", "status": "target"}],
+    ),
+    (
+        "at-least-n-in-a-year-looked-back-on-is-done",
+        "2024-02",
+        "全区新增高新技术企业50家以上。",
+        [{"value": "50家以上", "period": "2023", "status": "actual"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "expected"), [c[1:] for c in CONSTRUCTS], ids=[c[0] for c in CONSTRUCTS]
+)
+def test_report_constructs(
     registry: Registry, date: str, text: str, expected: list[dict[str, Any]]
 ) -> None:
     assert_claims(read(text, registry, date), expected)
