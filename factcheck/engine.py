@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -161,6 +161,10 @@ class _Context:
     cell: _Columns
     #: metric → a stated level claim of it (the unit derived figures are printed in)
     level_claim: Mapping[str, int]
+    #: claim row → how findings name it, filled as findings are built
+    refs: dict[int, ClaimRef] = field(default_factory=dict)
+    #: figure id → its label (figure ids are never reused within a run)
+    labels: dict[int, str] = field(default_factory=dict)
 
 
 def _selector_fields(
@@ -441,29 +445,37 @@ def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
         )
 
 
-def _attach(rk: _RoleKeys, pool: pd.DataFrame) -> pd.DataFrame:
+def _attach(rk: _RoleKeys, pool: pd.DataFrame, keys: _KeyIndex) -> pd.DataFrame:
     """One row per combination of operands: the relation claim and each role's figures."""
     first = rk.relation.roles[0]
     cols = ["fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap"]
     inst = rk.rows[cols].rename(columns={c: f"{first}_{c}" for c in cols}).reset_index(drop=True)
     inst["years"] = rk.years
     inst["relcap"] = rk.cap
-    # Join on integer codes, not strings: one factorisation of every key involved.
-    pool_keys = pool["key"].to_numpy(dtype=object)
-    role_keys = [np.asarray(keys, dtype=object) for keys in rk.keys.values()]
-    codes, _ = pd.factorize(np.concatenate([pool_keys, *role_keys]), use_na_sentinel=True)
+    # Join on integer codes, not strings: the pool's keys are coded once a round, and each
+    # role's keys are looked up in that code table (-1: no such figure).
     lookup = pool[cols].copy()
-    lookup["code"] = codes[: len(pool_keys)]
-    offset = len(pool_keys)
-    for role, keys in zip(rk.keys, role_keys, strict=True):
-        inst[f"{role}_key"] = keys
-        inst[f"{role}_code"] = codes[offset : offset + len(keys)]
-        offset += len(keys)
+    lookup["code"] = keys.codes
+    for role, role_keys in rk.keys.items():
+        inst[f"{role}_key"] = role_keys
+        inst[f"{role}_code"] = keys.code_of(role_keys)
     # Merging may multiply rows (a figure stated twice): every key column is set before.
     for role in rk.keys:
         right = lookup.rename(columns={c: f"{role}_{c}" for c in (*cols, "code")})
         inst = inst.merge(right, on=f"{role}_code", how="left")
     return inst
+
+
+class _KeyIndex:
+    """The pool's figure keys as integer codes, built once a round."""
+
+    def __init__(self, keys: pd.Series) -> None:
+        codes, uniques = pd.factorize(keys.to_numpy(dtype=object))
+        self.codes = codes
+        self._uniques = pd.Index(uniques)
+
+    def code_of(self, keys: list[str | None]) -> np.ndarray:
+        return np.asarray(self._uniques.get_indexer(np.asarray(keys, dtype=object)))
 
 
 # --------------------------------------------------------------------------- the run
@@ -508,14 +520,17 @@ def check(
     fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
         new_rows: list[pd.DataFrame] = []
-        known = set(pool.frame["key"])
+        # Keys derived this round by an earlier relation; a key already in the pool never
+        # reaches _derive (its operand is present).
+        known: set[str] = set()
+        key_index = _KeyIndex(pool.frame["key"])
         for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
             rk = _role_keys(
                 ctx, pool.frame if round_ else pool.frame[~pool.frame["derived"]], measure
             )
             if rk is None:
                 continue
-            inst = _attach(rk, pool.frame)
+            inst = _attach(rk, pool.frame, key_index)
             if rk.relation in (YOY, CAGR):
                 _allow_deflator(inst, rk.relation.roles[0])
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
@@ -792,7 +807,7 @@ def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix
 
 
 def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]) -> pd.DataFrame:
-    """Figures implied by relations with exactly one operand missing."""
+    """Figures implied by relations with exactly one operand missing (and not in ``known``)."""
     out = []
     if inst.empty:
         return pd.DataFrame()
@@ -982,13 +997,16 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
 def _undecidable(
     ctx: _Context, pool: _Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray
 ) -> list[str]:
+    rows = np.flatnonzero(missing >= 2)
+    if not len(rows):
+        return []
+    first = inst[f"{rk.relation.roles[0]}_fid"].to_numpy()[rows]
+    absent = {r: inst[f"{r}_fid"].isna().to_numpy()[rows] for r in rk.relation.roles[1:]}
     out = []
-    for i in np.flatnonzero(missing >= 2):
-        fid = int(inst.iloc[i][f"{rk.relation.roles[0]}_fid"])
-        absent = [ROLE_NAMES[r] for r in rk.relation.roles[1:] if pd.isna(inst.iloc[i][f"{r}_fid"])]
-        out.append(
-            f"{_claim_key(ctx, pool, fid)}：{rk.relation.title}无法核对，缺少{'与'.join(absent)}"
-        )
+    for i, fid in enumerate(first.tolist()):
+        names = [ROLE_NAMES[r] for r, gone in absent.items() if gone[i]]
+        what = f"{rk.relation.title}无法核对，缺少{'与'.join(names)}"
+        out.append(f"{_claim_key(ctx, pool, int(fid))}：{what}")
     return out
 
 
@@ -1146,23 +1164,30 @@ def _order_finding(
 def _order_check(
     ctx: _Context, pool: _Pool, pairs: list[tuple[int, int]], code: str, name: str, what: str
 ) -> tuple[list[Finding], set[int], int]:
-    findings = []
-    took: set[int] = set()
-    for small, big in pairs:
-        if pool.cell(small, "dim") != pool.cell(big, "dim"):
-            continue
-        took.update((small, big))
-        cap = min(int(pool.cell(small, "cap")), int(pool.cell(big, "cap")))
-        sev = 0
-        if pool.cell(small, "lo_l") > pool.cell(big, "hi_l"):
-            sev = min(ERROR, cap)
-        elif pool.cell(small, "lo_s") > pool.cell(big, "hi_s"):
-            sev = min(WARNING, cap)
-        if sev:
-            findings.append(_order_finding(ctx, pool, small, big, sev, code, name, what))
-        title = f"{what.split('（')[0]}：{_figure_label(ctx, pool, small)}"
-        pool.record(code, name, title, (small, big), _SEVERITY[sev] if sev else "pass")
-    return findings, took, len(pairs)
+    if not pairs:
+        return [], set(), 0
+    fr = pool.frame
+    small, big = (np.asarray(side, dtype=np.int64) for side in zip(*pairs, strict=True))
+    dim = _objects(fr["dim"])
+    same = dim[small] == dim[big]
+    small, big = small[same], big[same]
+    cap = np.minimum(fr["cap"].to_numpy()[small], fr["cap"].to_numpy()[big])
+    lo_l, hi_l = fr["lo_l"].to_numpy(), fr["hi_l"].to_numpy()
+    lo_s, hi_s = fr["lo_s"].to_numpy(), fr["hi_s"].to_numpy()
+    sev = np.where(
+        lo_l[small] > hi_l[big],
+        np.minimum(ERROR, cap),
+        np.where(lo_s[small] > hi_s[big], np.minimum(WARNING, cap), 0),
+    )
+    findings = [
+        _order_finding(ctx, pool, int(small[i]), int(big[i]), int(sev[i]), code, name, what)
+        for i in np.flatnonzero(sev)
+    ]
+    if pool.records is not None:
+        for a, b, v in zip(small.tolist(), big.tolist(), sev.tolist(), strict=True):
+            title = f"{what.split('（')[0]}：{_figure_label(ctx, pool, a)}"
+            pool.record(code, name, title, (a, b), _SEVERITY[v] if v else "pass")
+    return findings, set(small.tolist()) | set(big.tolist()), len(pairs)
 
 
 def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
@@ -1299,6 +1324,13 @@ def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 
 def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
+    label = ctx.labels.get(fid)
+    if label is None:
+        label = ctx.labels[fid] = _make_label(pool, fid)
+    return label
+
+
+def _make_label(pool: _Pool, fid: int) -> str:
     measure = str(pool.cell(fid, "measure"))
     label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
     if pool.cell(fid, "scope"):
@@ -1401,32 +1433,37 @@ def _fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
 
 
 def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
-    docs = ctx.corpus.documents
     out: list[ClaimRef] = []
     seen: set[int] = set()
     for fid in fids:
-        claims = pool.provenance.get(int(fid), ())
-        for c in claims:
-            if c in seen:
-                continue
-            seen.add(c)
-            doc = docs.get(str(ctx.cell(c, "document")))
-            line = ctx.cell(c, "line")
-            col = ctx.cell(c, "column")
-            out.append(
-                ClaimRef(
-                    id=str(ctx.cell(c, "id")),
-                    document=str(ctx.cell(c, "document")),
-                    quote=str(ctx.cell(c, "quote") or ""),
-                    value=str(ctx.cell(c, "value")),
-                    file=str(ctx.cell(c, "file")),
-                    line=int(ctx.cell(c, "file_line")),
-                    column=None if col is None or pd.isna(col) else int(col),
-                    source=doc.source if doc else None,
-                    source_line=None if line is None or pd.isna(line) else int(line),
-                )
-            )
+        for c in pool.provenance.get(int(fid), ()):
+            if c not in seen:
+                seen.add(c)
+                out.append(_claim_ref(ctx, c))
     return tuple(out)
+
+
+def _claim_ref(ctx: _Context, c: int) -> ClaimRef:
+    """The claim as findings name it; built once a run (a claim is named by many findings)."""
+    ref = ctx.refs.get(c)
+    if ref is not None:
+        return ref
+    document = str(ctx.cell(c, "document"))
+    doc = ctx.corpus.documents.get(document)
+    line = ctx.cell(c, "line")
+    col = ctx.cell(c, "column")
+    ref = ctx.refs[c] = ClaimRef(
+        id=str(ctx.cell(c, "id")),
+        document=document,
+        quote=str(ctx.cell(c, "quote") or ""),
+        value=str(ctx.cell(c, "value")),
+        file=str(ctx.cell(c, "file")),
+        line=int(ctx.cell(c, "file_line")),
+        column=None if col is None or pd.isna(col) else int(col),
+        source=doc.source if doc else None,
+        source_line=None if line is None or pd.isna(line) else int(line),
+    )
+    return ref
 
 
 def _chain(pool: _Pool, fids: Iterable[int]) -> tuple[str, ...]:
