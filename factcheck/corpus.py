@@ -4,17 +4,19 @@
 file does not hide the problems of the others), resolves names through the registries and
 validates the claims table with the pandera schema of :mod:`factcheck.schema`. Unchanged files
 are not parsed again: their rows come from a cache keyed by the file's content, the registry
-and the factcheck version, so a stale entry can never be used.
+and the code that reads it (see :func:`_code_digest`), so a stale entry can never be used.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import pickle
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,10 @@ from factcheck.yamlio import (
     LineDict,
     LineList,
     YamlFileError,
+    decode_text,
     dump_yaml,
     parse_yaml,
-    read_text,
+    read_bytes,
     write_atomic,
 )
 
@@ -130,6 +133,20 @@ def load_corpus(
     registry = (
         rules if isinstance(rules, Registry) else load_registry(rules or default_rules_dir(path))
     )
+    # Loading allocates millions of objects that all stay alive (nodes, records, rows, cached
+    # frames), and each collection of the oldest generation walks every one of them: with the
+    # collector on, a cold load took twice as long, growing faster than the corpus. Nothing the
+    # load builds needs the cycle collector; reference counting frees what it drops.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path, registry, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(path: Any, registry: Registry, cache: bool | str | Path) -> Corpus:
     files = claim_files(path)
     problems: list[Problem] = []
     if not files:
@@ -162,15 +179,19 @@ def load_corpus(
             frames.append(frame)
     table = pd.concat(frames, ignore_index=True) if frames else _empty_table()
     problems.extend(_validate_fresh(table, frames, fresh, registry))
+    # part_of can only name a claim of its own document, that is of its own file: it is checked
+    # when the file is parsed, and only in files without other problems (a claim dropped for a
+    # missing field would make every part_of naming it look dangling). A file from the cache
+    # had no problem of any kind, so a warm load has nothing to check.
+    troubled = {p.path for p in problems}
+    for file, _key, _doc, frame, _clean in fresh:
+        if str(file) not in troubled:
+            problems.extend(_check_references(frame))
     if cache_dir is not None:
         invalid = {p.path for p in problems}
         for file, key, doc, frame, clean in fresh:
             if clean and key is not None and str(file) not in invalid:
-                _cache_put(cache_dir, key, (doc, frame, []))
-    # part_of is checked in the files without other problems: a claim dropped for a missing
-    # field would make every part_of naming it look dangling.
-    troubled = {p.path for p in problems}
-    problems.extend(p for p in _check_references(table) if p.path not in troubled)
+                _cache_put(cache_dir, key, doc, frame)
     if problems:
         raise InputErrors(sorted(problems, key=lambda p: (p.path or "", p.line or 0)))
     return Corpus(documents, table, registry)
@@ -227,19 +248,17 @@ class _Loaded:
 
 def _load_file(file: Path, registry: Registry, cache_dir: Path | None) -> _Loaded:
     try:
-        text = read_text(file)
+        raw = read_bytes(file)
     except YamlFileError as exc:
         return _Loaded(None, None, [exc.problem])
     key = None
     if cache_dir is not None:
-        key = hashlib.sha256(
-            f"{__version__}\0{registry.digest}\0{file}\0{text}".encode()
-        ).hexdigest()
+        key = _cache_key(file, raw, registry)
         cached = _cache_get(cache_dir, key)
         if cached is not None:
-            doc, frame, problems = cached
-            return _Loaded(doc, frame, problems, key, from_cache=True)
+            return _Loaded(*cached, [], key, from_cache=True)
     try:
+        text = decode_text(raw, file)
         data = parse_yaml(text, str(file))
     except YamlFileError as exc:
         return _Loaded(None, None, [exc.problem], key)
@@ -251,23 +270,101 @@ def _load_file(file: Path, registry: Registry, cache_dir: Path | None) -> _Loade
     return _Loaded(doc, frame, problems, key)
 
 
-def _cache_get(cache_dir: Path, key: str) -> Any:
+# --------------------------------------------------------------------------- the cache
+#
+# One entry per claims file, named by a hash of everything its rows depend on: the file's
+# path and bytes, the registry, factcheck's own code and the libraries that shape the table.
+# An entry is written only for a file without problems, to a temporary file renamed into
+# place; it starts with a header (format, key, payload length) so that a truncated, foreign
+# or damaged entry is recognised and the file parsed again.
+
+_CACHE_FORMAT = b"factcheck-corpus-cache 2\n"
+
+
+@cache
+def _code_digest() -> str:
+    """A hash of the code the cached rows come from: this module and every factcheck module it
+    imports, directly or not, the package's data files, and the versions of the libraries that
+    shape the table. Any change to them invalidates every entry; a change elsewhere in
+    factcheck (the engine, extraction) does not."""
+    import sys
+
+    import pandera
+    import pint
+    import yaml
+
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    versions = (pd, np, yaml, pint, pandera)
+    for name in (__version__, sys.version, *(v.__version__ for v in versions)):
+        digest.update(f"{name}\0".encode())
+    package = Path(__file__).parent
+    sources = [*sorted(package.glob("*.txt")), *_imported_sources(package, "corpus")]
+    for source in sources:
+        digest.update(f"{source.name}\0".encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+factcheck\.(\w+)|^\s*from\s+factcheck\s+import\s+(\w+)", re.M
+)
+
+
+def _imported_sources(package: Path, start: str) -> list[Path]:
+    """The source files of factcheck module ``start`` and of those it imports, at any depth
+    (imports inside functions included), in a stable order."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        source = package / f"{name}.py"
+        if name in seen or not source.is_file():
+            continue
+        seen.add(name)
+        for match in _IMPORT.finditer(source.read_text(encoding="utf-8")):
+            todo.append(match.group(1) or match.group(2))
+    return [package / f"{name}.py" for name in sorted(seen)]
+
+
+# Read the sources now, when they are the code this process runs: a file edited later must not
+# lend its hash to rows made by the code loaded before.
+_code_digest()
+
+
+def _cache_key(file: Path, raw: bytes, registry: Registry) -> str:
+    head = f"{_code_digest()}\0{registry.digest}\0{file}\0".encode()
+    return hashlib.sha256(head + raw).hexdigest()
+
+
+def _cache_get(cache_dir: Path, key: str) -> tuple[Document, pd.DataFrame] | None:
     entry = cache_dir / f"{key}.pickle"
-    if not entry.exists():
-        return None
     try:
-        with entry.open("rb") as handle:
-            return pickle.load(handle)  # our own cache, keyed by content hash
-    except Exception:  # a damaged cache entry is parsed again, never trusted
+        blob = entry.read_bytes()
+    except OSError:
         return None
+    header = _CACHE_FORMAT + key.encode() + b"\n"
+    payload = memoryview(blob)[len(header) + 8 :]
+    if not blob.startswith(header):
+        return None
+    if int.from_bytes(blob[len(header) : len(header) + 8], "little") != len(payload):
+        return None  # cut short
+    try:
+        doc, frame = pickle.loads(payload)  # our own entry, named by the content hash
+    except Exception:  # a damaged entry is parsed again, never trusted
+        return None
+    if not isinstance(doc, Document) or not isinstance(frame, pd.DataFrame):
+        return None
+    if tuple(frame.columns) != COLUMNS:
+        return None
+    return doc, frame
 
 
-def _cache_put(cache_dir: Path, key: str, value: Any) -> None:
+def _cache_put(cache_dir: Path, key: str, doc: Document, frame: pd.DataFrame) -> None:
+    payload = pickle.dumps((doc, frame), protocol=pickle.HIGHEST_PROTOCOL)
+    header = _CACHE_FORMAT + key.encode() + b"\n" + len(payload).to_bytes(8, "little")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(
-            cache_dir / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        )
+        write_atomic_bytes(cache_dir / f"{key}.pickle", header + payload)
     except OSError:
         pass  # a read-only checkout works without the cache
 
@@ -465,24 +562,20 @@ def _read_claim(item: Any, path: str, line: int) -> tuple[dict[str, Any] | None,
     return record, []
 
 
-def _check_references(table: pd.DataFrame) -> list[Problem]:
-    problems: list[Problem] = []
-    with_part = table[table["part_of"].notna()]
-    if with_part.empty:
-        return problems
-    keys = set(zip(table["document"], table["id"], strict=True))
-    for row in with_part.to_dict("records"):
-        if (row["document"], row["part_of"]) not in keys:
-            problems.append(
-                Problem(
-                    f"声明「{row['id']}」的 part_of「{row['part_of']}」不存在；"
-                    "应为同一文档中另一条声明的 id",
-                    str(row["file"]),
-                    int(row["line_part_of"]),
-                    code="FC007",
-                )
-            )
-    return problems
+def _check_references(frame: pd.DataFrame) -> list[Problem]:
+    """Every ``part_of`` of one file's claims names a claim of the same file."""
+    part_of = frame["part_of"]
+    dangling = part_of.notna() & ~part_of.isin(set(frame["id"]))
+    return [
+        Problem(
+            f"声明「{row['id']}」的 part_of「{row['part_of']}」不存在；"
+            "应为同一文档中另一条声明的 id",
+            str(row["file"]),
+            int(row["line_part_of"]),
+            code="FC007",
+        )
+        for row in frame.loc[dangling, ["id", "part_of", "file", "line_part_of"]].to_dict("records")
+    ]
 
 
 def _empty_table() -> pd.DataFrame:

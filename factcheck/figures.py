@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from functools import lru_cache
+from sys import intern
 from typing import Any
 
 from factcheck.claims import FIELD_ORDER, MEASURES, Document
@@ -31,7 +32,9 @@ PERCENT_MEASURES = ("yoy", "share", "cagr")
 POINT_MEASURES = ("pp", "contribution")
 
 
-@lru_cache(maxsize=65536)
+# Large enough for every distinct printed value of a million-claim corpus (about 200,000):
+# a smaller bound evicts entries before they are needed again and every claim is re-read.
+@lru_cache(maxsize=1 << 18)
 def read_figure(value: str) -> tuple[Figure, Figure] | QuantityError:
     """Both readings of a printed figure, or the error that explains why it is not one."""
     try:
@@ -44,8 +47,14 @@ def _float(x: Decimal | None) -> float:
     return math.nan if x is None else float(x)
 
 
+@lru_cache(maxsize=4096)
+def _unit_name(unit: Unit) -> str:
+    # pint formats a unit anew on every str(): several times per claim, it dominated reading.
+    return str(unit)
+
+
 def _unit_kind(unit: Unit) -> str:
-    name = str(unit)
+    name = _unit_name(unit)
     if name in ("percent", "permille", "成"):
         return "percent"
     if name == "个百分点":
@@ -56,7 +65,7 @@ def _unit_kind(unit: Unit) -> str:
 
 
 def _percent_scale(unit: Unit) -> Decimal:
-    name = str(unit)
+    name = _unit_name(unit)
     scales = {
         "percent": Decimal(1),
         "permille": Decimal("0.1"),
@@ -86,12 +95,17 @@ def expected_unit(measure: str, metric: Metric | None) -> str:
 
 def scale(figure: Figure, measure: str, metric: Metric | None) -> tuple[Decimal, str] | None:
     """The factor to the engine scale and the dimension label; ``None`` if the unit does not fit."""
-    unit = figure.unit
+    return _scale(figure.unit, measure, metric)
+
+
+# A corpus has a few dozen (unit, measure, metric) combinations; each is worked out once.
+@lru_cache(maxsize=4096)
+def _scale(unit: Unit, measure: str, metric: Metric | None) -> tuple[Decimal, str] | None:
     kind = _unit_kind(unit)
     if measure in PERCENT_MEASURES:
         return (
             (_percent_scale(unit), "%")
-            if kind in ("percent", "ratio") and str(unit) != "dimensionless"
+            if kind in ("percent", "ratio") and _unit_name(unit) != "dimensionless"
             else None
         )
     if measure in POINT_MEASURES:
@@ -133,9 +147,13 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
     region = doc.region
     raw_metric = str(record["metric"]).strip()
     metric = metrics.resolve(raw_metric)
-    measure = str(record.get("measure") or "level")
-    subject = subjects.canonical(str(record.get("subject") or region or ""), region)
+    # The names below repeat over thousands of rows: one string object each keeps the table
+    # smaller and its cache entries quicker to write and read (pickle stores a repeat as a
+    # reference). Values do not change.
+    measure = intern(str(record.get("measure") or "level"))
+    subject = intern(subjects.canonical(str(record.get("subject") or region or ""), region))
     period_text, period_ok = _period(record.get("period"))
+    period_text = intern(period_text)
     of = _resolve_selector(record.get("of"), registry, region)
     against = _resolve_selector(record.get("against"), registry, region)
     value = str(record["value"]).strip()
@@ -149,12 +167,12 @@ def figure_row(record: dict[str, Any], doc: Document, registry: Registry) -> dic
         "metric": metric.name if metric else raw_metric,
         "metric_known": metric is not None,
         "measure": measure,
-        "status": str(record.get("status") or "actual"),
-        "scope": _opt(record.get("scope")),
-        "basis": _opt(record.get("basis")),
+        "status": intern(str(record.get("status") or "actual")),
+        "scope": _opt_name(record.get("scope")),
+        "basis": _opt_name(record.get("basis")),
         "period": period_text,
         "period_ok": period_ok,
-        "base": _opt(record.get("base")),
+        "base": _opt_name(record.get("base")),
         "base_ok": record.get("base") is None or period_parses(record["base"]),
         "value": value,
         "quote": None if record.get("quote") is None else str(record["quote"]),
@@ -190,6 +208,11 @@ def _opt(value: Any) -> str | None:
     return None if value is None or (isinstance(value, str) and not value.strip()) else str(value)
 
 
+def _opt_name(value: Any) -> str | None:
+    text = _opt(value)
+    return None if text is None else intern(text)
+
+
 def _period(value: Any) -> tuple[str, bool]:
     try:
         return parse_period(value).text, True
@@ -213,6 +236,14 @@ def _resolve_selector(value: Any, registry: Registry, region: str | None) -> dic
 
 
 def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str, Any]:
+    """The figure's columns of a row; callers copy them, never change them."""
+    return _figure_columns_cached(value, measure, metric)
+
+
+# The columns depend on these three only; printed values repeat (100k claims have 35,000
+# distinct ones), so most rows are a lookup. Sized like read_figure's cache.
+@lru_cache(maxsize=1 << 18)
+def _figure_columns_cached(value: str, measure: str, metric: Metric | None) -> dict[str, Any]:
     read = read_figure(value)
     empty = {
         "value_error": "",
@@ -232,7 +263,7 @@ def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str
     strict, lenient = read
     out = {
         **empty,
-        "unit": str(strict.unit),
+        "unit": _unit_name(strict.unit),
         "qualifier": strict.qualifier,
         "change": strict.change,
     }

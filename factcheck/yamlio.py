@@ -9,6 +9,7 @@ YAML is loaded safely, with libyaml's C parser when present.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,107 @@ class LineList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+#: Keys that make flatten_mapping rewrite a mapping (``<<: *anchor``, ``=``).
+_FLATTEN = frozenset(("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"))
+
+
 class _LineLoader(_BaseLoader):
+    # The resolver and constructor below give exactly what PyYAML's safe loader gives (same
+    # tags, same values, same errors); they only take shorter paths through the common cases,
+    # because PyYAML's general machinery was a third of reading a claims file.
+
+    def resolve(
+        self,
+        kind: Any,
+        value: Any,
+        implicit: Any,
+        _scalar: Any = yaml.ScalarNode,
+        _resolvers: Any = _BaseLoader.yaml_implicit_resolvers.get,
+    ) -> Any:
+        if kind is _scalar:
+            if implicit[0]:
+                # Only the regexes registered for the first character can match (the safe
+                # resolver has no wildcard and no path resolvers); most scalars start with a
+                # letter or a Chinese character that has none.
+                for tag, regexp in _resolvers(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+    def construct_document(self, node: Any) -> Any:
+        # The top node may be referred to from inside itself (PyYAML builds it first and
+        # fills it later); any other node that contains itself is refused, as PyYAML does.
+        try:
+            return self._construct(node, top=True)
+        finally:
+            self.constructed_objects: dict[Any, Any] = {}
+            self.recursive_objects: dict[Any, None] = {}
+            self.state_generators: list[Any] = []
+            self.deep_construct = False
+
+    def _construct(self, node: Any, top: bool = False) -> Any:
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        constructed = self.constructed_objects
+        if node in constructed:
+            return constructed[node]
+        fill: Any
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            data: Any = LineDict()
+            fill = self._fill_mapping
+        elif tag == _SEQ and type(node) is yaml.SequenceNode:
+            data = LineList()
+            fill = self._fill_sequence
+        else:  # other scalars (numbers, dates, null), explicit tags, errors: PyYAML's way
+            return self.construct_object(node, deep=True)
+        if node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "found unconstructable recursive node", node.start_mark
+            )
+        if top:
+            constructed[node] = data
+        else:
+            self.recursive_objects[node] = None
+        fill(node, data)
+        if not top:
+            del self.recursive_objects[node]
+            constructed[node] = data
+        return data
+
+    def _fill_mapping(self, node: Any, mapping: LineDict) -> None:
+        mapping.line = node.start_mark.line + 1
+        key_lines: dict[str, int] = {}
+        duplicates: list[tuple[str, int]] = []
+        mapping.key_lines = key_lines
+        mapping.duplicates = duplicates
+        construct = self._construct
+        for key_node, value_node in node.value:
+            if key_node.tag in _FLATTEN:
+                self.flatten_mapping(node)  # merges and '=': then read the result afresh
+                mapping.clear()
+                self._fill_mapping(node, mapping)
+                return
+            plain = key_node.tag == _STR and type(key_node) is yaml.ScalarNode
+            key = key_node.value if plain else construct(key_node)
+            # Every claim repeats the same few keys: one string object each, not one per claim.
+            key = sys.intern(key) if type(key) is str else str(key)
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                duplicates.append((key, line))
+            mapping[key] = construct(value_node)
+            key_lines[key] = line
+
+    def _fill_sequence(self, node: Any, data: LineList) -> None:
+        data.line = node.start_mark.line + 1
+        data.item_lines = [item.start_mark.line + 1 for item in node.value]
+        construct = self._construct
+        data.extend([construct(item) for item in node.value])
+
     def construct_mapping(self, node: Any, deep: bool = False) -> LineDict:
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
@@ -115,10 +216,20 @@ class YamlFileError(Exception):
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file; problems become :class:`YamlFileError` with the line."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file; a file that cannot be read becomes :class:`YamlFileError`."""
     try:
-        raw = path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise YamlFileError(Problem(f"无法读取文件：{exc.strerror or exc}", str(path))) from None
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 text (a byte-order mark dropped) of ``raw`` read from ``path``; bytes that are not
+    UTF-8 become :class:`YamlFileError` with the line."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -380,3 +380,216 @@ def test_cache_true_keeps_the_cache_beside_the_claims_folder(
     load_corpus(cached_folder, registry, cache=True)
 
     assert any((cached_folder.parent / ".factcheck-cache").iterdir())
+
+
+def test_a_dangling_part_of_is_reported_on_every_load_and_the_file_never_cached(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    text = CLAIMS_TEXT.format(value="100亿元") + (
+        "  - id: industry\n"
+        "    metric: 工业增加值\n"
+        "    period: '2023'\n"
+        "    value: 40亿元\n"
+        "    part_of: gpd\n"
+        "    quote: 工业增加值40亿元\n"
+    )
+    (cached_folder / "a.yaml").write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(InputErrors) as caught:
+            load_corpus(cached_folder, registry, cache=cache)
+        [problem] = caught.value.problems
+        assert (Path(problem.path or "").name, problem.line, problem.code) == (
+            "a.yaml",
+            14,
+            "FC007",
+        )
+        assert "part_of「gpd」不存在" in problem.message
+
+    assert parses == ["a.yaml", "a.yaml"]
+    assert not cache.exists() or not any(cache.iterdir())
+
+
+def test_a_part_of_naming_a_claim_of_another_document_is_dangling(
+    cached_folder: Path, registry: Registry, tmp_path: Path
+):
+    other = CLAIMS_TEXT.format(value="5亿元").replace("id: cached", "id: other")
+    other = other.replace("  - id: gdp\n", "  - id: part\n    part_of: gdp\n")
+    (cached_folder / "b.yaml").write_text(other, encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # a.yaml, clean, comes from the cache the second time
+        with pytest.raises(InputErrors) as caught:
+            load_corpus(cached_folder, registry, cache=cache)
+        [problem] = caught.value.problems
+        assert (Path(problem.path or "").name, problem.code) == ("b.yaml", "FC007")
+
+
+def test_a_cache_entry_of_other_code_is_never_used(
+    cached_folder: Path,
+    registry: Registry,
+    tmp_path: Path,
+    parses: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+):
+    import factcheck.corpus
+
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    monkeypatch.setattr(factcheck.corpus, "_code_digest", lambda: "other code")
+    load_corpus(cached_folder, registry, cache=cache)
+    load_corpus(cached_folder, registry, cache=cache)
+
+    assert parses == ["a.yaml", "a.yaml"]
+    assert len(list(cache.iterdir())) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "append", "other-key", "empty", "flip"])
+def test_a_cut_short_or_misplaced_cache_entry_is_parsed_again(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str], damage: str
+):
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    [entry] = cache.iterdir()
+    blob = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(blob[: len(blob) // 2])
+    elif damage == "append":
+        entry.write_bytes(blob + b"\0")
+    elif damage == "other-key":  # a whole entry, but written for other content
+        (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="120亿元"), "utf-8")
+        load_corpus(cached_folder, registry, cache=cache)
+        [other] = [e for e in cache.iterdir() if e != entry]
+        entry.write_bytes(other.read_bytes())
+        (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="100亿元"), "utf-8")
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:
+        entry.write_bytes(blob[:-40] + bytes(b ^ 0xFF for b in blob[-40:]))
+
+    again = load_corpus(cached_folder, registry, cache=cache)
+
+    assert again.claim("cached#gdp").value == "100亿元"
+    assert parses[-1] == "a.yaml"
+
+
+def test_a_warm_load_gives_the_table_of_a_cold_one(registry: Registry, tmp_path: Path):
+    cache = tmp_path / "cache"
+    cold = load_corpus(CLAIMS, registry)
+    load_corpus(CLAIMS, registry, cache=cache)
+    warm = load_corpus(CLAIMS, registry, cache=cache)
+
+    pd.testing.assert_frame_equal(cold.table, warm.table, check_exact=True)
+    assert list(cold.table.dtypes) == list(warm.table.dtypes)
+    assert cold.claims == warm.claims
+    assert cold.documents == warm.documents
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(
+    cached_folder: Path, registry: Registry, enabled: bool
+):
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        load_corpus(cached_folder, registry)
+        assert gc.isenabled() is enabled
+        (cached_folder / "a.yaml").write_text("document: [\n", encoding="utf-8")
+        with pytest.raises(InputErrors):
+            load_corpus(cached_folder, registry)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+# --------------------------------------------------------------------------- YAML reading
+
+YAML_CASES = [
+    "a: 1\nb: [1, 2.5, {c: true}]\nd: ~\ne: ''\nf: '12'\n",
+    "line: 12\ncolumn: 3\nperiod: 2023\nvalue: 345亿元\n",
+    "published: 2024-05-01\nwhen: 2024-01-02 10:00:00\nnot_a_date: 2024-02-30\n",
+    "a: 0x1A\nb: 0o17\nc: 1_000\nd: 1:30\ne: .inf\nf: yes\ng: No\nh: !!str 123\n",
+    "a: &x {b: 1}\nc: *x\n",
+    "base: &b {p: 1, q: 2}\nm:\n  <<: *b\n  q: 3\n",
+    "m:\n  <<: [{a: 1}, {b: 2}]\n  c: 3\n",
+    "1: a\nnull: c\n2.5: d\n",
+    "a: 1\na: 2\nb: {c: 1, c: 2}\n",
+    "- a\n- [b, c]\n- {d: e}\n",
+    "a: |\n  multi\n  line\nb: >\n  folded\n  text\n",
+    "a: !!binary aGVsbG8=\nb: !!set {x}\nc: !!omap [k: 1]\n",
+]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return [(k, type(k), _plain(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return (type(value), value)
+
+
+@pytest.mark.parametrize("text", YAML_CASES)
+def test_the_line_aware_reader_reads_what_the_safe_loader_reads(text: str):
+    import yaml
+
+    from factcheck.yamlio import parse_yaml
+
+    expected = yaml.load(text.replace("not_a_date: 2024-02-30", ""), Loader=yaml.SafeLoader)
+    got = parse_yaml(text, "x.yaml")
+    if "not_a_date" in text:
+        assert got.pop("not_a_date") == "2024-02-30"  # kept as text, for a clear message
+    if isinstance(expected, dict):
+        expected = {str(k): v for k, v in expected.items()}  # keys are read as text
+    assert _plain(got) == _plain(expected)
+
+
+def test_the_reader_keeps_duplicate_keys_with_their_lines():
+    from factcheck.yamlio import parse_yaml
+
+    data = parse_yaml("a: 1\na: 2\nb: {c: 1, c: 2}\n", "x.yaml")
+    assert data.duplicates == [("a", 2)]
+    assert data["b"].duplicates == [("c", 3)]
+
+
+def test_the_reader_knows_the_line_of_every_key_and_item():
+    from factcheck.yamlio import LineDict, LineList, parse_yaml
+
+    data = parse_yaml("document:\n  id: a\nclaims:\n  - id: x\n    line: 12\n  - id: y\n", "x")
+    assert isinstance(data, LineDict)
+    assert data.key_lines == {"document": 1, "claims": 3}
+    assert data["document"].line == 2
+    claims = data["claims"]
+    assert isinstance(claims, LineList)
+    assert claims.item_lines == [4, 6]
+    assert claims[0].key_lines == {"id": 4, "line": 5}
+    assert claims[0]["line"] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a: &x [1, *x]\n", "recursive"),
+        ("a: !!python/object:os.system x\n", "python/object"),
+        ("m:\n  <<: 1\n", "merging"),
+        ("a: !!str {x: 1}\n", "scalar"),
+    ],
+)
+def test_yaml_the_reader_refuses_is_one_problem_with_its_line(text: str, found: str):
+    from factcheck.yamlio import YamlFileError, parse_yaml
+
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(text, "x.yaml")
+    problem = caught.value.problem
+    assert (problem.path, problem.code) == ("x.yaml", "FC003")
+    assert problem.line
+    assert found in problem.message
+
+
+def test_the_cache_key_covers_the_modules_the_rows_come_from():
+    from factcheck.corpus import _imported_sources
+
+    package = ROOT / "factcheck"
+    names = {p.name for p in _imported_sources(package, "corpus")}
+    assert {"corpus.py", "yamlio.py", "figures.py", "quantity.py", "units.py"} <= names
+    assert {"schema.py", "periods.py", "registry.py", "claims.py"} <= names
