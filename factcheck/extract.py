@@ -104,17 +104,22 @@ from factcheck.extract_words import (
     _DOWN,
     _DOWN_WORDS,
     _ESTIMATE,
+    _GENERIC_ORG,
+    _GENERIC_RE,
     _GOAL_OBJECT,
     _INDUSTRY_METRIC,
     _INNER_VERB,
     _LEVEL_SCOPE,
     _LEVEL_VERBS,
     _NAME_FILLER,
+    _NAME_STOP,
     _NAME_VERB,
     _NEW,
     _NEW_NAME,
     _NOW,
     _OF_TAIL,
+    _ORG_SUFFIX,
+    _PARK_SUFFIXES,
     _PREDICATE_NOUN,
     _PREDICATE_WORDS,
     _PRELIMINARY,
@@ -312,12 +317,75 @@ class _Reader:
         self.claims: list[Claim] = []
         self.per_line: dict[int, int] = {}
         self._s = ""  # the paragraph being read
+        # Whether the year figures default to was named by a title or heading (not guessed).
+        self.heading_year = False
+        # Companies and parks the registry does not know, found by their ending, and the
+        # last of each kind named so far (what 公司, 开发区 refer back to).
+        self.orgs: dict[str, str] = {}
+        self.org_short: dict[str, str] = {}
+        for para in paragraphs(text):
+            for name, kind in _organisations(para.text):
+                if name not in self.lex.subjects:
+                    self.orgs.setdefault(name, kind)
+        places = self._places()
+        parks = {name: _park_name(name, places) for name, kind in self.orgs.items()}
+        self.orgs = {
+            parks[name] or name: kind
+            for name, kind in self.orgs.items()
+            if kind == "company" or (parks[name] and parks[name] not in self.lex.subjects)
+        }
+        for name, kind in self.orgs.items():
+            short = _ORG_SUFFIX.sub("", name)
+            if kind == "company" and len(short) >= 4 and short not in self.lex.subjects:
+                self.org_short.setdefault(short, name)
+        self.last_org: dict[str, str] = {}
 
     def read(self) -> list[Claim]:
         for para in paragraphs(self.text):
-            if not para.boilerplate:
-                self._paragraph(para)
+            if para.boilerplate:
+                continue
+            named = _heading_year(para.text)
+            if named is not None:
+                # 云川市2024年国民经济和社会发展统计公报 (published in March 2025), 二、2025年
+                # 工作安排: a title or heading names the year the text under it speaks of.
+                self.base_year, self.heading_year = named, True
+                continue
+            self._paragraph(para)
+            for _start, _end, name in self._org_mentions(para.text):
+                self.last_org[self.orgs[name]] = name
         return self.claims
+
+    def _places(self) -> set[str]:
+        """Names a park's name may open with: regions of the registry and the text's region
+        without its 区/县/市 (溪南 of 溪南区), so that 尽快完善经济开发区 names no park."""
+        places = {w for w, c in self.lex.subjects.items() if self.lex.kinds.get(c) == "region"}
+        if self.region:
+            places |= {self.region, self.region.rstrip("区县市")}
+        return {p for p in places if len(p) >= 2}
+
+    def _org_mentions(self, s: str) -> list[tuple[int, int, str]]:
+        """Where ``s`` names an organisation of :attr:`orgs`, by full or short name."""
+        found = []
+        for words in (self.orgs, self.org_short):
+            for word in words:
+                at = s.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), self.org_short.get(word, word)))
+                    at = s.find(word, at + len(word))
+        return found
+
+    def _generic_mentions(
+        self, s: str, named: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """公司, 开发区 for the company or park of that kind last named (here or earlier)."""
+        found = []
+        for m in _GENERIC_RE.finditer(s):
+            kind = _GENERIC_ORG[m.group(0)]
+            before = [n for n in named if n[1] <= m.start() and self.orgs.get(n[2]) == kind]
+            who = before[-1][2] if before else self.last_org.get(kind)
+            if who is not None:
+                found.append((m.start(), m.end(), who))
+        return found
 
     # ----------------------------------------------------------------- structure
 
@@ -498,7 +566,7 @@ class _Reader:
         return False
 
     def _kind(self, subject: str) -> str | None:
-        return self.lex.kinds.get(subject)
+        return self.lex.kinds.get(subject) or self.orgs.get(subject)
 
     def _new_topic(self, s: str, sentence: _Span, times: list[TimePhrase]) -> bool:
         # A sentence that opens with a time phrase or 预计/目前 starts a new topic.
@@ -527,6 +595,10 @@ class _Reader:
             for m in _RELATIVE_RE.finditer(s)
             if m.start() not in masked
         ]
+        if self.orgs:
+            orgs = sorted(m for m in self._org_mentions(s) if m[0] not in masked)
+            found += orgs
+            found += [m for m in self._generic_mentions(s, orgs) if m[0] not in masked]
         found.sort()
         # A relative word inside a longer name (全市 in 全市场) is not a mention.
         return [
@@ -695,9 +767,9 @@ class _Reader:
 
     def _period(self, ctx: _Context) -> tuple[Period, bool, bool]:
         """The figure's period, whether it was guessed, and whether it runs to date."""
-        before = [
-            t for t in ctx.times if ctx.sentence.start <= t.start and t.end <= ctx.figure.start
-        ]
+        # 增速比一季度加快0.6个百分点: the period after 比/较 is what is compared with.
+        times = [t for t in ctx.times if not (t.start and ctx.s[t.start - 1] in "比较")]
+        before = [t for t in times if ctx.sentence.start <= t.start and t.end <= ctx.figure.start]
         if _NOW.search(ctx.s, ctx.sentence.start, ctx.figure.start):
             before = [t for t in before if t.start > _last_now(ctx)]
             if not before:
@@ -706,7 +778,11 @@ class _Reader:
             phrase = before[-1]
             period = self._resolve(phrase, ctx)
             # 全年 with no year named before it: the year is the document's guess.
-            guessed = phrase.kind == "bare" and self._known_year(phrase, ctx) is None
+            guessed = (
+                phrase.kind == "bare"
+                and self._known_year(phrase, ctx) is None
+                and not self.heading_year  # 二、2025年工作安排 … 全年: the heading's year
+            )
             same_day = re.search(r"当日|当天|同日", ctx.s[phrase.end : ctx.figure.start])
             if (
                 period.kind == "date"
@@ -716,13 +792,31 @@ class _Reader:
             ):
                 period = year(period.start.year)  # 12日启动签约，…: the date is another event's
             return period, guessed and "年内" not in phrase.text, phrase.to_date
-        earlier = [t for t in ctx.times if t.end <= ctx.sentence.start]
+        earlier = [t for t in times if t.end <= ctx.sentence.start]
         if earlier:
-            period = self._resolve(earlier[-1], ctx)
-            if period.kind != "span":
-                period = year(period.end.year if earlier[-1].to_date else period.start.year)
-            return period, True, earlier[-1].to_date
-        return year(self.base_year), True, False
+            phrase = earlier[-1]
+            period = self._resolve(phrase, ctx)
+            if period.kind != "span" and not self._frames(phrase, ctx, period):
+                period = year(period.end.year if phrase.to_date else period.start.year)
+            return period, True, phrase.to_date
+        return year(self.base_year), not self.heading_year, False
+
+    def _frames(self, phrase: TimePhrase, ctx: _Context, period: Period) -> bool:
+        """Whether a part of a year named in an earlier sentence still holds for this one.
+
+        It does within one sentence (上半年，…增长7.1%；一般公共预算支出22.8亿元: the clauses
+        after ； are the same sentence), and through the paragraph when the paragraph opens
+        with it, at the head of a clause of its first sentence (上半年，全区实现地区生产总值
+        …。分产业看，…): a statistical release frames each section by its period.
+        """
+        if period.kind == "year":
+            return False
+        if not re.search(r"[。!?]", ctx.s[phrase.end : ctx.sentence.start]):
+            return True
+        first = re.search(r"[。!?;]", ctx.s)
+        return (first is None or phrase.start < first.start()) and (
+            phrase.start == 0 or ctx.s[phrase.start - 1] in _CLAUSE_END
+        )
 
     def _resolve(self, phrase: TimePhrase, ctx: _Context) -> Period:
         text = phrase.text.lstrip("至")
@@ -1393,6 +1487,8 @@ class _Reader:
                 continue  # 升级即发污水处理厂，新建…: named in passing in another clause
             if start < ctx.clause.start and _ADVERBIAL.match(self._clause_at(ctx, start)):
                 continue  # 在10月份青岛突发新增确诊病例后，5天内…: when, not who
+            if speaker and ctx.s[start:end] in _GENERIC_ORG:
+                return speaker  # “去年公司研发投入…”川达智能装备董事长说: the speaker's company
             return self._canonical_subject(word)
         if speaker:
             return speaker
@@ -1456,9 +1552,12 @@ class _Reader:
         before = ctx.s[ctx.sentence.start : ctx.figure.start]
         after = ctx.s[ctx.figure.end : ctx.sentence.end]
         near = ctx.lead[-10:]
-        if _ESTIMATE.search(before):
-            return "estimate"
-        if _PRELIMINARY.search(before):
+        if _ESTIMATE.search(before) or _PRELIMINARY.search(before):
+            return "estimate" if _ESTIMATE.search(before) else "preliminary"
+        # 初步核算，全年实现地区生产总值…。其中，第一产业增加值…: the accounting result holds
+        # for the whole sentence, across ；, and a sentence opening with 其中 goes on with it.
+        # (预计 does not: 预计全年新增就业2.6万人；补贴性技能培训惠及9000人 is a result.)
+        if _PRELIMINARY.search(_whole_sentence(ctx.s, ctx.figure.start)):
             return "preliminary"
         weak_capacity = bool(_CAPACITY.search(near)) and draft.measure == "level"
         if weak_capacity and (ctx.tail.startswith("的") or _STRONG_CAPACITY.search(near)):
@@ -1540,6 +1639,69 @@ class _Reader:
         while a < start and self.text[a] in " \t":
             a += 1
         return a, b
+
+
+_HEADING_YEAR = re.compile(
+    r"(\d{4})年(?!\d{1,2}月).{0,20}?(?:统计公报|经济运行|工作回顾|工作总结|工作安排|主要任务|"
+    r"工作任务|主要目标|重点工作)"
+)
+
+
+def _organisations(s: str) -> list[tuple[str, str]]:
+    """Companies and parks named by their ending: 云川恒远新材料有限公司, 溪南经济开发区.
+
+    The name runs back from the ending to the nearest punctuation or word that precedes a
+    name (在, 的, 走进 …) or the end of another such name, and has two characters at least.
+    """
+    out: list[tuple[str, str]] = []
+    ends: list[int] = []
+    for m in _ORG_SUFFIX.finditer(s):
+        start = max(0, m.start() - 12, *(e for e in ends if e <= m.start()))
+        stops = list(_NAME_STOP.finditer(s, start, m.start()))
+        if stops:
+            start = stops[-1].end()
+        ends.append(m.end())
+        if m.start() - start < (2 if m.group(0).endswith(("开发区", "高新区")) else 4):
+            continue
+        kind = "park" if m.group(0).endswith(_PARK_SUFFIXES) else "company"
+        out.append((s[start : m.end()], kind))
+    return out
+
+
+def _park_name(name: str, places: set[str]) -> str | None:
+    """A park's name from the place it opens with (关于进一步深化青岛高新区 → 青岛高新区)."""
+    suffix = _ORG_SUFFIX.search(name)
+    if suffix is None:
+        return None
+    prefix = name[: suffix.start()]
+    place = max((p for p in places if prefix.endswith(p)), key=len, default=None)
+    if place is None:
+        return None
+    rest = prefix[: -len(place)]
+    outer = max((p for p in places if rest.endswith(p)), key=len, default="")
+    return outer + place + suffix.group(0)
+
+
+def _whole_sentence(s: str, at: int) -> str:
+    """The text from the start of the sentence (ended by 。!?) up to ``at``; a sentence
+    opening with 其中 is read with the sentence before it."""
+    start = max(s.rfind(c, 0, at) for c in "。!?") + 1
+    if s.startswith(("其中", ",其中"), start) and start > 0:
+        start = max(s.rfind(c, 0, start - 1) for c in "。!?") + 1
+    return s[start:at]
+
+
+def _heading_year(text: str) -> int | None:
+    """The year a title or heading with no figure names: 一、2024年工作回顾, …2024年…统计公报.
+
+    A heading is a short paragraph with no sentence end. Only a heading that says the year is
+    what the text under it reviews or plans counts: the year of 2021年政府工作报告 or of a
+    date (2025年1月8日在…会议上) is when the text was delivered.
+    """
+    if len(text) > 60 or re.search(r"[。!?;，,]", text):
+        return None
+    m = _HEADING_YEAR.search(text)
+    return int(m.group(1)) if m else None
 
 
 def _rated(ctx: _Context) -> bool:

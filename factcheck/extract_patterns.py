@@ -33,6 +33,12 @@ _TERMINAL = "。！？!?；;：:…”’」』)）"
 _MIN_WRAPPED_LINE = 8
 _MAX_WRAPPED_LINE = 20
 _STANDALONE = "■□•●◆▲【"
+#: The kinds of document a title line names at its end.
+_TITLE_ENDINGS = ("工作报告", "统计公报", "公报", "通报", "实施方案", "行动方案", "规划纲要")
+#: A section heading numbered the way reports number them: 一、 （一） 第一部分.
+_NUMBERED_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"
+)
 
 #: A paragraph with one of these words is the hosting site's furniture, not the report.
 _BOILERPLATE = (
@@ -132,6 +138,10 @@ def _continues(block: str, following: str) -> bool:
         return False
     if stripped[0] in _STANDALONE or after[0] in _STANDALONE:
         return False
+    if _NUMBERED_HEADING.match(stripped) and len(stripped) <= _MAX_WRAPPED_LINE:
+        return False  # 二、2025年工作安排 / （一）综合: a numbered section heading
+    if stripped.endswith(_TITLE_ENDINGS):
+        return False  # 2021年即墨区政府工作报告: a title names the kind of document it heads
     if _MIN_WRAPPED_LINE <= len(stripped) <= _MAX_WRAPPED_LINE:
         return True
     return len(stripped) > _MAX_WRAPPED_LINE and len(after) > _MAX_WRAPPED_LINE

@@ -83,7 +83,8 @@ _TARGET = re.compile(
 _GOAL_OBJECT = re.compile(r"(?:围绕|紧扣|锚定|对标|瞄准|聚焦)[^,:;。]{0,8}目标")
 _ESTIMATE = re.compile(r"预计")
 _PRELIMINARY = re.compile(r"初步核算")
-_CAPACITY = re.compile(r"年产|日产|产能|可达|能力|设计规模")
+#: 年产 of 年产30万辆 (not 去年|产值, 今年|产量: a year's word running into 产).
+_CAPACITY = re.compile(r"(?<![去今明当前上])年产|日产|产能|可达|能力|设计规模")
 _STRONG_CAPACITY = re.compile(r"产能|可达|能力|设计规模")
 _CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及|已经为|已为")
 _NEW = re.compile(r"新增(?!加)|增设")
@@ -187,8 +188,24 @@ _PREDICATE = re.compile(r"当年|今年|落户|开工|完工|投产|建成|实�
 _ADVERBIAL = re.compile(r"^在.*(?:后|之后|时|期间|之际|以来)[,:]?$")
 #: Who said a quotation: “…”即墨区供电公司有关负责人说.
 _SAYS = re.compile(
-    r"(?:有关|相关)?(?:负责人|董事长|总经理|党委书记|书记|主任|工作人员)?(?:说|表示|介绍|称|指出)"
+    r"(?:有关|相关)?(?:(?:负责人|董事长|总经理|党委书记|书记|主任|工作人员)"
+    r"(?:[\u4e00-\u9fff]{2,3}?)?)?(?:说|表示|介绍|称|指出|告诉记者)"
 )
+#: Names an organisation gives itself, found by their ending where the registry does not know
+#: them: a report on a park or company of its own region names ones no registry lists.
+_ORG_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|经济技术开发区|高新技术产业开发区|经济开发区|高新区)"
+)
+_PARK_SUFFIXES = ("开发区", "高新区")
+#: What a name cannot run back across: punctuation, digits, list marks and the words that
+#: precede a name (走进, 位于, 在, 的 …).
+_NAME_STOP = re.compile(
+    r"走进|来到|位于|作为|[\d,，。、;；:：“”\"'()（）《》【】!?！？\s■□•●◆▲的在与和及对从向为据由将把被让给是]"
+)
+#: A text's short word for the company or park it has named: 公司 for 云川恒远新材料有限公司;
+#: only where no name runs into it (强村共富公司 is another company).
+_GENERIC_ORG = {"公司": "company", "开发区": "park", "高新区": "park"}
+_GENERIC_RE = re.compile(r"(?:^|(?<=[,，。、;；:：“”该本其年后了]))(?:公司|开发区|高新区)")
 #: A total that names nothing itself: 省市级智能工厂等总数达到105个.
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
 #: A short relative clause before the counted noun: 9个投产的整车项目.

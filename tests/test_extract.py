@@ -774,7 +774,120 @@ CONSTRUCTS: list[tuple[str, str, str, list[dict[str, Any]]]] = [
         "全区新增高新技术企业50家以上。",
         [{"value": "50家以上", "period": "2023", "status": "actual"}],
     ),
+    # Constructs the held-out texts (tests/data/holdout) showed the extractor misread.
+    (
+        "bulletin-title-names-the-year-it-reports",
+        "2025-03",
+        "山海市2024年国民经济和社会发展统计公报\n\n全年实现地区生产总值1200.5亿元，比上年增长5.2%。",
+        [{"value": "1200.5亿元", "period": "2024"}, {"value": "5.2%", "period": "2024"}],
+    ),
+    (
+        "section-heading-names-the-year-planned",
+        "2025-01",
+        "二、2025年工作安排\n\n全年实施重点项目80个以上，新建5G基站300个。",
+        [
+            {"value": "80个以上", "period": "2025", "status": "target"},
+            {"value": "300个", "period": "2025", "status": "target"},
+        ],
+    ),
+    (
+        "work-report-title-year-is-when-it-is-delivered",
+        "2021-02",
+        "2021年即墨区政府工作报告\n\n全区完成固定资产投资300亿元。",
+        [{"value": "300亿元", "period": "2020", "status": "actual"}],
+    ),
+    (
+        "part-of-year-opening-a-paragraph-frames-it",
+        "2024-07",
+        "上半年，全区实现地区生产总值186.4亿元，同比增长5.9%。分产业看，第一产业增加值9.2亿元，增长3.5%。",
+        [
+            {"value": "186.4亿元", "period": "2024H1"},
+            {"value": "5.9%", "period": "2024H1"},
+            {"value": "9.2亿元", "period": "2024H1", "metric": "第一产业增加值"},
+            {"value": "3.5%", "period": "2024H1"},
+        ],
+    ),
+    (
+        "part-of-year-holds-across-a-semicolon",
+        "2024-08",
+        "今年1—6月，全区完成规模以上工业总产值218.6亿元；完成固定资产投资45.3亿元。",
+        [
+            {"value": "218.6亿元", "period": "2024-01..2024-06"},
+            {"value": "45.3亿元", "period": "2024-01..2024-06", "status": "actual"},
+        ],
+    ),
+    (
+        "period-after-bi-is-what-is-compared-with",
+        "2024-07",
+        "上半年，全区地区生产总值同比增长5.9%，增速比一季度加快0.6个百分点。",
+        [{"value": "5.9%", "period": "2024H1"}, {"value": "0.6个百分点", "period": "2024H1"}],
+    ),
+    (
+        "preliminary-holds-for-the-sentence-and-its-qizhong",
+        "2025-03",
+        "初步核算，全年实现地区生产总值1200.5亿元，比上年增长5.2%；人均地区生产总值9.1万元。"
+        "其中，第一产业增加值98.1亿元，增长3.1%。",
+        [
+            {"value": "1200.5亿元", "status": "preliminary"},
+            {"value": "5.2%", "status": "preliminary"},
+            {"value": "9.1万元", "status": "preliminary"},
+            {"value": "98.1亿元", "status": "preliminary"},
+            {"value": "3.1%", "status": "preliminary"},
+        ],
+    ),
+    (
+        "company-named-by-its-ending",
+        "2024-08",
+        "今年上半年，青岛海川新材料有限公司研发投入1.2亿元。",
+        [{"value": "1.2亿元", "subject": "青岛海川新材料有限公司", "period": "2024H1"}],
+    ),
+    (
+        "gongsi-refers-back-and-a-quote-is-its-speakers",
+        "2024-08",
+        "走进青岛海川新材料有限公司的车间，生产线满负荷运转。\n\n"
+        "公司研发投入达到1.2亿元。\n\n"
+        "“去年公司研发投入达到1.1亿元。”青岛远航装备有限公司董事长王明说。",
+        [
+            {"value": "1.2亿元", "subject": "青岛海川新材料有限公司"},
+            {"value": "1.1亿元", "subject": "青岛远航装备有限公司", "period": "2023"},
+        ],
+    ),
+    (
+        "a-years-word-before-chanzhi-is-not-a-capacity",
+        "2024-08",
+        "青岛远航装备有限公司去年产值突破8000万元。",
+        [{"value": "突破8000万元", "status": "actual", "period": "2023"}],
+    ),
 ]
+
+#: Constructs that need the document's own region (a place the registry does not know).
+REGION_CONSTRUCTS: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
+    (
+        "park-named-by-its-place-and-ending",
+        "2024-08",
+        "溪南区",
+        "走进溪南经济开发区，新材料企业加快集聚。\n\n目前，开发区拥有高新技术企业92家。",
+        [{"value": "92家", "subject": "溪南经济开发区", "metric": "高新技术企业数量"}],
+    ),
+    (
+        "verb-before-a-park-word-is-no-park",
+        "2024-08",
+        "溪南区",
+        "尽快完善经济开发区配套，全区新增高新技术企业50家。",
+        [{"value": "50家", "subject": "溪南区"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("date", "region", "text", "expected"),
+    [c[1:] for c in REGION_CONSTRUCTS],
+    ids=[c[0] for c in REGION_CONSTRUCTS],
+)
+def test_region_constructs(
+    registry: Registry, date: str, region: str, text: str, expected: list[dict[str, Any]]
+) -> None:
+    assert_claims(read(text, registry, date, region), expected)
 
 
 @pytest.mark.parametrize(
