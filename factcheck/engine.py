@@ -431,20 +431,38 @@ def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
         )
 
 
-def _attach(rk: _RoleKeys, pool: pd.DataFrame, keys: _KeyIndex) -> pd.DataFrame:
-    """One row per combination of operands: the relation claim and each role's figures."""
+def _attach(
+    rk: _RoleKeys, pool: pd.DataFrame, keys: _KeyIndex, fresh: np.ndarray | None = None
+) -> pd.DataFrame:
+    """One row per combination of operands: the relation claim and each role's figures.
+
+    With ``fresh`` (the key codes of the figures the last round derived), only relation
+    claims with an operand among them: every other instance is as it was last round.
+    """
     first = rk.relation.roles[0]
     cols = ["fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap"]
-    inst = rk.rows[cols].rename(columns={c: f"{first}_{c}" for c in cols}).reset_index(drop=True)
-    inst["years"] = rk.years
-    inst["relcap"] = rk.cap
     # Join on integer codes, not strings: the pool's keys are coded once a round, and each
     # role's keys are looked up in that code table (-1: no such figure).
+    codes = {role: keys.code_of(role_keys) for role, role_keys in rk.keys.items()}
+    take = np.arange(len(rk.rows))
+    if fresh is not None:
+        hit = np.zeros(len(rk.rows), dtype=bool)
+        for role_codes in codes.values():
+            hit |= np.isin(role_codes, fresh)
+        take = np.flatnonzero(hit)
+    inst = (
+        rk.rows[cols]
+        .iloc[take]
+        .rename(columns={c: f"{first}_{c}" for c in cols})
+        .reset_index(drop=True)
+    )
+    inst["years"] = rk.years[take]
+    inst["relcap"] = rk.cap[take]
     lookup = pool[cols].copy()
     lookup["code"] = keys.codes
     for role, role_keys in rk.keys.items():
-        inst[f"{role}_key"] = role_keys
-        inst[f"{role}_code"] = keys.code_of(role_keys)
+        inst[f"{role}_key"] = np.asarray(role_keys, dtype=object)[take]
+        inst[f"{role}_code"] = codes[role][take]
     # Merging may multiply rows (a figure stated twice): every key column is set before.
     for role in rk.keys:
         right = lookup.rename(columns={c: f"{role}_{c}" for c in (*cols, "code")})
@@ -504,19 +522,22 @@ def check(
     evaluated = 0
 
     fresh: np.ndarray = np.array([], dtype=float)
+    role_keys: dict[str, _RoleKeys | None] = {}
     for round_ in range(MAX_ROUNDS):
         new_rows: list[pd.DataFrame] = []
         # Keys derived this round by an earlier relation; a key already in the pool never
         # reaches _derive (its operand is present).
         known: set[str] = set()
         key_index = _KeyIndex(pool.frame["key"])
+        fresh_codes = np.unique(key_index.codes[fresh.astype(np.int64)]) if round_ else None
         for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
-            rk = _role_keys(
-                ctx, pool.frame if round_ else pool.frame[~pool.frame["derived"]], measure
-            )
+            # The relation claims are stated figures: their keys are the same every round.
+            if measure not in role_keys:
+                role_keys[measure] = _role_keys(ctx, pool.frame, measure)
+            rk = role_keys[measure]
             if rk is None:
                 continue
-            inst = _attach(rk, pool.frame, key_index)
+            inst = _attach(rk, pool.frame, key_index, fresh_codes)
             if rk.relation in (YOY, CAGR):
                 _allow_deflator(inst, rk.relation.roles[0])
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
@@ -1033,9 +1054,14 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
         }
     )
     outcomes: dict[str, str] = {}
-    for key, row in pairs.iterrows():
-        lenient = bool(lenient_bad.get(key, False))
-        a, b = (row["a_l"], row["b_l"]) if lenient else (row["a_s"], row["b_s"])
+    lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
+    for key, lenient, a_l, b_l, a_s, b_s in zip(
+        pairs.index.tolist(),
+        lenient_of.tolist(),
+        *(pairs[c].to_numpy().tolist() for c in ("a_l", "b_l", "a_s", "b_s")),
+        strict=True,
+    ):
+        a, b = (a_l, b_l) if lenient else (a_s, b_s)
         finding = _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
         findings.append(finding)
         outcomes[str(key)] = finding.severity
