@@ -151,6 +151,9 @@ class _Context:
     refs: dict[int, ClaimRef] = field(default_factory=dict)
     #: figure id → its label (figure ids are never reused within a run)
     labels: dict[int, str] = field(default_factory=dict)
+    #: figure id → how a message quotes it, and the unit it is printed in
+    texts: dict[int, str] = field(default_factory=dict)
+    units: dict[int, tuple[str, float]] = field(default_factory=dict)
 
 
 def _selector_fields(
@@ -650,10 +653,10 @@ class _Columns:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, frozenset[str]]] = set()
+    seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
     out = []
     for f in findings:
-        k = (f.code, f.message, frozenset(c.key for c in f.claims))
+        k = (f.code, f.message, frozenset((c.document, c.id) for c in f.claims))
         if k not in seen:
             seen.add(k)
             out.append(f)
@@ -748,10 +751,11 @@ def _relation_finding(
         f"{ROLE_NAMES[r]} {_figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
     )
     reading = _reading_note(sev)
+    stated_text, comp_s_text, comp_l_text = (_fmt(x, unit) for x in (stated, comp_s, comp_l))
     message = (
-        f"{relation.title}不符：{head} 声明为 {_fmt(stated, unit)}，"
-        f"按「{relation.formula}」由 {operands} 算得 {_fmt(comp_s, unit)}"
-        f"（宽松读法 {_fmt(comp_l, unit)}）；{reading}"
+        f"{relation.title}不符：{head} 声明为 {stated_text}，"
+        f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
+        f"（宽松读法 {comp_l_text}）；{reading}"
     )
     through_derived = any(bool(pool.cell(f, "derived")) for f in fids.values())
     if through_derived:
@@ -763,9 +767,9 @@ def _relation_finding(
         message=message,
         claims=_refs(ctx, pool, [fids[r] for r in relation.roles]),
         evidence=(
-            ("stated", _fmt(stated, unit)),
-            ("computed", _fmt(comp_s, unit)),
-            ("computed_lenient", _fmt(comp_l, unit)),
+            ("stated", stated_text),
+            ("computed", comp_s_text),
+            ("computed_lenient", comp_l_text),
         ),
         fix=_fix(ctx, pool, fids[fix[0]], fix[1]) if fix[0] else None,
         metric=str(pool.cell(fids[first], "metric")),
@@ -1378,6 +1382,13 @@ def _make_label(pool: _Pool, fid: int) -> str:
 
 
 def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
+    text = ctx.texts.get(fid)
+    if text is None:
+        text = ctx.texts[fid] = _make_text(ctx, pool, fid)
+    return text
+
+
+def _make_text(ctx: _Context, pool: _Pool, fid: int) -> str:
     claim = int(pool.cell(fid, "claim"))
     if claim >= 0:
         status = str(ctx.cell(claim, "status"))
@@ -1390,6 +1401,13 @@ def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
 
 def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     """The unit to print a figure in, and the factor from the engine scale to it."""
+    unit = ctx.units.get(fid)
+    if unit is None:
+        unit = ctx.units[fid] = _make_display(ctx, pool, fid)
+    return unit
+
+
+def _make_display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
     measure = str(pool.cell(fid, "measure"))
     if measure in ("share", "yoy", "cagr"):
         return "%", 1.0
