@@ -18,8 +18,10 @@ How a figure is read (the choices a reviewer should know):
   占比/比重 and a part of the total before it (…，90%以上为发明专利) → ``share``; 倍 and
   翻一番 → ``multiple``; an amount after 增加/减少 → ``change``, and so is a count of a
   stock after 新增/增设 (a clause with no verb of its own continues the 新增 before it);
-  亩产, 亩均, 每X and compound units → ``rate``; otherwise ``level``. A figure listed right
-  after another (``44%、42%``) shares its measure.
+  亩产, 亩均, 每X and compound units → ``rate``; otherwise ``level``. 新认定/新登记/新培育 …
+  count a stock's growth too, unless the registry's own names of the metric say 新增 (城镇新增
+  就业). A price index's rise (居民消费价格上涨0.6%) is the level of its 涨幅 rate. A figure
+  listed right after another (``44%、42%``) shares its measure.
 - **Metric.** The registry name or alias that covers most of the segment (the figure itself
   removed, so 建成37处中小学、幼儿园 reads 建成中小学幼儿园), built from: the words before
   and after the figure with the ending the unit calls for (面积, 长度, 产能, 装机容量, 周期 …);
@@ -46,6 +48,8 @@ How a figure is read (the choices a reviewer should know):
   earlier in the paragraph, else the document's year: the year of publication, or the
   year before for a text published in January or February (which looks back on a year).
   Over a span, a level stated as reached (达到, 发展到, 突破 …) is the span's last year.
+  N月末/N月底 is that month (a stock at its end; 12月末 the year), 年末 the year. In 由2019年的A
+  提高到B, A is of 2019 (由上年同期的: the period a year before) and B the same figure now.
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its parent, 全省 its province, a company or park from the registry — unless it
   is listed as an example (X、Y等), stands in the denominator or comparison (占/高于 X), or
@@ -175,6 +179,10 @@ from factcheck.periods import (
     span,
     year,
 )
+
+#: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
+_FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
+_FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 
 #: Units that name what they count: 锭 counts spindles, 标箱 containers (个 and 处 do not).
 _NAMING_UNITS = frozenset({"锭", "车道", "标箱", "蒸吨"})
@@ -626,8 +634,52 @@ class _Reader:
             # 对一般性支出按照10%幅度压减: a change by that rate, named after the figure.
             measure, metric_region = "yoy", _BY.sub("", lead)
         period, guessed, to_date = self._period(ctx)
+        moved = _FROM_TO.fullmatch(ctx.s[previous.figure.end : figure.start]) if previous else None
+        if previous is not None and moved is not None:
+            # 由2019年的58.3%提高到63.6%: the second figure is the same rate, now.
+            now = self._period(ctx)[0]
+            if now.kind == "span":
+                now = year(now.end.year)  # 五年来…提高到: at the end
+            draft = dataclasses.replace(
+                previous,
+                figure=figure,
+                value=figure.core,
+                period=now,
+                period_guessed=guessed,
+                extra={},
+            )
+            draft.value = self._value(figure, previous.metric, previous.measure, "") or figure.core
+            draft.status = self._status(ctx, draft, to_date, previous, continued)
+            return draft
+        since = _FROM.search(lead)
+        if since is not None:
+            # 由2019年的58.3%: the figure is of the period named after 由 (上年同期 of this one);
+            # its metric is named before 由 (a share's before 占).
+            then = resolve_phrase(since.group(1), self.published)
+            if since.group(1) == "上年同期":
+                then = period.shift(-1)
+            if then is not None:
+                period, guessed = then, False
+            if measure != "share":
+                metric_region = lead[: since.start()]
+            if (
+                measure == "level"
+                and not _compact(metric_region)
+                and previous is not None
+                and previous.resolved
+                and previous.figure.start >= ctx.sentence.start
+            ):
+                # …年均增长7.3%，由2019年的16970元提高到23860元: the level of that metric.
+                draft = dataclasses.replace(
+                    previous, figure=figure, measure="level", period=period, extra={}
+                )
+                draft.value = self._value(figure, previous.metric, "level", "") or figure.core
+                draft.against = draft.base = draft.of = None
+                draft.status = self._status(ctx, draft, to_date, previous, continued)
+                return draft
         if period.kind == "span" and measure == "yoy" and "同比" not in lead:
             measure = "multiple"  # 近三年下降13.5%: a change over the span, not a yearly rate
+        price = self._price_rise(metric_region) if measure == "yoy" else None
         part = self._part_is(ctx, measure, previous)
         if part is not None:
             measure = "share"
@@ -636,6 +688,10 @@ class _Reader:
             if part is not None
             else self._metric(ctx, measure, metric_region, previous, continued)
         )
+        if price is not None:
+            # 居民消费价格同比上涨0.4%: the registry counts the rise of a price index as a
+            # rate of its own (居民消费价格指数涨幅), stated as a level (下降 kept in its value).
+            metric, resolved, group, group_index = price, True, (), 0
         unit = self.lex.metric_units.get(metric)
         if measure == "share" and unit == "%" and _denominator_at(lead) < 0:
             measure = "level"  # 在园幼儿比例达到85%: the metric is itself a rate
@@ -652,7 +708,7 @@ class _Reader:
             measure == "level"
             and resolved
             and new
-            and metric.endswith("数量")
+            and self._stock_count(metric)
             and not _NEW_NAME.search(metric)
         ):
             measure = "change"  # 新增高新技术企业80家: the stock grows by 80
@@ -660,6 +716,8 @@ class _Reader:
         value = self._value(figure, metric, measure, lead)
         if value is None:
             return None
+        if price is not None:
+            measure = "level"
         if scaled and scaled.group(2) in _CUT_WORDS:
             value = "下降" + value
         if _RATE_LEAD.search(lead[-6:]) and "/" not in value:
@@ -705,6 +763,34 @@ class _Reader:
             draft.of = None
             draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
         return draft
+
+    def _price_rise(self, words: str) -> str | None:
+        """The registry's rate for the rise of the prices named last in ``words``, if any."""
+        text = _compact(words) + "涨幅"
+        for _start, end, canonical in self.lex.metric_mentions(text):
+            if end == len(text) and self.lex.metric_units.get(canonical) == "%":
+                return canonical
+        return None
+
+    def _stock_count(self, metric: str) -> bool:
+        """Whether a metric counts a stock that a 新增/新认定 … count adds to.
+
+        A count (数量, or counted in 家, 张, 户 …) whose registry names do not themselves say
+        "new": 新增养老床位620张 adds to 养老床位数, but 城镇新增就业 and 新引进人才 (an alias
+        of 引进人才数量) are flows whose name carries the word.
+        """
+        unit = self.lex.metric_units.get(metric, "")
+        if not (metric.endswith("数量") or unit in _COUNT_UNITS):
+            return False
+        return metric not in self._new_named
+
+    @cached_property
+    def _new_named(self) -> frozenset[str]:
+        # Not ^新 of _NEW_NAME: 新能源充电桩 is an alias of a stock.
+        said_new = re.compile(
+            r"新(?:增|建|引进|开通|开工|签约|创|设|认定|上市|登记|培育|认证|组建)"
+        )
+        return frozenset(c for w, c in self.lex.metrics.items() if said_new.search(w))
 
     def _ratio(self, ctx: _Context) -> _Draft:
         """One term of 三次产业结构 a:b:c: the share of that sector in GDP."""
@@ -835,6 +921,11 @@ class _Reader:
             text = f"{self.base_year if known is None else known}年{text}"
         if m := re.fullmatch(r"(\d{4})年?(?:-|至|到)(\d{4})年", text):
             return span(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(?:底|末)", text):
+            # 6月末，…存款余额…: a statistical release states a stock at a month's end as
+            # that month's figure (12月末 is the year's).
+            y, mo = int(m[1]), int(m[2])
+            return year(y) if mo == 12 else parse_period(f"{y}-{mo:02d}")
         resolved = resolve_phrase(text, self.published)
         return resolved if resolved is not None else year(self.base_year)
 
@@ -861,6 +952,15 @@ class _Reader:
                 names = tuple(levels[-count:]) if count >= 2 and len(levels) >= count else ()
             if len(names) >= 2:
                 return (*self._group_metric(names, 0, ctx.figure), names, 0)
+        if (
+            measure == "level"
+            and previous is not None
+            and previous.resolved
+            and previous.figure.start >= ctx.sentence.start
+            and self._lead_words(ctx) in _TOTAL_WORDS
+        ):
+            # 新增高新技术企业41家，总数达到268家: the total of what the sentence counted.
+            return previous.metric, True, (), 0
         if measure in ("level", "rate"):
             found = self._level_metric(ctx)
         else:
@@ -1108,7 +1208,10 @@ class _Reader:
         figure = ctx.figure
         if any(ctx.segment.start <= m[0] and m[1] <= figure.start for m in ctx.subjects):
             return None
-        earlier = re.sub(r"\s+", "", ctx.s[ctx.sentence.start : figure.start])
+        # The parts of a sentence cut by ； share what it is about: 规模以上工业企业实现营业收入
+        # …；利润总额…: the 利润总额 is theirs.
+        opening = max(ctx.s.rfind(c, 0, figure.start) for c in "。!?") + 1
+        earlier = re.sub(r"\s+", "", ctx.s[opening : figure.start])
         names = self._subject_mentions(earlier, frozenset())
         lead = re.sub(r"(?:可|能够|能)$", "", lead)  # 日产能可达500辆
         heads = {lead[k:] + e for k in range(len(lead) - 1) for e in endings}
@@ -1643,7 +1746,7 @@ class _Reader:
 
 _HEADING_YEAR = re.compile(
     r"(\d{4})年(?!\d{1,2}月).{0,20}?(?:统计公报|经济运行|工作回顾|工作总结|工作安排|主要任务|"
-    r"工作任务|主要目标|重点工作)"
+    r"工作任务|主要目标|重点工作|工作计划|工作要点|工作思路|完成情况)"
 )
 
 

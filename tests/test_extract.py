@@ -28,6 +28,16 @@ METRICS = """
 第三产业增加值: {unit: 元, basis: real}
 规上工业增加值: {aliases: [规模以上工业增加值], unit: 元, basis: real}
 规上工业营业收入: {aliases: [规模以上工业企业营业收入], unit: 元}
+规上工业利润总额: {aliases: [规模以上工业企业利润总额], unit: 元}
+土地流转面积: {aliases: [土地流转], unit: 亩}
+养老床位数: {aliases: [养老床位], unit: 张}
+新增耕地面积: {aliases: [新增耕地], unit: 亩}
+现代农业园区数量: {aliases: [现代农业园区], unit: 个}
+居民消费价格指数涨幅: {aliases: [居民消费价格涨幅], unit: '%'}
+工业生产者出厂价格涨幅: {unit: '%'}
+税收收入: {unit: 元}
+城镇居民人均可支配收入: {unit: 元/人}
+农村公路建设里程: {aliases: [农村公路里程], unit: 公里}
 社会消费品零售总额: {aliases: [社零], unit: 元}
 一般公共预算收入: {unit: 元}
 固定资产投资: {unit: 元}
@@ -875,6 +885,112 @@ REGION_CONSTRUCTS: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
         "溪南区",
         "尽快完善经济开发区配套，全区新增高新技术企业50家。",
         [{"value": "50家", "subject": "溪南区"}],
+    ),
+    (
+        "month-end-is-the-months-stock",
+        "2024-11",
+        "松岭县",
+        "10月末，全县金融机构各项贷款余额286.4亿元，较年初增加21.7亿元。",
+        [
+            {"value": "286.4亿元", "metric": "贷款余额", "period": "2024-10", "status": "actual"},
+            {"value": "21.7亿元", "measure": "change", "period": "2024-10"},
+        ],
+    ),
+    (
+        "year-end-is-the-years-stock",
+        "2025-02",
+        "松岭县",
+        "年末全县土地流转面积18.2万亩。",
+        [{"value": "18.2万亩", "metric": "土地流转面积", "period": "2024"}],
+    ),
+    (
+        "plan-heading-names-the-year-planned",
+        "2025-01",
+        "松岭县",
+        "二、2025年工作计划\n\n新建改造农村公路40公里。",
+        [{"value": "40公里", "period": "2025", "status": "target"}],
+    ),
+    (
+        "qualifier-holds-across-a-semicolon",
+        "2024-08",
+        "松岭县",
+        "1—6月，全县规模以上工业企业实现营业收入208.5亿元；实现利润总额11.2亿元。",
+        [
+            {"value": "208.5亿元", "metric": "规上工业营业收入"},
+            {"value": "11.2亿元", "metric": "规上工业利润总额", "period": "2024-01..2024-06"},
+        ],
+    ),
+    (
+        "newly-recognised-adds-to-a-stock",
+        "2025-02",
+        "松岭县",
+        "新认定国家高新技术企业22家，新登记市场主体3150户，新增养老床位300张。",
+        [
+            {"value": "22家", "metric": "高新技术企业数量", "measure": "change"},
+            {"value": "3150户", "metric": "市场主体数量", "measure": "change"},
+            {"value": "300张", "metric": "养老床位数", "measure": "change"},
+        ],
+    ),
+    (
+        "new-in-the-registrys-own-name-is-a-flow",
+        "2025-02",
+        "松岭县",
+        "城镇新增就业8600人，新增耕地面积900亩。",
+        [
+            {"value": "8600人", "metric": "城镇新增就业", "measure": "level"},
+            {"value": "900亩", "metric": "新增耕地面积", "measure": "level"},
+        ],
+    ),
+    (
+        "total-is-of-what-the-sentence-counted",
+        "2025-02",
+        "松岭县",
+        "新培育现代农业园区3个，总数达到17个。",
+        [
+            {"value": "3个", "metric": "现代农业园区数量", "measure": "change"},
+            {"value": "17个", "metric": "现代农业园区数量", "measure": "level"},
+        ],
+    ),
+    (
+        "a-price-rise-is-the-level-of-its-rate",
+        "2025-02",
+        "松岭县",
+        "全年居民消费价格比上年上涨0.6%，工业生产者出厂价格下降1.4%。",
+        [
+            {"value": "0.6%", "metric": "居民消费价格指数涨幅", "measure": "level"},
+            {"value": "下降1.4%", "metric": "工业生产者出厂价格涨幅", "measure": "level"},
+        ],
+    ),
+    (
+        "from-a-years-figure-to-now",
+        "2025-01",
+        "松岭县",
+        "全县森林覆盖率由2020年的35.2%提高到39.8%。",
+        [
+            {"value": "35.2%", "metric": "森林覆盖率", "period": "2020"},
+            {"value": "39.8%", "metric": "森林覆盖率", "period": "2024"},
+        ],
+    ),
+    (
+        "from-last-years-share-to-now",
+        "2024-10",
+        "松岭县",
+        "前三季度，税收收入占一般公共预算收入的比重由上年同期的71.5%提高到73.0%。",
+        [
+            {"value": "71.5%", "metric": "税收收入", "measure": "share", "period": "2023Q1-Q3"},
+            {"value": "73.0%", "metric": "税收收入", "measure": "share", "period": "2024Q1-Q3"},
+        ],
+    ),
+    (
+        "from-to-after-an-average-is-its-level",
+        "2025-01",
+        "松岭县",
+        "五年来，城镇居民人均可支配收入年均增长5.2%，由2019年的38100元提高到49000元。",
+        [
+            {"value": "5.2%", "measure": "cagr", "period": "2020..2024"},
+            {"value": "38100元", "metric": "城镇居民人均可支配收入", "period": "2019"},
+            {"value": "49000元", "metric": "城镇居民人均可支配收入", "period": "2024"},
+        ],
     ),
 ]
 

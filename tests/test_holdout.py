@@ -2,10 +2,11 @@
 
 The five seeds tuned the extractor; these texts were written for the tests (invented places,
 companies and figures, never copied from a report): a 统计公报 of a city, a 政府工作报告 of a
-district (review, five-year review, targets), a half-year release of a statistics bureau and a
-news feature on a park with quotes. Their claims were curated by hand, independently of what
-the extractor proposes. The floors sit just under what was measured when they were written, so
-that a change that helps the seeds by overfitting them shows here.
+district (review, five-year review, targets), a half-year release of a statistics bureau, a
+news feature on a park with quotes, and — written later, measured before any fix they
+prompted — a county's 前三季度经济运行分析 and a 农业农村局 工作总结和工作计划. Their claims
+were curated by hand, independently of what the extractor proposes. The floors sit just under
+what was last measured, so that a change that helps the seeds by overfitting them shows here.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def evaluation() -> Evaluation:
 
 def test_every_held_out_document_is_evaluated(evaluation: Evaluation) -> None:
     assert evaluation.skipped == []
-    assert len(evaluation.documents) == 4
-    assert evaluation.total.curated >= 300
+    assert len(evaluation.documents) == 6
+    assert evaluation.total.curated >= 470
 
 
 def test_held_out_recall(evaluation: Evaluation) -> None:
@@ -39,8 +40,9 @@ def test_held_out_precision(evaluation: Evaluation) -> None:
 
 
 def test_held_out_full_field_accuracy(evaluation: Evaluation) -> None:
-    # 16.9 % before the fixes this set prompted, 77.2 % after.
-    assert evaluation.total.accuracy >= 0.765, render(evaluation)
+    # The first four texts: 16.9 % before the fixes they prompted, 77.2 % after. All six: 73.1 %
+    # before the fixes the two later texts prompted (those two alone: 64.5 %), 83.7 % after.
+    assert evaluation.total.accuracy >= 0.83, render(evaluation)
 
 
 def test_held_out_claims_lint() -> None:
