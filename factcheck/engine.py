@@ -1180,17 +1180,12 @@ def _order_finding(
 def _order_check(
     ctx: _Context,
     pool: _Pool,
-    pairs: tuple[np.ndarray, np.ndarray] | list[tuple[int, int]],
+    pairs: tuple[Any, Any],  # (small ids, big ids), arrays or lists
     code: str,
     name: str,
     what: str,
 ) -> tuple[list[Finding], set[int], int]:
     """Each (small, big) pair of figure ids: the small one must not exceed the big one."""
-    if isinstance(pairs, list):
-        pairs = (
-            np.array([a for a, _ in pairs], dtype=np.int64),
-            np.array([b for _, b in pairs], dtype=np.int64),
-        )
     small, big = (np.asarray(side, dtype=np.int64) for side in pairs)
     if not len(small):
         return [], set(), 0
@@ -1222,14 +1217,18 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
     t = ctx.table
     docs, ids = _objects(t["document"]), _objects(t["id"])
     index = {(d, i): n for n, (d, i) in enumerate(zip(docs, ids, strict=True))}
-    pairs = []
+    parts: list[int] = []
+    wholes: list[int] = []
     for n, (doc, part_of) in enumerate(zip(docs, _objects(t["part_of"]), strict=True)):
         if part_of is None or (isinstance(part_of, float) and math.isnan(part_of)):
             continue
         whole = index.get((doc, part_of))
         if whole is not None and ctx.cell(n, "measure") == ctx.cell(whole, "measure") == "level":
-            pairs.append((n, whole))
-    return _order_check(ctx, pool, pairs, "FC207", "part-exceeds-whole", "部分大于整体（其中）")
+            parts.append(n)
+            wholes.append(whole)
+    return _order_check(
+        ctx, pool, (parts, wholes), "FC207", "part-exceeds-whole", "部分大于整体（其中）"
+    )
 
 
 def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
@@ -1280,8 +1279,14 @@ def _capacity(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]
     merged = pd.DataFrame({"fid": actual["fid"].to_numpy(), "key": actual_keys.to_numpy()}).merge(
         caps[["fid", "key"]], on="key", suffixes=("", "_cap")
     )
-    pairs = [(int(a), int(c)) for a, c in zip(merged["fid"], merged["fid_cap"], strict=True)]
-    return _order_check(ctx, pool, pairs, "FC209", "exceeds-capacity", "产量超过产能")
+    return _order_check(
+        ctx,
+        pool,
+        (merged["fid"].to_numpy(), merged["fid_cap"].to_numpy()),
+        "FC209",
+        "exceeds-capacity",
+        "产量超过产能",
+    )
 
 
 def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:

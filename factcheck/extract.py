@@ -534,7 +534,7 @@ class _Reader:
         places |= {a + b for a in places for b in places if a != b}
         seen: dict[str, set[str]] = {}
         for word, canonical in self.lex.subjects.items():
-            if self._kind(canonical) != "park" or not self._within(canonical):
+            if self._kind(canonical) != "park" or self.region not in self.lex.lineage(canonical):
                 continue
             for place in places:
                 rest = word.removeprefix(place)
@@ -562,16 +562,6 @@ class _Reader:
     def _capacities(self) -> frozenset[str]:
         """Metrics the registry names as a capacity (纱锭规模, alias 纺纱产能)."""
         return frozenset(c for w, c in self.lex.metrics.items() if w.endswith("产能"))
-
-    def _within(self, subject: str) -> bool:
-        seen: set[str] = set()
-        current: str | None = subject
-        while current and current not in seen:
-            seen.add(current)
-            if current == self.region:
-                return True
-            current = self.lex.parents.get(current)
-        return False
 
     def _kind(self, subject: str) -> str | None:
         return self.lex.kinds.get(subject) or self.orgs.get(subject)

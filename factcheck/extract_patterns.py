@@ -767,16 +767,18 @@ class Lexicon:
         """:meth:`resolve_metric` for a name already folded (words cut from folded text)."""
         return self.metrics.get(folded)
 
+    def lineage(self, subject: str) -> list[str]:
+        """The subject and its ancestors, nearest first (a cycle in the registry ends it)."""
+        out: list[str] = []
+        current: str | None = subject
+        while current and current not in out:
+            out.append(current)
+            current = self.parents.get(current)
+        return out
+
     def province_of(self, region: str) -> str | None:
         """The province a region lies in (the first ancestor whose name ends in 省)."""
-        seen: set[str] = set()
-        current: str | None = region
-        while current and current not in seen:
-            seen.add(current)
-            if current.endswith("省"):
-                return current
-            current = self.parents.get(current)
-        return None
+        return next((s for s in self.lineage(region) if s.endswith("省")), None)
 
 
 @lru_cache(maxsize=65536)
