@@ -9,7 +9,6 @@ and the code that reads it (see :func:`_code_digest`), so a stale entry can neve
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 import pickle
@@ -25,6 +24,7 @@ import pandas as pd
 
 from factcheck._version import __version__
 from factcheck.claims import COMPARATIVE_MEASURES, FIELD_ORDER, Claim, Document, Selector
+from factcheck.collector import collector_paused
 from factcheck.errors import InputErrors, Problem
 from factcheck.figures import figure_row
 from factcheck.periods import PeriodError, parse_period
@@ -133,17 +133,8 @@ def load_corpus(
     registry = (
         rules if isinstance(rules, Registry) else load_registry(rules or default_rules_dir(path))
     )
-    # Loading allocates millions of objects that all stay alive (nodes, records, rows, cached
-    # frames), and each collection of the oldest generation walks every one of them: with the
-    # collector on, a cold load took twice as long, growing faster than the corpus. Nothing the
-    # load builds needs the cycle collector; reference counting frees what it drops.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load(path, registry, cache)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(path: Any, registry: Registry, cache: bool | str | Path) -> Corpus:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from factcheck import interval as iv
 from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
+from factcheck.collector import collector_paused
 from factcheck.corpus import Corpus
 from factcheck.findings import (
     ClaimRef,
@@ -118,6 +119,14 @@ class _Pool:
     def frame(self, frame: pd.DataFrame) -> None:
         self._frame = frame
         self.cell = _Columns(frame)
+        self._index: _CodeIndex | None = None
+
+    @property
+    def index(self) -> _CodeIndex:
+        """The figures by key code (needs the ``code`` column), built once per frame."""
+        if self._index is None:
+            self._index = _CodeIndex(self._frame)
+        return self._index
 
 
 # --------------------------------------------------------------------------- keys
@@ -264,7 +273,7 @@ def _stated_pool(ctx: _Context) -> _Pool:
 class _RoleKeys:
     relation: Relation
     rows: pd.DataFrame  # the pool rows of the relation claims
-    keys: Mapping[str, list[str | None]]  # role → key per row (None: cannot be formed)
+    codes: Mapping[str, np.ndarray]  # role → key code per row (-1: no key can be formed)
     years: np.ndarray
     cap: np.ndarray  # relation-level severity cap per row
 
@@ -296,7 +305,9 @@ def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
     return np.asarray(basis == "real", dtype=bool)
 
 
-def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
+def _role_keys(
+    ctx: _Context, pool: pd.DataFrame, measure: str, coder: _KeyCodes
+) -> _RoleKeys | None:
     rows = pool[(pool["measure"] == measure) & (pool["cls"] == "A") & ~pool["derived"]]
     if rows.empty:
         return None
@@ -360,7 +371,8 @@ def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | N
             if bm != m and ":" in compared:
                 other_measure = f"{compared.split(':')[0]}:{ctx.metric_basis.get(bm, 'nominal')}"
             keys["other"][i] = f"{bs}|{bm}|{other_measure}|{bp}|{bc}|{k}|{ob}|"
-    return _RoleKeys(relation, rows, keys, years, cap)
+    codes = {role: coder.encode(role_keys) for role, role_keys in keys.items()}
+    return _RoleKeys(relation, rows, codes, years, cap)
 
 
 def _base_year(base: Any, default: int) -> int | None:
@@ -434,55 +446,95 @@ def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
         )
 
 
-def _attach(
-    rk: _RoleKeys, pool: pd.DataFrame, keys: _KeyIndex, fresh: np.ndarray | None = None
-) -> pd.DataFrame:
+def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.DataFrame:
     """One row per combination of operands: the relation claim and each role's figures.
 
-    With ``fresh`` (the key codes of the figures the last round derived), only relation
-    claims with an operand among them: every other instance is as it was last round.
+    A left join per role on integer key codes; a role whose figure is missing gets NaN
+    (fid, bounds and cap), a key stated twice gives two rows. With ``fresh`` (the key codes
+    of the figures the last round derived), only relation claims with an operand among
+    them: every other instance is as it was last round.
     """
     first = rk.relation.roles[0]
-    cols = ["fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap"]
-    # Join on integer codes, not strings: the pool's keys are coded once a round, and each
-    # role's keys are looked up in that code table (-1: no such figure).
-    codes = {role: keys.code_of(role_keys) for role, role_keys in rk.keys.items()}
     take = np.arange(len(rk.rows))
     if fresh is not None:
         hit = np.zeros(len(rk.rows), dtype=bool)
-        for role_codes in codes.values():
+        for role_codes in rk.codes.values():
             hit |= np.isin(role_codes, fresh)
         take = np.flatnonzero(hit)
-    inst = (
-        rk.rows[cols]
-        .iloc[take]
-        .rename(columns={c: f"{first}_{c}" for c in cols})
-        .reset_index(drop=True)
-    )
-    inst["years"] = rk.years[take]
-    inst["relcap"] = rk.cap[take]
-    lookup = pool[cols].copy()
-    lookup["code"] = keys.codes
-    for role, role_keys in rk.keys.items():
-        inst[f"{role}_key"] = np.asarray(role_keys, dtype=object)[take]
-        inst[f"{role}_code"] = codes[role][take]
-    # Merging may multiply rows (a figure stated twice): every key column is set before.
-    for role in rk.keys:
-        right = lookup.rename(columns={c: f"{role}_{c}" for c in (*cols, "code")})
-        inst = inst.merge(right, on=f"{role}_code", how="left")
-    return inst
+    columns: dict[str, np.ndarray] = {
+        f"{first}_{c}": rk.rows[c].to_numpy(dtype=float)[take] for c in _OPERAND_COLUMNS
+    }
+    columns["years"] = rk.years[take]
+    columns["relcap"] = rk.cap[take]
+    for role, role_codes in rk.codes.items():
+        columns[f"{role}_code"] = role_codes[take]
+    index = pool.index
+    for role in rk.codes:
+        left, right = index.left_join(columns[f"{role}_code"])
+        columns = {name: values[left] for name, values in columns.items()}
+        found = right >= 0
+        for c in _OPERAND_COLUMNS:
+            values = index.columns[c][np.where(found, right, 0)]
+            columns[f"{role}_{c}"] = np.where(found, values, np.nan)
+    return pd.DataFrame(columns)
 
 
-class _KeyIndex:
-    """The pool's figure keys as integer codes, built once a round."""
+#: What a relation instance carries of each operand (float: NaN where it is missing).
+_OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
 
-    def __init__(self, keys: pd.Series) -> None:
-        codes, uniques = pd.factorize(keys.to_numpy(dtype=object))
-        self.codes = codes
-        self._uniques = pd.Index(uniques)
 
-    def code_of(self, keys: list[str | None]) -> np.ndarray:
-        return np.asarray(self._uniques.get_indexer(np.asarray(keys, dtype=object)))
+class _KeyCodes:
+    """Figure keys as integer codes, fixed for the whole run.
+
+    The pool's keys are coded once; every key a relation asks for is coded when its
+    relation's instances are first built, whether or not a figure has it yet, and a figure
+    derived later takes the code of the key it fills. Joins then compare integers, and no
+    key string is hashed again after the first round.
+    """
+
+    def __init__(self, keys: np.ndarray) -> None:
+        codes, uniques = pd.factorize(keys)
+        self.pool_codes = np.asarray(codes, dtype=np.int64)
+        self.text: list[str] = list(uniques)
+        self._code: dict[str, int] = {k: i for i, k in enumerate(self.text)}
+
+    def encode(self, keys: list[str | None]) -> np.ndarray:
+        out = np.full(len(keys), -1, dtype=np.int64)
+        code, text = self._code, self.text
+        for i, key in enumerate(keys):
+            if key is None:
+                continue
+            c = code.get(key)
+            if c is None:
+                c = code[key] = len(text)
+                text.append(key)
+            out[i] = c
+        return out
+
+
+class _CodeIndex:
+    """The pool's figures sorted by key code, for left joins by binary search; rebuilt when
+    the pool grows (once a round)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        codes = frame["code"].to_numpy(dtype=np.int64)
+        self._order = np.argsort(codes, kind="stable")
+        self._sorted = codes[self._order]
+        self.columns = {c: frame[c].to_numpy(dtype=float) for c in _OPERAND_COLUMNS}
+
+    def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
+        every row of ``codes`` at least once, in the order of ``codes`` and of the pool."""
+        low = np.searchsorted(self._sorted, codes, "left")
+        count = np.searchsorted(self._sorted, codes, "right") - low
+        count[codes < 0] = 0
+        reps = np.maximum(count, 1)
+        left = np.repeat(np.arange(len(codes)), reps)
+        offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+        found = np.repeat(count, reps) > 0
+        pos = np.minimum(np.repeat(low, reps) + offset, max(len(self._order) - 1, 0))
+        right = np.where(found, self._order[pos] if len(self._order) else -1, -1)
+        return left, right
 
 
 # --------------------------------------------------------------------------- the run
@@ -504,6 +556,11 @@ def check(
     Returns:
         The findings, sorted by severity and place, and the coverage of the run.
     """
+    with collector_paused():
+        return _check(corpus, rules, figures=figures, relations=relations)
+
+
+def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Report:
     registry = corpus.registry
     table = corpus.table.reset_index(drop=True)
     levels = table.index[table["measure"] == "level"]
@@ -517,6 +574,9 @@ def check(
         level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
     )
     pool = _stated_pool(ctx)
+    coder = _KeyCodes(_objects(pool.frame["key"]))
+    pool.frame["code"] = coder.pool_codes
+    pool.frame = pool.frame  # rebuild the column caches with the code column
     if relations:
         pool.records = []
     findings: list[Finding] = []
@@ -528,19 +588,20 @@ def check(
     role_keys: dict[str, _RoleKeys | None] = {}
     for round_ in range(MAX_ROUNDS):
         new_rows: list[pd.DataFrame] = []
-        # Keys derived this round by an earlier relation; a key already in the pool never
-        # reaches _derive (its operand is present).
-        known: set[str] = set()
-        key_index = _KeyIndex(pool.frame["key"])
-        fresh_codes = np.unique(key_index.codes[fresh.astype(np.int64)]) if round_ else None
+        # Key codes derived this round by an earlier relation; a key already in the pool
+        # never reaches _derive (its operand is present).
+        known: set[int] = set()
+        fresh_codes = (
+            np.unique(pool.frame["code"].to_numpy()[fresh.astype(np.int64)]) if round_ else None
+        )
         for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
             # The relation claims are stated figures: their keys are the same every round.
             if measure not in role_keys:
-                role_keys[measure] = _role_keys(ctx, pool.frame, measure)
+                role_keys[measure] = _role_keys(ctx, pool.frame, measure, coder)
             rk = role_keys[measure]
             if rk is None:
                 continue
-            inst = _attach(rk, pool.frame, key_index, fresh_codes)
+            inst = _attach(rk, pool, fresh_codes)
             if rk.relation in (YOY, CAGR):
                 _allow_deflator(inst, rk.relation.roles[0])
             present = {r: inst[f"{r}_fid"].notna().to_numpy() for r in rk.relation.roles[1:]}
@@ -560,10 +621,10 @@ def check(
             checked.update(took_part)
             if round_ == 0:
                 undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
-            derived = _derive(pool, rk.relation, inst.loc[missing == 1], known)
+            derived = _derive(pool, rk.relation, inst.loc[missing == 1], known, coder)
             if len(derived):
                 new_rows.append(derived)
-                known.update(derived["key"])
+                known.update(derived["code"].tolist())
         if not new_rows:
             break
         before = len(pool.frame)
@@ -638,7 +699,9 @@ class _Columns:
     """Scalar access by position through cached column arrays.
 
     ``DataFrame.at`` costs tens of microseconds a call; building a finding reads dozens of
-    cells, so a run with thousands of findings would spend seconds there.
+    cells, so a run with thousands of findings would spend seconds there. (Python lists
+    would index faster, but at a million rows the lists of boxed values cost more in
+    memory and collector time than they save.)
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
@@ -817,7 +880,9 @@ def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix
     return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
 
 
-def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]) -> pd.DataFrame:
+def _derive(
+    pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[int], coder: _KeyCodes
+) -> pd.DataFrame:
     """Figures implied by relations with exactly one operand missing (and not in ``known``)."""
     out = []
     if inst.empty:
@@ -828,8 +893,8 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]
         if not sel.any():
             continue
         part = inst[sel]
-        keys = part[f"{role}_key"]
-        usable = keys.notna().to_numpy() & ~keys.isin(known).to_numpy()
+        codes = part[f"{role}_code"].to_numpy()
+        usable = (codes >= 0) & ~np.isin(codes, list(known))
         part = part[usable]
         if part.empty:
             continue
@@ -843,7 +908,8 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[str]
             cap = np.minimum(cap, part[f"{r}_cap"].to_numpy())
         frame = pd.DataFrame(
             {
-                "key": part[f"{role}_key"].to_numpy(),
+                "code": part[f"{role}_code"].to_numpy(),
+                "key": [coder.text[c] for c in part[f"{role}_code"].tolist()],
                 "lo_s": res["s"][0],
                 "hi_s": res["s"][1],
                 "lo_l": res["l"][0],
@@ -889,13 +955,13 @@ def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     none = np.zeros(n, dtype=bool)
     if not n:
         return derived, none
-    dup = derived.duplicated(["key", "cap"], keep=False).to_numpy()
+    dup = derived.duplicated(["code", "cap"], keep=False).to_numpy()
     dup = dup & derived[["lo_s", "hi_s", "lo_l", "hi_l"]].notna().all(axis=1).to_numpy()
     if not dup.any():
         return derived, none
-    copies = derived[dup].sort_values(["key", "cap", "lo_s", "lo_l"], kind="stable")
+    copies = derived[dup].sort_values(["code", "cap", "lo_s", "lo_l"], kind="stable")
     cluster = _sweep(
-        _objects(copies["key"]),
+        copies["code"].to_numpy(),
         copies["cap"].to_numpy(),
         *(copies[c].to_numpy(dtype=float) for c in ("lo_s", "hi_s", "lo_l", "hi_l")),
     )
@@ -908,6 +974,7 @@ def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     groups = rows.groupby(ids, sort=True)
     merged = pd.DataFrame(
         {
+            "code": groups["code"].first(),
             "key": groups["key"].first(),
             "lo_s": groups["lo_s"].max(),
             "hi_s": groups["hi_s"].min(),
@@ -986,6 +1053,7 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
             "cap": derived["cap"].to_numpy(),
             "derived": True,
             "key": derived["key"].to_numpy(),
+            "code": derived["code"].to_numpy(dtype=np.int64),
             "lo_s": derived["lo_s"].to_numpy(),
             "hi_s": derived["hi_s"].to_numpy(),
             "lo_l": derived["lo_l"].to_numpy(),
@@ -1027,7 +1095,7 @@ def _undecidable(
 def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     """Figures with the same key must overlap; the most distant pair of each group is reported."""
     f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
-    counts = f["key"].map(f["key"].value_counts())
+    counts = f["code"].map(f["code"].value_counts())
     g = f[counts.to_numpy() >= 2]
     if g.empty:
         return [], set(), 0
@@ -1035,7 +1103,7 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
     took_part: set[int] = set()
     for fid in np.unique(g["fid"].to_numpy()):
         took_part.update(pool.provenance.get(int(fid), ()))
-    groups = g.groupby("key", sort=False)
+    groups = g.groupby("code", sort=False)
     stats = groups.agg(
         max_lo_l=("lo_l", "max"),
         min_hi_l=("hi_l", "min"),
@@ -1043,9 +1111,9 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
         min_hi_s=("hi_s", "min"),
     )
     bad = stats[(stats["max_lo_s"] > stats["min_hi_s"]) | (stats["max_lo_l"] > stats["min_hi_l"])]
-    members = g[g["key"].isin(bad.index)]
+    members = g[g["code"].isin(bad.index)]
     lenient_bad = bad["max_lo_l"] > bad["min_hi_l"]
-    by_key = members.groupby("key", sort=False)
+    by_key = members.groupby("code", sort=False)
     # The most distant pair of each group: highest lower edge against lowest upper edge,
     # under the reading that fails.
     fid = members["fid"]
@@ -1057,7 +1125,7 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
             "b_s": by_key["hi_s"].idxmin().map(fid),
         }
     )
-    outcomes: dict[str, str] = {}
+    outcomes: dict[Any, str] = {}
     lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
     for key, lenient, a_l, b_l, a_s, b_s in zip(
         pairs.index.tolist(),
@@ -1068,12 +1136,12 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
         a, b = (a_l, b_l) if lenient else (a_s, b_s)
         finding = _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
         findings.append(finding)
-        outcomes[str(key)] = finding.severity
+        outcomes[int(key)] = finding.severity
     if pool.records is not None:
-        for key, group in g.groupby("key", sort=False):
+        for code, group in g.groupby("code", sort=False):
             fids = group["fid"].to_numpy()
             title = f"一致性：{_figure_label(ctx, pool, int(fids[0]))}"
-            pool.record("FC101", "figure-disagreement", title, fids, outcomes.get(str(key), "pass"))
+            pool.record("FC101", "figure-disagreement", title, fids, outcomes.get(code, "pass"))
     return findings, took_part, len(stats)
 
 
@@ -1455,7 +1523,7 @@ def _metric_claim(ctx: _Context, metric: str) -> int | None:
 
 
 def _num(x: float, unit: tuple[str, float]) -> float | None:
-    if not np.isfinite(x):
+    if not math.isfinite(x):
         return None
     return float(x) / unit[1]
 
