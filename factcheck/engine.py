@@ -82,6 +82,9 @@ _AMOUNT_FREE_DIMS = ("%", "pp", "ratio")
 #: about −1% and +8% a year since 2000; the band leaves room either side.
 DEFLATOR_BAND = (-3.0, 8.0)
 
+#: The measures of relation claims, in the order their instances are built each round.
+_RELATION_MEASURES = ("share", "yoy", "pp", "cagr", "multiple", "change")
+
 #: Measures whose key carries the basis (real or nominal): growth rates.
 GROWTH_MEASURES = ("yoy", "cagr")
 
@@ -95,9 +98,13 @@ class _Pool:
         chains: dict[int, tuple[str, ...]],
         provenance: dict[int, tuple[int, ...]],
     ) -> None:
+        #: every figure key as an integer code (``frame["code"]``), set by _code_keys
+        self.coder: _KeyCodes | None = None
         self.chains = chains
         self.provenance = provenance
         self.frame = frame
+        #: figures below this id are stated, each the claim of the same row
+        self.stated = len(frame)
         #: every relation evaluated, when the caller asked for them (JUnit lists them)
         self.records: list[RelationCheck] | None = None
 
@@ -121,6 +128,10 @@ class _Pool:
         self.cell = _Columns(frame)
         self._index: _CodeIndex | None = None
 
+    def key_text(self, codes: np.ndarray) -> np.ndarray:
+        assert self.coder is not None
+        return np.asarray(self.coder.text[codes], dtype=object)
+
     @property
     def index(self) -> _CodeIndex:
         """The figures by key code (needs the ``code`` column), built once per frame."""
@@ -130,21 +141,6 @@ class _Pool:
 
 
 # --------------------------------------------------------------------------- keys
-
-
-def _key(*fields: pd.Series) -> pd.Series:
-    """Figure keys, ``subject|metric|measure|period|scope|class|of|against``, for whole columns.
-
-    Joined in Python over object arrays: pandas' string ``+`` on eight columns costs several
-    times more.
-    """
-    arrays = [_objects(f) for f in fields]
-    arrays += [np.full(len(arrays[0]), "", dtype=object)] * (8 - len(arrays))
-    return pd.Series(
-        ["|".join(parts) for parts in zip(*arrays, strict=True)],
-        index=fields[0].index,
-        dtype=object,
-    )
 
 
 @dataclass(frozen=True)
@@ -194,76 +190,87 @@ def _of_key(sel: Any, subject: str, metric: str, period: str, scope: str) -> str
 def _stated_pool(ctx: _Context) -> _Pool:
     t = ctx.table
     n = len(t)
-    scope = t["scope"].fillna("").astype(str)
-    cls = t["status"].map(_STATUS_CLASS).fillna("A")
-    of_key = [
-        _of_key(sel, s, m, p, sc) if meas in ("share", "pp") else ""
-        for sel, s, m, p, sc, meas in zip(
-            _objects(t["of"]),
-            _objects(t["subject"]),
-            _objects(t["metric"]),
-            _objects(t["period"]),
-            _objects(scope),
-            _objects(t["measure"]),
-            strict=True,
-        )
+    subject, metric, measure, period, status, dim = (
+        t[c].astype(str).to_numpy(dtype=object)
+        for c in ("subject", "metric", "measure", "period", "status", "dim")
+    )
+    scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
+    cls = t["status"].map(_STATUS_CLASS).fillna("A").to_numpy(dtype=object)
+    # Only shares and 百分点 name the figure they are taken of; only comparisons name what
+    # they compare with: the other rows keep empty parts without a loop over them.
+    of_key = np.full(n, "", dtype=object)
+    of = t["of"].to_numpy()
+    with_of = np.flatnonzero((measure == "share") | (measure == "pp"))
+    of_key[with_of] = [
+        _of_key(of[i], subject[i], metric[i], period[i], scope[i]) for i in with_of.tolist()
     ]
-    against_key = [
-        "" if not sel else "~".join(f"{k}={v}" for k, v in sorted(sel.items()))
-        for sel in _objects(t["against"])
+    against_key = np.full(n, "", dtype=object)
+    against = t["against"].to_numpy()
+    with_against = [i for i in np.flatnonzero(pd.notna(against)).tolist() if against[i]]
+    against_key[with_against] = [
+        "~".join(f"{k}={v}" for k, v in sorted(against[i].items())) for i in with_against
     ]
+    # A growth rate in real terms and one at current prices are different figures.
+    measure_key = measure.copy()
+    growth = np.flatnonzero(np.isin(measure, GROWTH_MEASURES))
+    if len(growth):
+        stated_basis = t["basis"].to_numpy()[growth]
+        default = pd.Series(metric[growth]).map(ctx.metric_basis).fillna("nominal").to_numpy()
+        basis = np.where(pd.isna(stated_basis), default, stated_basis)
+        measure_key[growth] = [f"{m}:{b}" for m, b in zip(measure[growth], basis, strict=True)]
+    keys = np.array(
+        [
+            f"{s}|{m}|{mk}|{p}|{sc}|{c}|{o}|{a}"
+            for s, m, mk, p, sc, c, o, a in zip(
+                subject, metric, measure_key, period, scope, cls, of_key, against_key, strict=True
+            )
+        ],
+        dtype=object,
+    )
+    amounts = (measure == "level") & ~np.isin(dim, _AMOUNT_FREE_DIMS)
     frame = pd.DataFrame(
         {
             "fid": np.arange(n),
             "claim": np.arange(n),
-            "subject": t["subject"].astype(str).to_numpy(),
-            "metric": t["metric"].astype(str).to_numpy(),
-            "measure": t["measure"].astype(str).to_numpy(),
-            "period": t["period"].astype(str).to_numpy(),
-            "scope": scope.to_numpy(),
-            "cls": cls.to_numpy(),
-            "status": t["status"].astype(str).to_numpy(),
-            "dim": t["dim"].astype(str).to_numpy(),
+            "subject": subject,
+            "metric": metric,
+            "measure": measure,
+            "period": period,
+            "scope": scope,
+            "cls": cls,
+            "status": status,
+            "dim": dim,
             "of_key": of_key,
             "against_key": against_key,
             "cap": np.full(n, ERROR),
             "derived": np.zeros(n, dtype=bool),
+            "key": keys,
         }
     )
-    # A growth rate in real terms and one at current prices are different figures.
-    stated_basis = t["basis"].to_numpy()
-    basis = np.where(
-        pd.isna(stated_basis), frame["metric"].map(ctx.metric_basis).fillna("nominal"), stated_basis
-    )
-    growth = frame["measure"].isin(GROWTH_MEASURES).to_numpy()
-    measure_key = np.where(growth, frame["measure"] + ":" + basis.astype(str), frame["measure"])
-    frame["key"] = _key(
-        frame["subject"],
-        frame["metric"],
-        pd.Series(measure_key, index=frame.index),
-        frame["period"],
-        frame["scope"],
-        frame["cls"],
-        frame["of_key"],
-        frame["against_key"],
-    )
-    # An estimate that a final figure of the same key restates has been revised: whatever
-    # it takes part in is at most a warning (design §5). An estimate nobody revised is
-    # checked like any other figure.
-    provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
-    final_keys = frame.loc[~provisional & (frame["cls"] == "A").to_numpy(), "key"]
-    revised = provisional & frame["key"].isin(final_keys).to_numpy()
-    frame["cap"] = np.where(revised, WARNING, ERROR)
-    amounts = (frame["measure"] == "level") & ~frame["dim"].isin(_AMOUNT_FREE_DIMS)
     for reading in ("s", "l"):
         lo = t[f"lo_{reading}"].to_numpy(dtype=float)
         hi = t[f"hi_{reading}"].to_numpy(dtype=float)
         lo, hi = iv.widen(lo, hi)
         # An amount or a count is never negative: 不到10万元 is [0, 10万].
-        lo = np.where(amounts.to_numpy(), np.maximum(lo, 0.0), lo)
-        frame[f"lo_{reading}"] = lo
+        frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
         frame[f"hi_{reading}"] = hi
     return _Pool(frame, {}, {i: (i,) for i in range(n)})
+
+
+def _code_keys(pool: _Pool, wanted: Iterable[_RoleKeys]) -> None:
+    """Code the pool's keys and the keys relations ask for, and mark revised estimates."""
+    frame = pool.frame
+    pool.coder = _KeyCodes(_objects(frame["key"]), wanted)
+    codes = pool.coder.pool_codes
+    # An estimate that a final figure of the same key restates has been revised: whatever
+    # it takes part in is at most a warning (design §5). An estimate nobody revised is
+    # checked like any other figure.
+    provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
+    final = ~provisional & (frame["cls"] == "A").to_numpy()
+    revised = provisional & np.isin(codes, codes[final])
+    frame["code"] = codes
+    frame["cap"] = np.where(revised, WARNING, ERROR)
+    pool.frame = frame  # the column caches start again
 
 
 # --------------------------------------------------------------------------- relation instances
@@ -272,8 +279,9 @@ def _stated_pool(ctx: _Context) -> _Pool:
 @dataclass(frozen=True)
 class _RoleKeys:
     relation: Relation
-    rows: pd.DataFrame  # the pool rows of the relation claims
-    codes: Mapping[str, np.ndarray]  # role → key code per row (-1: no key can be formed)
+    rows: np.ndarray  # the figure ids (pool rows) of the relation claims
+    keys: Mapping[str, list[str | None]]  # role → key per row (None: cannot be formed)
+    codes: dict[str, np.ndarray]  # role → key code per row (-1: none), once the keys are coded
     years: np.ndarray
     cap: np.ndarray  # relation-level severity cap per row
 
@@ -305,9 +313,9 @@ def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
     return np.asarray(basis == "real", dtype=bool)
 
 
-def _role_keys(
-    ctx: _Context, pool: pd.DataFrame, measure: str, coder: _KeyCodes
-) -> _RoleKeys | None:
+def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
+    """The key of every operand of each stated relation claim of a measure (the relation
+    claim is the first operand; the others are the figures it relates)."""
     rows = pool[(pool["measure"] == measure) & (pool["cls"] == "A") & ~pool["derived"]]
     if rows.empty:
         return None
@@ -371,8 +379,7 @@ def _role_keys(
             if bm != m and ":" in compared:
                 other_measure = f"{compared.split(':')[0]}:{ctx.metric_basis.get(bm, 'nominal')}"
             keys["other"][i] = f"{bs}|{bm}|{other_measure}|{bp}|{bc}|{k}|{ob}|"
-    codes = {role: coder.encode(role_keys) for role, role_keys in keys.items()}
-    return _RoleKeys(relation, rows, codes, years, cap)
+    return _RoleKeys(relation, rows["fid"].to_numpy(dtype=np.int64), keys, {}, years, cap)
 
 
 def _base_year(base: Any, default: int) -> int | None:
@@ -461,14 +468,14 @@ def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.D
         for role_codes in rk.codes.values():
             hit |= np.isin(role_codes, fresh)
         take = np.flatnonzero(hit)
+    index = pool.index
     columns: dict[str, np.ndarray] = {
-        f"{first}_{c}": rk.rows[c].to_numpy(dtype=float)[take] for c in _OPERAND_COLUMNS
+        f"{first}_{c}": index.columns[c][rk.rows[take]] for c in _OPERAND_COLUMNS
     }
     columns["years"] = rk.years[take]
     columns["relcap"] = rk.cap[take]
     for role, role_codes in rk.codes.items():
         columns[f"{role}_code"] = role_codes[take]
-    index = pool.index
     for role in rk.codes:
         left, right = index.left_join(columns[f"{role}_code"])
         columns = {name: values[left] for name, values in columns.items()}
@@ -486,30 +493,27 @@ _OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
 class _KeyCodes:
     """Figure keys as integer codes, fixed for the whole run.
 
-    The pool's keys are coded once; every key a relation asks for is coded when its
-    relation's instances are first built, whether or not a figure has it yet, and a figure
-    derived later takes the code of the key it fills. Joins then compare integers, and no
-    key string is hashed again after the first round.
+    The pool's keys and every key a relation asks for are coded together, once, whether or
+    not a figure has the key yet; a figure derived later takes the code of the key it fills.
+    Joins then compare integers, and no key string is hashed again.
     """
 
-    def __init__(self, keys: np.ndarray) -> None:
-        codes, uniques = pd.factorize(keys)
-        self.pool_codes = np.asarray(codes, dtype=np.int64)
-        self.text: list[str] = list(uniques)
-        self._code: dict[str, int] = {k: i for i, k in enumerate(self.text)}
-
-    def encode(self, keys: list[str | None]) -> np.ndarray:
-        out = np.full(len(keys), -1, dtype=np.int64)
-        code, text = self._code, self.text
-        for i, key in enumerate(keys):
-            if key is None:
-                continue
-            c = code.get(key)
-            if c is None:
-                c = code[key] = len(text)
-                text.append(key)
-            out[i] = c
-        return out
+    def __init__(self, pool_keys: np.ndarray, wanted: Iterable[_RoleKeys]) -> None:
+        wanted = list(wanted)
+        lists = [list(rk.keys.values()) for rk in wanted]
+        everything = np.concatenate(
+            [pool_keys, *(np.asarray(k, dtype=object) for keys in lists for k in keys)]
+        )
+        codes, uniques = pd.factorize(everything)  # None → -1
+        codes = np.asarray(codes, dtype=np.int64)
+        #: key text by code
+        self.text: np.ndarray = np.asarray(uniques, dtype=object)
+        self.pool_codes = codes[: len(pool_keys)]
+        start = len(pool_keys)
+        for rk in wanted:
+            for role, keys in rk.keys.items():
+                rk.codes[role] = codes[start : start + len(keys)]
+                start += len(keys)
 
 
 class _CodeIndex:
@@ -574,18 +578,17 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
     )
     pool = _stated_pool(ctx)
-    coder = _KeyCodes(_objects(pool.frame["key"]))
-    pool.frame["code"] = coder.pool_codes
-    pool.frame = pool.frame  # rebuild the column caches with the code column
+    # The relation claims are stated figures: their operands' keys are the same every round.
+    role_keys = {measure: _role_keys(ctx, pool.frame, measure) for measure in _RELATION_MEASURES}
+    _code_keys(pool, (rk for rk in role_keys.values() if rk is not None))
     if relations:
         pool.records = []
     findings: list[Finding] = []
-    checked: set[int] = set()
+    checked = np.zeros(len(table), dtype=bool)
     undecidable: list[str] = []
     evaluated = 0
 
     fresh: np.ndarray = np.array([], dtype=float)
-    role_keys: dict[str, _RoleKeys | None] = {}
     for round_ in range(MAX_ROUNDS):
         new_rows: list[pd.DataFrame] = []
         # Key codes derived this round by an earlier relation; a key already in the pool
@@ -594,10 +597,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         fresh_codes = (
             np.unique(pool.frame["code"].to_numpy()[fresh.astype(np.int64)]) if round_ else None
         )
-        for measure in ("share", "yoy", "pp", "cagr", "multiple", "change"):
-            # The relation claims are stated figures: their keys are the same every round.
-            if measure not in role_keys:
-                role_keys[measure] = _role_keys(ctx, pool.frame, measure, coder)
+        for measure in _RELATION_MEASURES:
             rk = role_keys[measure]
             if rk is None:
                 continue
@@ -618,10 +618,10 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
             evaluated += len(complete)
             found, took_part = _check_instances(ctx, pool, rk.relation, complete)
             findings.extend(found)
-            checked.update(took_part)
+            checked[took_part] = True
             if round_ == 0:
                 undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
-            derived = _derive(pool, rk.relation, inst.loc[missing == 1], known, coder)
+            derived = _derive(pool, rk.relation, inst.loc[missing == 1], known)
             if len(derived):
                 new_rows.append(derived)
                 known.update(derived["code"].tolist())
@@ -632,38 +632,44 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         _add_derived(pool, derived)
         fresh = np.arange(before, len(pool.frame), dtype=float)
         # Copies that agreed were compared while merging: record that comparison.
-        for fid in before + np.flatnonzero(merged):
-            checked.update(pool.provenance.get(int(fid), ()))
-            title = f"一致性：{_figure_label(ctx, pool, int(fid))}"
-            pool.record("FC111", "derived-conflict", title, (int(fid),), "pass")
+        merged_fids = before + np.flatnonzero(merged)
+        checked[_claims_of(pool, merged_fids)] = True
+        if pool.records is not None:
+            for fid in merged_fids.tolist():
+                title = f"一致性：{_figure_label(ctx, pool, fid)}"
+                pool.record("FC111", "derived-conflict", title, (fid,), "pass")
         evaluated += int(merged.sum())
 
-    agreement, took_part, n_groups = _agreement(ctx, pool)
+    agreement, agreeing, n_groups = _agreement(ctx, pool)
     findings.extend(agreement)
-    checked.update(took_part)
+    checked[_claims_of(pool, agreeing)] = True
     evaluated += n_groups
     for check_fn in (_part_whole, _hierarchy, _capacity, _targets):
-        found, took_part, n = check_fn(ctx, pool)
+        found, ordered, n = check_fn(ctx, pool)
         findings.extend(found)
-        checked.update(took_part)
+        checked[_claims_of(pool, ordered)] = True
         evaluated += n
     if rules is not None:
-        found, took_part, n, und = rules.evaluate(ctx, pool)
+        found, by_rule, n, und = rules.evaluate(ctx, pool)
         findings.extend(found)
-        checked.update(took_part)
+        checked[list(by_rule)] = True
         evaluated += n
         undecidable.extend(und)
 
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
-    keys = [
-        f"{d}#{i}"
-        for d, i in zip(_objects(ctx.table["document"]), _objects(ctx.table["id"]), strict=True)
-    ]
+    unchecked = np.flatnonzero(~checked)
     coverage = Coverage(
         claims=len(ctx.table),
-        checked=len(checked),
-        unchecked=tuple(k for i, k in enumerate(keys) if i not in checked),
+        checked=int(checked.sum()),
+        unchecked=tuple(
+            f"{d}#{i}"
+            for d, i in zip(
+                ctx.cell.array("document")[unchecked].tolist(),
+                ctx.cell.array("id")[unchecked].tolist(),
+                strict=True,
+            )
+        ),
         undecidable=tuple(undecidable),
         relations=evaluated,
     )
@@ -714,6 +720,12 @@ class _Columns:
             array = self._arrays[column] = self.frame[column].to_numpy()
         return array[int(row)]
 
+    def array(self, column: str) -> np.ndarray:
+        array = self._arrays.get(column)
+        if array is None:
+            array = self._arrays[column] = self.frame[column].to_numpy()
+        return array
+
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
@@ -747,9 +759,10 @@ def _severity(
 
 def _check_instances(
     ctx: _Context, pool: _Pool, relation: Relation, inst: pd.DataFrame
-) -> tuple[list[Finding], set[int]]:
+) -> tuple[list[Finding], np.ndarray]:
+    """The findings of complete instances, and the claims (rows) that took part."""
     if inst.empty:
-        return [], set()
+        return [], np.array([], dtype=np.int64)
     first = relation.roles[0]
     years = inst["years"].to_numpy(dtype=float)
     ok = {}
@@ -759,10 +772,9 @@ def _check_instances(
         computed[reading] = solve(relation, first, operands, years)
         ok[reading] = iv.overlaps(computed[reading], _pairs(inst, first, reading))
     sev = _severity(inst, relation, ok["s"], ok["l"])
-    took_part: set[int] = set()
-    for role in relation.roles:
-        for fid in np.unique(inst[f"{role}_fid"].to_numpy()):
-            took_part.update(pool.provenance.get(int(fid), ()))
+    took_part = _claims_of(
+        pool, np.concatenate([inst[f"{r}_fid"].to_numpy() for r in relation.roles])
+    )
     if pool.records is not None:
         fid_columns = [inst[f"{r}_fid"].to_numpy() for r in relation.roles]
         for i in range(len(inst)):
@@ -776,6 +788,7 @@ def _check_instances(
     # Everything about the failing instances as plain arrays: building a finding then reads
     # numbers, not pandas rows.
     bad = {c: inst[c].to_numpy()[failing] for c in inst.columns}
+    _prefetch_refs(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
     fix_role, fix_need = _relation_fixes(pool, relation, bad)
     findings = [
         _relation_finding(
@@ -880,9 +893,7 @@ def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix
     return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
 
 
-def _derive(
-    pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[int], coder: _KeyCodes
-) -> pd.DataFrame:
+def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[int]) -> pd.DataFrame:
     """Figures implied by relations with exactly one operand missing (and not in ``known``)."""
     out = []
     if inst.empty:
@@ -909,7 +920,7 @@ def _derive(
         frame = pd.DataFrame(
             {
                 "code": part[f"{role}_code"].to_numpy(),
-                "key": [coder.text[c] for c in part[f"{role}_code"].tolist()],
+                "key": pool.key_text(part[f"{role}_code"].to_numpy()),
                 "lo_s": res["s"][0],
                 "hi_s": res["s"][1],
                 "lo_l": res["l"][0],
@@ -1092,17 +1103,15 @@ def _undecidable(
 # --------------------------------------------------------------------------- agreement
 
 
-def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
+def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], np.ndarray, int]:
     """Figures with the same key must overlap; the most distant pair of each group is reported."""
     f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
     counts = f["code"].map(f["code"].value_counts())
     g = f[counts.to_numpy() >= 2]
     if g.empty:
-        return [], set(), 0
+        return [], np.array([], dtype=np.int64), 0
     findings: list[Finding] = []
-    took_part: set[int] = set()
-    for fid in np.unique(g["fid"].to_numpy()):
-        took_part.update(pool.provenance.get(int(fid), ()))
+    took_part = g["fid"].to_numpy()
     groups = g.groupby("code", sort=False)
     stats = groups.agg(
         max_lo_l=("lo_l", "max"),
@@ -1126,6 +1135,7 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
         }
     )
     outcomes: dict[Any, str] = {}
+    _prefetch_refs(ctx, pool, pairs.to_numpy().ravel())
     lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
     for key, lenient, a_l, b_l, a_s, b_s in zip(
         pairs.index.tolist(),
@@ -1270,9 +1280,11 @@ def _order_check(
         np.minimum(ERROR, cap),
         np.where(lo_s[small] > hi_s[big], np.minimum(WARNING, cap), 0),
     )
+    failing = np.flatnonzero(sev)
+    _prefetch_refs(ctx, pool, np.concatenate([small[failing], big[failing]]))
     findings = [
         _order_finding(ctx, pool, int(small[i]), int(big[i]), int(sev[i]), code, name, what)
-        for i in np.flatnonzero(sev)
+        for i in failing
     ]
     if pool.records is not None:
         for a, b, v in zip(small.tolist(), big.tolist(), sev.tolist(), strict=True):
@@ -1370,6 +1382,7 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     )
     findings = []
     took: set[int] = set()
+    _prefetch_refs(ctx, pool, merged[["fid_t", "fid_a"]].to_numpy().ravel())
     for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
         ft, fa = int(ft), int(fa)
         took.update((ft, fa))
@@ -1566,6 +1579,51 @@ def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ..
                 seen.add(c)
                 out.append(_claim_ref(ctx, c))
     return tuple(out)
+
+
+def _claims_of(pool: _Pool, fids: Any) -> np.ndarray:
+    """The claim rows behind figures: a stated figure is its own claim (its id is the claim's
+    row), a derived one stands for every claim it was derived from."""
+    fids = np.unique(np.asarray(list(fids) if isinstance(fids, set) else fids, dtype=float))
+    fids = fids[~np.isnan(fids)].astype(np.int64)
+    stated = int(pool.stated)
+    derived = [pool.provenance.get(f, ()) for f in fids[fids >= stated].tolist()]
+    rows = [c for claims in derived for c in claims]
+    return np.concatenate([fids[fids < stated], np.asarray(rows, dtype=np.int64)])
+
+
+def _prefetch_refs(ctx: _Context, pool: _Pool, fids: Iterable[Any]) -> None:
+    """Build the references of every claim behind these figures in one pass over the
+    columns: a hundred thousand findings name a hundred thousand claims or more, and reading
+    their cells one at a time cost more than the rest of the findings together."""
+    wanted: set[int] = set()
+    for fid in fids:
+        wanted.update(pool.provenance.get(int(fid), ()))
+    wanted.difference_update(ctx.refs)
+    if not wanted:
+        return
+    rows = np.fromiter(wanted, dtype=np.int64, count=len(wanted))
+    col = {c: ctx.cell.array(c)[rows] for c in _REF_COLUMNS}
+    missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
+    documents = ctx.corpus.documents
+    for k, (row, document, id_, quote, value, file, file_line, line, column) in enumerate(
+        zip(rows.tolist(), *(col[c].tolist() for c in _REF_COLUMNS), strict=True)
+    ):
+        doc = documents.get(str(document))
+        ctx.refs[row] = ClaimRef(
+            id=str(id_),
+            document=str(document),
+            quote="" if missing["quote"][k] else str(quote or ""),
+            value=str(value),
+            file=str(file),
+            line=int(file_line),
+            column=None if missing["column"][k] else int(column),
+            source=doc.source if doc else None,
+            source_line=None if missing["line"][k] else int(line),
+        )
+
+
+_REF_COLUMNS = ("document", "id", "quote", "value", "file", "file_line", "line", "column")
 
 
 def _claim_ref(ctx: _Context, c: int) -> ClaimRef:
