@@ -47,6 +47,7 @@ from factcheck.findings import (
     Report,
 )
 from factcheck.interval import Pair
+from factcheck.keys import AGAINST, CLS, MEASURE, OF, PARTS, PERIOD, SUBJECT, KeyCodes, Vocabulary
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.relations import (
     CAGR,
@@ -99,7 +100,10 @@ class _Pool:
         provenance: dict[int, tuple[int, ...]],
     ) -> None:
         #: every figure key as an integer code (``frame["code"]``), set by _code_keys
-        self.coder: _KeyCodes | None = None
+        self.coder: KeyCodes | None = None
+        #: the texts of each key part, and the stated figures' keys as part codes
+        self.vocabularies = [Vocabulary() for _ in PARTS]
+        self.parts: list[np.ndarray] = []
         self.chains = chains
         self.provenance = provenance
         self.frame = frame
@@ -128,9 +132,23 @@ class _Pool:
         self.cell = _Columns(frame)
         self._index: _CodeIndex | None = None
 
-    def key_text(self, codes: np.ndarray) -> np.ndarray:
+    def key_text(self) -> np.ndarray:
+        """Every figure's key as a string (rule sets look figures up by them)."""
         assert self.coder is not None
-        return np.asarray(self.coder.text[codes], dtype=object)
+        return self.coder.text(self.frame["code"].to_numpy())
+
+    def key_parts(self, fids: np.ndarray) -> list[np.ndarray]:
+        """Figures' keys as part codes (a column per part, to change one and look it up)."""
+        assert self.coder is not None
+        return self.coder.part_codes(self.frame["code"].to_numpy()[fids])
+
+    def lookup(self, block: list[np.ndarray]) -> np.ndarray:
+        """Figure ids of keys given as parts: a pair of (query row, figure id) arrays, one
+        pair per match (figures with no match are left out)."""
+        assert self.coder is not None
+        left, right = self.index.left_join(self.coder.lookup(block))
+        hit = right >= 0
+        return np.stack([left[hit], right[hit]])
 
     @property
     def index(self) -> _CodeIndex:
@@ -218,15 +236,6 @@ def _stated_pool(ctx: _Context) -> _Pool:
         default = pd.Series(metric[growth]).map(ctx.metric_basis).fillna("nominal").to_numpy()
         basis = np.where(pd.isna(stated_basis), default, stated_basis)
         measure_key[growth] = [f"{m}:{b}" for m, b in zip(measure[growth], basis, strict=True)]
-    keys = np.array(
-        [
-            f"{s}|{m}|{mk}|{p}|{sc}|{c}|{o}|{a}"
-            for s, m, mk, p, sc, c, o, a in zip(
-                subject, metric, measure_key, period, scope, cls, of_key, against_key, strict=True
-            )
-        ],
-        dtype=object,
-    )
     amounts = (measure == "level") & ~np.isin(dim, _AMOUNT_FREE_DIMS)
     frame = pd.DataFrame(
         {
@@ -244,7 +253,7 @@ def _stated_pool(ctx: _Context) -> _Pool:
             "against_key": against_key,
             "cap": np.full(n, ERROR),
             "derived": np.zeros(n, dtype=bool),
-            "key": keys,
+            "measure_key": measure_key,
         }
     )
     for reading in ("s", "l"):
@@ -254,14 +263,32 @@ def _stated_pool(ctx: _Context) -> _Pool:
         # An amount or a count is never negative: 不到10万元 is [0, 10万].
         frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
         frame[f"hi_{reading}"] = hi
-    return _Pool(frame, {}, {i: (i,) for i in range(n)})
+    pool = _Pool(frame, {}, {i: (i,) for i in range(n)})
+    pool.parts = [
+        vocabulary.codes(column)
+        for vocabulary, column in zip(
+            pool.vocabularies,
+            (subject, metric, measure_key, period, scope, cls, of_key, against_key),
+            strict=True,
+        )
+    ]
+    return pool
 
 
 def _code_keys(pool: _Pool, wanted: Iterable[_RoleKeys]) -> None:
     """Code the pool's keys and the keys relations ask for, and mark revised estimates."""
     frame = pool.frame
-    pool.coder = _KeyCodes(_objects(frame["key"]), wanted)
-    codes = pool.coder.pool_codes
+    wanted = list(wanted)
+    blocks = [pool.parts]
+    for rk in wanted:
+        blocks.extend(rk.keys.values())
+    pool.coder = KeyCodes(pool.vocabularies, blocks)
+    codes = pool.coder.codes[0]
+    next_block = 1
+    for rk in wanted:
+        for role in rk.keys:
+            rk.codes[role] = pool.coder.codes[next_block]
+            next_block += 1
     # An estimate that a final figure of the same key restates has been revised: whatever
     # it takes part in is at most a warning (design §5). An estimate nobody revised is
     # checked like any other figure.
@@ -280,14 +307,18 @@ def _code_keys(pool: _Pool, wanted: Iterable[_RoleKeys]) -> None:
 class _RoleKeys:
     relation: Relation
     rows: np.ndarray  # the figure ids (pool rows) of the relation claims
-    keys: Mapping[str, list[str | None]]  # role → key per row (None: cannot be formed)
+    keys: Mapping[str, list[np.ndarray]]  # role → key parts per row (see factcheck.keys)
     codes: dict[str, np.ndarray]  # role → key code per row (-1: none), once the keys are coded
     years: np.ndarray
     cap: np.ndarray  # relation-level severity cap per row
 
 
-def _level_key(subject: str, metric: str, period: str, scope: str, cls: str) -> str:
-    return f"{subject}|{metric}|level|{period}|{scope}|{cls}||"
+#: A key as its parts (see :data:`factcheck.keys.PARTS`).
+_Key = tuple[str, str, str, str, str, str, str, str]
+
+
+def _level_key(subject: str, metric: str, period: str, scope: str, cls: str) -> _Key:
+    return (subject, metric, "level", period, scope, cls, "", "")
 
 
 @lru_cache(maxsize=65536)
@@ -313,12 +344,21 @@ def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
     return np.asarray(basis == "real", dtype=bool)
 
 
-def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | None:
+def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
     """The key of every operand of each stated relation claim of a measure (the relation
-    claim is the first operand; the others are the figures it relates)."""
-    rows = pool[(pool["measure"] == measure) & (pool["cls"] == "A") & ~pool["derived"]]
+    claim is the first operand; the others are the figures it relates), as part codes.
+
+    Most operands are the claim's own figure with one part changed (its level, the year
+    before): those are built on whole columns. Selectors (占…的比重, 比…) and spans are
+    resolved claim by claim.
+    """
+    frame = pool.frame
+    rows = frame[(frame["measure"] == measure) & (frame["cls"] == "A") & ~frame["derived"]]
     if rows.empty:
         return None
+    vocab = pool.vocabularies
+    fids = rows["fid"].to_numpy(dtype=np.int64)
+    own = [part[fids] for part in pool.parts]
     table = ctx.table
     claims = rows["claim"].to_numpy()
     of = table["of"].to_numpy()[claims]
@@ -331,55 +371,87 @@ def _role_keys(ctx: _Context, pool: pd.DataFrame, measure: str) -> _RoleKeys | N
     years = np.ones(n)
     cap = np.full(n, ERROR)
     relation = RELATIONS[measure]
-    keys: dict[str, list[str | None]] = {r: [None] * n for r in relation.roles[1:]}
     real = _real(ctx, rows)
-    basis_of = np.where(real, "real", "nominal")
-    for i in range(n):
-        s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
-        if measure == "share":
-            keys["part"][i] = _level_key(s, m, p, c, k)
-            ws, wm, wp, wc = _selector_fields(of[i], s, m, p, c)
-            keys["whole"][i] = _level_key(ws, wm, wp, wc, k)
-        elif measure == "yoy":
-            prev = _previous(p)
-            keys["current"][i] = _level_key(s, m, p, c, k)
-            keys["previous"][i] = None if prev is None else _level_key(s, m, prev, c, k)
-            if real[i]:
-                cap[i] = WARNING
-        elif measure == "cagr":
-            span = _period(p)
-            if span is None or span.kind != "span":
-                continue
-            base_year = _base_year(base[i], span.start.year - 1)
-            if base_year is None:
-                continue
-            years[i] = max(span.end.year - base_year, 1)
-            keys["end"][i] = _level_key(s, m, str(span.end.year), c, k)
-            keys["base"][i] = _level_key(s, m, str(base_year), c, k)
-            if real[i]:
-                cap[i] = WARNING
-        elif measure in ("multiple", "change"):
-            current_p, base_p = _span_ends(p, base[i], against[i], measure)
-            if current_p is None:
-                continue
-            keys["current"][i] = _level_key(s, m, current_p, c, k)
-            bs, bm, _bp, bc = _selector_fields(against[i], s, m, p, c)
-            keys["base"][i] = None if base_p is None else _level_key(bs, bm, base_p, bc, k)
-            if real[i]:
-                cap[i] = WARNING
-        elif measure == "pp":
-            compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
-            os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
-            if compared in GROWTH_MEASURES:
-                compared = f"{compared}:{basis_of[i]}"
-            keys["own"][i] = f"{s}|{m}|{compared}|{p}|{c}|{k}|{os_}|"
-            bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
-            ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
-            other_measure = compared
-            if bm != m and ":" in compared:
-                other_measure = f"{compared.split(':')[0]}:{ctx.metric_basis.get(bm, 'nominal')}"
-            keys["other"][i] = f"{bs}|{bm}|{other_measure}|{bp}|{bc}|{k}|{ob}|"
-    return _RoleKeys(relation, rows["fid"].to_numpy(dtype=np.int64), keys, {}, years, cap)
+    level, empty = vocab[MEASURE].code("level"), vocab[OF].code("")
+    vocab[AGAINST].code("")
+
+    def level_of(period: np.ndarray | None = None) -> list[np.ndarray]:
+        """The claim's own level (in another period)."""
+        parts = [p.copy() for p in own]
+        parts[MEASURE][:] = level
+        parts[OF][:] = empty
+        parts[AGAINST][:] = vocab[AGAINST].code("")
+        if period is not None:
+            parts[PERIOD] = period
+            for p in parts:
+                p[period < 0] = -1
+        return parts
+
+    def none() -> list[np.ndarray]:
+        return [np.full(n, -1, dtype=np.int64) for _ in PARTS]
+
+    def put(parts: list[np.ndarray], i: int, key: tuple[str, ...] | None) -> None:
+        for j, text in enumerate(key or ()):
+            parts[j][i] = vocab[j].code(text)
+        if key is None:
+            for p in parts:
+                p[i] = -1
+
+    keys: dict[str, list[np.ndarray]] = {}
+    if measure == "share":
+        keys["part"] = level_of()
+        keys["whole"] = whole = level_of()
+        for i in np.flatnonzero(pd.notna(of)).tolist():
+            if of[i]:
+                ws, wm, wp, wc = _selector_fields(of[i], subj[i], met[i], per[i], sc[i])
+                put(whole, i, _level_key(ws, wm, wp, wc, cls[i]))
+    elif measure == "yoy":
+        keys["current"] = level_of()
+        periods = vocab[PERIOD]
+        previous = [
+            periods.code(q) if (q := _previous(t)) else -1
+            for t in periods.texts(np.arange(len(periods))).tolist()
+        ]
+        keys["previous"] = level_of(np.asarray(previous, dtype=np.int64)[own[PERIOD]])
+        cap[real] = WARNING
+    else:
+        keys = {role: none() for role in relation.roles[1:]}
+        basis_of = np.where(real, "real", "nominal")
+        for i in range(n):
+            s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
+            if measure == "cagr":
+                span = _period(p)
+                if span is None or span.kind != "span":
+                    continue
+                base_year = _base_year(base[i], span.start.year - 1)
+                if base_year is None:
+                    continue
+                years[i] = max(span.end.year - base_year, 1)
+                put(keys["end"], i, _level_key(s, m, str(span.end.year), c, k))
+                put(keys["base"], i, _level_key(s, m, str(base_year), c, k))
+            elif measure in ("multiple", "change"):
+                current_p, base_p = _span_ends(p, base[i], against[i], measure)
+                if current_p is None:
+                    continue
+                put(keys["current"], i, _level_key(s, m, current_p, c, k))
+                bs, bm, _bp, bc = _selector_fields(against[i], s, m, p, c)
+                put(keys["base"], i, None if base_p is None else _level_key(bs, bm, base_p, bc, k))
+            elif measure == "pp":
+                compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
+                os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
+                if compared in GROWTH_MEASURES:
+                    compared = f"{compared}:{basis_of[i]}"
+                put(keys["own"], i, (s, m, compared, p, c, k, os_, ""))
+                bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
+                ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
+                other_measure = compared
+                if bm != m and ":" in compared:
+                    basis = ctx.metric_basis.get(bm, "nominal")
+                    other_measure = f"{compared.split(':')[0]}:{basis}"
+                put(keys["other"], i, (bs, bm, other_measure, bp, bc, k, ob, ""))
+        if measure != "pp":
+            cap[real] = WARNING
+    return _RoleKeys(relation, fids, keys, {}, years, cap)
 
 
 def _base_year(base: Any, default: int) -> int | None:
@@ -490,32 +562,6 @@ def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.D
 _OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
 
 
-class _KeyCodes:
-    """Figure keys as integer codes, fixed for the whole run.
-
-    The pool's keys and every key a relation asks for are coded together, once, whether or
-    not a figure has the key yet; a figure derived later takes the code of the key it fills.
-    Joins then compare integers, and no key string is hashed again.
-    """
-
-    def __init__(self, pool_keys: np.ndarray, wanted: Iterable[_RoleKeys]) -> None:
-        wanted = list(wanted)
-        lists = [list(rk.keys.values()) for rk in wanted]
-        everything = np.concatenate(
-            [pool_keys, *(np.asarray(k, dtype=object) for keys in lists for k in keys)]
-        )
-        codes, uniques = pd.factorize(everything)  # None → -1
-        codes = np.asarray(codes, dtype=np.int64)
-        #: key text by code
-        self.text: np.ndarray = np.asarray(uniques, dtype=object)
-        self.pool_codes = codes[: len(pool_keys)]
-        start = len(pool_keys)
-        for rk in wanted:
-            for role, keys in rk.keys.items():
-                rk.codes[role] = codes[start : start + len(keys)]
-                start += len(keys)
-
-
 class _CodeIndex:
     """The pool's figures sorted by key code, for left joins by binary search; rebuilt when
     the pool grows (once a round)."""
@@ -579,7 +625,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     )
     pool = _stated_pool(ctx)
     # The relation claims are stated figures: their operands' keys are the same every round.
-    role_keys = {measure: _role_keys(ctx, pool.frame, measure) for measure in _RELATION_MEASURES}
+    role_keys = {measure: _role_keys(ctx, pool, measure) for measure in _RELATION_MEASURES}
     _code_keys(pool, (rk for rk in role_keys.values() if rk is not None))
     if relations:
         pool.records = []
@@ -920,7 +966,6 @@ def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[int]
         frame = pd.DataFrame(
             {
                 "code": part[f"{role}_code"].to_numpy(),
-                "key": pool.key_text(part[f"{role}_code"].to_numpy()),
                 "lo_s": res["s"][0],
                 "hi_s": res["s"][1],
                 "lo_l": res["l"][0],
@@ -986,7 +1031,6 @@ def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     merged = pd.DataFrame(
         {
             "code": groups["code"].first(),
-            "key": groups["key"].first(),
             "lo_s": groups["lo_s"].max(),
             "hi_s": groups["hi_s"].min(),
             "lo_l": groups["lo_l"].max(),
@@ -1046,25 +1090,27 @@ def _sweep(
 def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
     frame = pool.frame
     start = len(frame)
-    parts = derived["key"].str.split("|", expand=True)
+    assert pool.coder is not None
+    codes = derived["code"].to_numpy(dtype=np.int64)
+    subject, metric, measure_key, period, scope, cls, of_key, against_key = pool.coder.parts(codes)
     new = pd.DataFrame(
         {
             "fid": np.arange(start, start + len(derived)),
             "claim": -1,
-            "subject": parts[0],
-            "metric": parts[1],
-            "measure": parts[2].str.split(":").str[0],  # yoy:real → yoy
-            "period": parts[3],
-            "scope": parts[4],
-            "cls": parts[5],
+            "subject": subject,
+            "metric": metric,
+            "measure": [m.split(":")[0] for m in measure_key.tolist()],  # yoy:real → yoy
+            "period": period,
+            "scope": scope,
+            "cls": cls,
             "status": "actual",
             "dim": "",
-            "of_key": parts[6],
-            "against_key": parts[7],
+            "of_key": of_key,
+            "against_key": against_key,
             "cap": derived["cap"].to_numpy(),
             "derived": True,
-            "key": derived["key"].to_numpy(),
-            "code": derived["code"].to_numpy(dtype=np.int64),
+            "measure_key": measure_key,
+            "code": codes,
             "lo_s": derived["lo_s"].to_numpy(),
             "hi_s": derived["hi_s"].to_numpy(),
             "lo_l": derived["lo_l"].to_numpy(),
@@ -1323,26 +1369,26 @@ def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int
     if levels.empty:
         return [], set(), 0
     subjects = ctx.corpus.registry.subjects
-    # The same figure of a subject and of each of its ancestors: a join on the key without
-    # its subject, through a (subject, ancestor) table of the subjects present.
+    # The same figure of each ancestor of a figure's subject: its key with the subject
+    # replaced, looked up among the keys of the run.
     present = pd.unique(_objects(levels["subject"]))
     lineage = pd.DataFrame(
         [(s, a) for s in present for a in subjects.ancestors(s)], columns=["subject", "ancestor"]
     )
     if lineage.empty:
         return [], set(), 0
-    rest = [k.split("|", 1)[1] for k in _objects(levels["key"])]
     small = pd.DataFrame(
-        {"fid": levels["fid"].to_numpy(), "subject": _objects(levels["subject"]), "rest": rest}
+        {"fid": levels["fid"].to_numpy(), "subject": _objects(levels["subject"])}
     ).merge(lineage, on="subject")
-    big = pd.DataFrame(
-        {"fid_big": levels["fid"].to_numpy(), "ancestor": _objects(levels["subject"]), "rest": rest}
-    )
-    pairs = small.merge(big, on=["ancestor", "rest"])
+    fids = small["fid"].to_numpy()
+    query = pool.key_parts(fids)
+    query[SUBJECT] = pool.vocabularies[SUBJECT].find(small["ancestor"].to_numpy(dtype=object))
+    rows, big = pool.lookup(query)
+    keep = np.isin(big, levels["fid"].to_numpy())
     return _order_check(
         ctx,
         pool,
-        (pairs["fid"].to_numpy(), pairs["fid_big"].to_numpy()),
+        (fids[rows[keep]], big[keep]),
         "FC208",
         "part-exceeds-parent",
         "下级地区数字大于上级（可加指标）",
@@ -1355,14 +1401,15 @@ def _capacity(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]
     if caps.empty:
         return [], set(), 0
     actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
-    actual_keys = actual["key"].str.replace("|A|", "|C|", regex=False)
-    merged = pd.DataFrame({"fid": actual["fid"].to_numpy(), "key": actual_keys.to_numpy()}).merge(
-        caps[["fid", "key"]], on="key", suffixes=("", "_cap")
-    )
+    # The capacity of a figure has its key with the class C.
+    query = pool.key_parts(actual["fid"].to_numpy())
+    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["C"], dtype=object))[0]
+    rows, cap = pool.lookup(query)
+    keep = np.isin(cap, caps["fid"].to_numpy())
     return _order_check(
         ctx,
         pool,
-        (merged["fid"].to_numpy(), merged["fid_cap"].to_numpy()),
+        (actual["fid"].to_numpy()[rows[keep]], cap[keep]),
         "FC209",
         "exceeds-capacity",
         "产量超过产能",
@@ -1375,11 +1422,12 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
     targets = fr[(fr["cls"] == "T") & ~fr["derived"]]
     if targets.empty:
         return [], set(), 0
-    actual = fr[(fr["cls"] == "A") & ~fr["derived"]]
-    keyed = targets.assign(akey=targets["key"].str.replace("|T|", "|A|", regex=False))
-    merged = keyed[["fid", "akey"]].merge(
-        actual[["fid", "key"]], left_on="akey", right_on="key", suffixes=("_t", "_a")
-    )
+    # The result of a target has its key with the class A.
+    query = pool.key_parts(targets["fid"].to_numpy())
+    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["A"], dtype=object))[0]
+    rows, actual = pool.lookup(query)
+    keep = ~fr["derived"].to_numpy()[actual]
+    merged = pd.DataFrame({"fid_t": targets["fid"].to_numpy()[rows[keep]], "fid_a": actual[keep]})
     findings = []
     took: set[int] = set()
     _prefetch_refs(ctx, pool, merged[["fid_t", "fid_a"]].to_numpy().ravel())
@@ -1549,6 +1597,16 @@ def _fmt_one(x: float, unit: tuple[str, float]) -> str:
 
 
 def _sig(v: float) -> str:
+    """Four significant digits, thousands separated, trailing zeros dropped: 12,346 · 7.7 ·
+    0.01235."""
+    if 1e-3 <= abs(v) < 999.5:
+        # The common case, a tenth of the cost: here ``g`` never switches to an exponent nor
+        # reaches a thousands separator, and gives what the general path gives.
+        return f"{v:.4g}"
+    return _sig_general(v)
+
+
+def _sig_general(v: float) -> str:
     if v == 0:
         return "0"
     digits = max(4 - math.floor(math.log10(abs(v))) - 1, 0)

@@ -87,7 +87,7 @@ class RuleSet:
         took: set[int] = set()
         count = 0
         undecidable: list[str] = []
-        lookup = _Lookup(pool.frame, ctx.corpus.registry)
+        lookup = _Lookup(pool.frame, pool.key_text(), ctx.corpus.registry)
         for rule in self.rules:
             f, t, n, u = _evaluate_rule(rule, ctx, pool, lookup)
             findings.extend(f)
@@ -318,12 +318,12 @@ def _period_selector_ok(value: str) -> bool:
 class _Lookup:
     """Figures by key (stated ones first) and the subject hierarchy, for rule evaluation."""
 
-    def __init__(self, frame: Any, registry: Registry) -> None:
-        ordered = frame.sort_values("derived", kind="stable")
+    def __init__(self, frame: Any, keys: Any, registry: Registry) -> None:
+        order = np.argsort(frame["derived"].to_numpy(), kind="stable")
         self.by_key: dict[str, int] = {}
-        fids = ordered["fid"].to_numpy()
-        for fid, key in zip(fids, ordered["key"].to_numpy(dtype=object), strict=True):
-            self.by_key.setdefault(key, int(fid))
+        fids = frame["fid"].to_numpy()[order]
+        for fid, key in zip(fids.tolist(), keys[order].tolist(), strict=True):
+            self.by_key.setdefault(key, fid)
         self.basis = {m.name: m.basis for m in registry.metrics}
         self.children: dict[str, list[str]] = {}
         for s in registry.subjects:

@@ -250,3 +250,26 @@ def _unit_factor(unit: str) -> float:
     if unit in ("%", "个百分点", "倍"):
         return 1.0
     return float(base_factor(parse_unit(unit))[0])
+
+
+@given(st.floats(min_value=-1e13, max_value=1e13, allow_nan=False, allow_infinity=False))
+def test_numbers_in_messages_print_the_same_on_the_fast_path(value):
+    """Messages print four significant digits (12,346 · 7.7 · 0.01235); the common range
+    takes a cheaper route that must print exactly what the general one prints."""
+    from factcheck.engine import _sig, _sig_general
+
+    assert _sig(value) == _sig_general(value)
+
+
+def test_numbers_in_messages_read_as_an_editor_expects():
+    from factcheck.engine import _sig
+
+    assert [_sig(v) for v in (12345.6, 811.54, 7.7, 0.012345, 2.0, -5.25, 0)] == [
+        "12,346",
+        "811.5",
+        "7.7",
+        "0.01235",
+        "2",
+        "-5.25",
+        "0",
+    ]
