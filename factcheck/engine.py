@@ -353,7 +353,11 @@ def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
     resolved claim by claim.
     """
     frame = pool.frame
-    rows = frame[(frame["measure"] == measure) & (frame["cls"] == "A") & ~frame["derived"]]
+    cell = pool.cell
+    chosen = (
+        (cell.array("measure") == measure) & (cell.array("cls") == "A") & ~cell.array("derived")
+    )
+    rows = frame[chosen]
     if rows.empty:
         return None
     vocab = pool.vocabularies
@@ -390,21 +394,22 @@ def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
     def none() -> list[np.ndarray]:
         return [np.full(n, -1, dtype=np.int64) for _ in PARTS]
 
-    def put(parts: list[np.ndarray], i: int, key: tuple[str, ...] | None) -> None:
-        for j, text in enumerate(key or ()):
-            parts[j][i] = vocab[j].code(text)
-        if key is None:
-            for p in parts:
-                p[i] = -1
+    # Keys resolved claim by claim are collected, then coded a part at a time.
+    pending: dict[str, tuple[list[int], list[_Key | None]]] = {}
+
+    def put(role: str, i: int, key: _Key | None) -> None:
+        rows_, keys_ = pending.setdefault(role, ([], []))
+        rows_.append(i)
+        keys_.append(key)
 
     keys: dict[str, list[np.ndarray]] = {}
     if measure == "share":
         keys["part"] = level_of()
-        keys["whole"] = whole = level_of()
+        keys["whole"] = level_of()
         for i in np.flatnonzero(pd.notna(of)).tolist():
             if of[i]:
                 ws, wm, wp, wc = _selector_fields(of[i], subj[i], met[i], per[i], sc[i])
-                put(whole, i, _level_key(ws, wm, wp, wc, cls[i]))
+                put("whole", i, _level_key(ws, wm, wp, wc, cls[i]))
     elif measure == "yoy":
         keys["current"] = level_of()
         periods = vocab[PERIOD]
@@ -427,31 +432,47 @@ def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
                 if base_year is None:
                     continue
                 years[i] = max(span.end.year - base_year, 1)
-                put(keys["end"], i, _level_key(s, m, str(span.end.year), c, k))
-                put(keys["base"], i, _level_key(s, m, str(base_year), c, k))
+                put("end", i, _level_key(s, m, str(span.end.year), c, k))
+                put("base", i, _level_key(s, m, str(base_year), c, k))
             elif measure in ("multiple", "change"):
                 current_p, base_p = _span_ends(p, base[i], against[i], measure)
                 if current_p is None:
                     continue
-                put(keys["current"], i, _level_key(s, m, current_p, c, k))
+                put("current", i, _level_key(s, m, current_p, c, k))
                 bs, bm, _bp, bc = _selector_fields(against[i], s, m, p, c)
-                put(keys["base"], i, None if base_p is None else _level_key(bs, bm, base_p, bc, k))
+                put("base", i, None if base_p is None else _level_key(bs, bm, base_p, bc, k))
             elif measure == "pp":
                 compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
                 os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
                 if compared in GROWTH_MEASURES:
                     compared = f"{compared}:{basis_of[i]}"
-                put(keys["own"], i, (s, m, compared, p, c, k, os_, ""))
+                put("own", i, (s, m, compared, p, c, k, os_, ""))
                 bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
                 ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
                 other_measure = compared
                 if bm != m and ":" in compared:
                     basis = ctx.metric_basis.get(bm, "nominal")
                     other_measure = f"{compared.split(':')[0]}:{basis}"
-                put(keys["other"], i, (bs, bm, other_measure, bp, bc, k, ob, ""))
+                put("other", i, (bs, bm, other_measure, bp, bc, k, ob, ""))
         if measure != "pp":
             cap[real] = WARNING
+    for role, (at, resolved) in pending.items():
+        _set_keys(keys[role], vocab, np.asarray(at, dtype=np.int64), resolved)
     return _RoleKeys(relation, fids, keys, {}, years, cap)
+
+
+def _set_keys(
+    parts: list[np.ndarray], vocab: list[Vocabulary], rows: np.ndarray, keys: list[_Key | None]
+) -> None:
+    """Write keys given as tuples of texts (None: no key) into part-code columns."""
+    present = np.array([k is not None for k in keys], dtype=bool)
+    for p in parts:
+        p[rows[~present]] = -1
+    given = [k for k in keys if k is not None]
+    if not given:
+        return
+    for j, texts in enumerate(zip(*given, strict=True)):
+        parts[j][rows[present]] = vocab[j].codes(np.asarray(texts, dtype=object))
 
 
 def _base_year(base: Any, default: int) -> int | None:
@@ -499,8 +520,10 @@ def _not_circular(pool: _Pool, relation: Relation, inst: pd.DataFrame) -> np.nda
     keep = np.ones(len(inst), dtype=bool)
     for role in relation.roles[1:]:
         fids = inst[f"{role}_fid"].to_numpy()
-        for i, (claim_fid, fid) in enumerate(zip(first, fids, strict=True)):
-            if int(claim_fid) in pool.provenance.get(int(fid), ()):
+        # A stated operand is its own claim, never the relation claim: only derived ones
+        # can lead back to it.
+        for i in np.flatnonzero(fids >= pool.stated).tolist():
+            if int(first[i]) in pool.provenance.get(int(fids[i]), ()):
                 keep[i] = False
     return keep
 
@@ -1340,20 +1363,25 @@ def _order_check(
 
 
 def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
-    t = ctx.table
-    docs, ids = _objects(t["document"]), _objects(t["id"])
-    index = {(d, i): n for n, (d, i) in enumerate(zip(docs, ids, strict=True))}
-    parts: list[int] = []
+    part_of = ctx.table["part_of"].to_numpy()
+    parts = np.flatnonzero(pd.notna(part_of))
+    if not len(parts):
+        return [], set(), 0
+    docs, ids = ctx.cell.array("document"), ctx.cell.array("id")
+    # Ids are unique within a document: index only the documents that have 其中 claims.
+    with_parts = pd.Index(pd.unique(docs[parts]))
+    rows = np.flatnonzero(with_parts.get_indexer(docs) >= 0)
+    index = {(d, i): n for d, i, n in zip(docs[rows], ids[rows], rows.tolist(), strict=True)}
+    measure = ctx.cell.array("measure")
+    small: list[int] = []
     wholes: list[int] = []
-    for n, (doc, part_of) in enumerate(zip(docs, _objects(t["part_of"]), strict=True)):
-        if part_of is None or (isinstance(part_of, float) and math.isnan(part_of)):
-            continue
-        whole = index.get((doc, part_of))
-        if whole is not None and ctx.cell(n, "measure") == ctx.cell(whole, "measure") == "level":
-            parts.append(n)
+    for n, doc, whole_id in zip(parts.tolist(), docs[parts], part_of[parts], strict=True):
+        whole = index.get((doc, whole_id))
+        if whole is not None and measure[n] == measure[whole] == "level":
+            small.append(n)
             wholes.append(whole)
     return _order_check(
-        ctx, pool, (parts, wholes), "FC207", "part-exceeds-whole", "部分大于整体（其中）"
+        ctx, pool, (small, wholes), "FC207", "part-exceeds-whole", "部分大于整体（其中）"
     )
 
 
@@ -1459,13 +1487,9 @@ def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
                 subject=str(pool.cell(ft, "subject")),
             )
         )
-        pool.record(
-            "FC301",
-            "target-vs-result",
-            f"目标与实际：{_figure_label(ctx, pool, ft)}",
-            (ft, fa),
-            "info",
-        )
+        if pool.records is not None:
+            title = f"目标与实际：{_figure_label(ctx, pool, ft)}"
+            pool.record("FC301", "target-vs-result", title, (ft, fa), "info")
     return findings, took, len(merged)
 
 
