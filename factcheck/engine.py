@@ -90,6 +90,21 @@ _RELATION_MEASURES = ("share", "yoy", "pp", "cagr", "multiple", "change")
 GROWTH_MEASURES = ("yoy", "cagr")
 
 
+class _Provenance(dict[int, tuple[int, ...]]):
+    """The claims behind each figure. A stated figure is its own claim (figure ids below
+    ``stated`` are claim rows), so only derived figures are stored: a million one-element
+    tuples cost a fifth of a second and a hundred megabytes."""
+
+    def __init__(self, stated: int) -> None:
+        super().__init__()
+        self.stated = stated
+
+    def get(self, fid: int, default: Any = ()) -> Any:
+        if 0 <= fid < self.stated:
+            return (fid,)
+        return super().get(fid, default)
+
+
 class _Pool:
     """Every figure, stated or derived, as columns (row position = figure id)."""
 
@@ -97,7 +112,7 @@ class _Pool:
         self,
         frame: pd.DataFrame,
         chains: dict[int, tuple[str, ...]],
-        provenance: dict[int, tuple[int, ...]],
+        provenance: _Provenance,
     ) -> None:
         #: every figure key as an integer code (``frame["code"]``), set by _code_keys
         self.coder: KeyCodes | None = None
@@ -263,7 +278,7 @@ def _stated_pool(ctx: _Context) -> _Pool:
         # An amount or a count is never negative: 不到10万元 is [0, 10万].
         frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
         frame[f"hi_{reading}"] = hi
-    pool = _Pool(frame, {}, {i: (i,) for i in range(n)})
+    pool = _Pool(frame, {}, _Provenance(n))
     pool.parts = [
         vocabulary.codes(column)
         for vocabulary, column in zip(
@@ -902,7 +917,7 @@ def _relation_finding(
         f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
         f"（宽松读法 {comp_l_text}）；{reading}"
     )
-    through_derived = any(bool(pool.cell(f, "derived")) for f in fids.values())
+    through_derived = max(fids.values()) >= pool.stated
     if through_derived:
         message = f"推算值与声明值矛盾（经由推算链）：{message}"
     return Finding(
@@ -956,7 +971,7 @@ def _relation_fixes(
 
 def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix:
     unit = _display(ctx, pool, fid)
-    ref = _refs(ctx, pool, [fid])[0]
+    ref = _claim_ref(ctx, fid)  # only a stated figure is offered as the fix
     lo, hi = float(need[0]), float(need[1])
     text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {_fmt((lo, hi), unit)} 之内"
     return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
@@ -1367,21 +1382,24 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
     parts = np.flatnonzero(pd.notna(part_of))
     if not len(parts):
         return [], set(), 0
-    docs, ids = ctx.cell.array("document"), ctx.cell.array("id")
-    # Ids are unique within a document: index only the documents that have 其中 claims.
-    with_parts = pd.Index(pd.unique(docs[parts]))
-    rows = np.flatnonzero(with_parts.get_indexer(docs) >= 0)
-    index = {(d, i): n for d, i, n in zip(docs[rows], ids[rows], rows.tolist(), strict=True)}
+    docs, _ = pd.factorize(ctx.cell.array("document"))
+    # Ids are unique within a document: look the whole up among the claims of the documents
+    # that have 其中 claims, by (document, id).
+    rows = np.flatnonzero(np.isin(docs, np.unique(docs[parts])))
+    pairs = pd.DataFrame({"doc": docs[parts], "id": part_of[parts], "part": parts}).merge(
+        pd.DataFrame({"doc": docs[rows], "id": ctx.cell.array("id")[rows], "whole": rows}),
+        on=["doc", "id"],
+    )
+    small, wholes = pairs["part"].to_numpy(), pairs["whole"].to_numpy()
     measure = ctx.cell.array("measure")
-    small: list[int] = []
-    wholes: list[int] = []
-    for n, doc, whole_id in zip(parts.tolist(), docs[parts], part_of[parts], strict=True):
-        whole = index.get((doc, whole_id))
-        if whole is not None and measure[n] == measure[whole] == "level":
-            small.append(n)
-            wholes.append(whole)
+    levels = (measure[small] == "level") & (measure[wholes] == "level")
     return _order_check(
-        ctx, pool, (small, wholes), "FC207", "part-exceeds-whole", "部分大于整体（其中）"
+        ctx,
+        pool,
+        (small[levels], wholes[levels]),
+        "FC207",
+        "part-exceeds-whole",
+        "部分大于整体（其中）",
     )
 
 
