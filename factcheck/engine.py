@@ -24,6 +24,7 @@ nominal levels; ``info`` for targets. Everything is computed on whole columns at
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -407,7 +408,7 @@ def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
         return parts
 
     def none() -> list[np.ndarray]:
-        return [np.full(n, -1, dtype=np.int64) for _ in PARTS]
+        return [np.full(n, -1, dtype=np.int32) for _ in PARTS]
 
     # Keys resolved claim by claim are collected, then coded a part at a time.
     pending: dict[str, tuple[list[int], list[_Key | None]]] = {}
@@ -537,9 +538,21 @@ def _not_circular(pool: _Pool, relation: Relation, inst: pd.DataFrame) -> np.nda
         fids = inst[f"{role}_fid"].to_numpy()
         # A stated operand is its own claim, never the relation claim: only derived ones
         # can lead back to it.
-        for i in np.flatnonzero(fids >= pool.stated).tolist():
-            if int(first[i]) in pool.provenance.get(int(fids[i]), ()):
-                keep[i] = False
+        rows = np.flatnonzero(fids >= pool.stated)
+        if not len(rows):
+            continue
+        operand = fids[rows].astype(np.int64)
+        claim = first[rows].astype(np.int64)
+        # (figure, claim) pairs of the operands' provenance against (operand, relation
+        # claim), as single integers.
+        owners = np.unique(operand)
+        sources = [pool.provenance.get(f, ()) for f in owners.tolist()]
+        owner = np.repeat(owners, [len(s) for s in sources])
+        source = np.fromiter(
+            itertools.chain.from_iterable(sources), dtype=np.int64, count=len(owner)
+        )
+        width = int(max(source.max(initial=0), claim.max(initial=0))) + 1
+        keep[rows[np.isin(operand * width + claim, owner * width + source)]] = False
     return keep
 
 
@@ -1383,11 +1396,13 @@ def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], in
     if not len(parts):
         return [], set(), 0
     docs, _ = pd.factorize(ctx.cell.array("document"))
-    # Ids are unique within a document: look the whole up among the claims of the documents
-    # that have 其中 claims, by (document, id).
-    rows = np.flatnonzero(np.isin(docs, np.unique(docs[parts])))
+    ids = ctx.cell.array("id")
+    # Ids are unique within a document: look the whole up by (document, id) among the
+    # claims that some 其中 names.
+    named = pd.Series(ids).isin(set(part_of[parts].tolist())).to_numpy()
+    rows = np.flatnonzero(named & np.isin(docs, np.unique(docs[parts])))
     pairs = pd.DataFrame({"doc": docs[parts], "id": part_of[parts], "part": parts}).merge(
-        pd.DataFrame({"doc": docs[rows], "id": ctx.cell.array("id")[rows], "whole": rows}),
+        pd.DataFrame({"doc": docs[rows], "id": ids[rows], "whole": rows}),
         on=["doc", "id"],
     )
     small, wholes = pairs["part"].to_numpy(), pairs["whole"].to_numpy()

@@ -49,14 +49,14 @@ class Vocabulary:
     def codes(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a whole column of texts (new ones are numbered)."""
         local, uniques = pd.factorize(np.asarray(column, dtype=object))
-        table = np.array([self.code(str(t)) for t in uniques], dtype=np.int64)
-        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int64)
+        table = np.array([self.code(str(t)) for t in uniques], dtype=np.int32)
+        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int32)
 
     def find(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a column of texts, −1 for a text never numbered."""
         local, uniques = pd.factorize(np.asarray(column, dtype=object))
-        table = np.array([self._code.get(str(t), -1) for t in uniques], dtype=np.int64)
-        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int64)
+        table = np.array([self._code.get(str(t), -1) for t in uniques], dtype=np.int32)
+        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int32)
 
     def texts(self, codes: np.ndarray) -> np.ndarray:
         return np.asarray(self._texts, dtype=object)[np.asarray(codes, dtype=np.int64)]
@@ -77,22 +77,29 @@ class KeyCodes:
         self.vocabularies = vocabularies
         sizes = [len(block[0]) for block in blocks]
         part_codes = [
-            np.concatenate([np.asarray(block[j], dtype=np.int64) for block in blocks])
+            np.concatenate([np.asarray(block[j], dtype=np.int32) for block in blocks])
             for j in range(len(PARTS))
         ]
         self._sizes = [len(v) for v in vocabularies]
         self._widths = [max(n, 1).bit_length() for n in self._sizes]
         self._stages: list[np.ndarray] = []
         packed = self._pack(part_codes, build=True)
-        present = packed >= 0
-        self._keys, first, dense = np.unique(
-            packed[present], return_index=True, return_inverse=True
-        )
+        present = np.flatnonzero(packed >= 0)
+        # Hashing beats sorting here; codes are numbered in order of first appearance, so a
+        # code's first row is where the running maximum of the codes grows.
+        dense, uniques = pd.factorize(packed[present])
+        dense = np.asarray(dense, dtype=np.int64)
+        grows = np.ones(len(dense), dtype=bool)
+        grows[1:] = dense[1:] > np.maximum.accumulate(dense)[:-1]
         # The parts of each code, for figures derived under a key nobody stated.
-        rows = np.flatnonzero(present)[first]
-        self._parts = [c[rows].astype(np.int32) for c in part_codes]
+        rows = present[grows]
+        self._parts = [c[rows] for c in part_codes]
+        # For lookups: the packed keys sorted, and the code of each.
+        uniques = np.asarray(uniques, dtype=np.int64)
+        self._order = np.argsort(uniques)
+        self._keys = uniques[self._order]
         all_codes = np.full(len(packed), -1, dtype=np.int64)
-        all_codes[present] = np.asarray(dense, dtype=np.int64).reshape(-1)
+        all_codes[present] = dense
         self.codes: list[np.ndarray] = []
         start = 0
         for size in sizes:
@@ -134,12 +141,12 @@ class KeyCodes:
         known = [np.where(c < self._sizes[j], c, -1) for j, c in enumerate(parts)]
         packed = self._pack(known, build=False)
         rank, found = _find(self._keys, packed)
-        return np.where(found & (packed >= 0), rank, -1).astype(np.int64)
+        return np.where(found & (packed >= 0), self._order[rank], -1).astype(np.int64)
 
     def part_codes(self, codes: np.ndarray) -> list[np.ndarray]:
         """The parts of keys as part codes, a column per part (codes must be ≥ 0)."""
         codes = np.asarray(codes, dtype=np.int64)
-        return [p[codes].astype(np.int64) for p in self._parts]
+        return [p[codes] for p in self._parts]
 
     def parts(self, codes: np.ndarray) -> list[np.ndarray]:
         """The parts of keys as texts, a column per part (codes must be ≥ 0)."""
