@@ -1711,14 +1711,15 @@ def _prefetch_refs(ctx: _Context, pool: _Pool, fids: Iterable[Any]) -> None:
     """Build the references of every claim behind these figures in one pass over the
     columns: a hundred thousand findings name a hundred thousand claims or more, and reading
     their cells one at a time cost more than the rest of the findings together."""
-    wanted: set[int] = set()
-    for fid in fids:
-        wanted.update(pool.provenance.get(int(fid), ()))
-    wanted.difference_update(ctx.refs)
+    refs = ctx.refs
+    wanted = [c for c in np.unique(_claims_of(pool, fids)).tolist() if c not in refs]
     if not wanted:
         return
-    rows = np.fromiter(wanted, dtype=np.int64, count=len(wanted))
-    col = {c: ctx.cell.array(c)[rows] for c in _REF_COLUMNS}
+    rows = np.asarray(wanted, dtype=np.int64)
+    # Taken from the table, not from the cached columns: most of these columns are read
+    # for references only, and turning a million-row column into an array costs more
+    # than taking the rows needed.
+    col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
     missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
     documents = ctx.corpus.documents
     for k, (row, document, id_, quote, value, file, file_line, line, column) in enumerate(
