@@ -5,6 +5,8 @@ How a run goes:
 
 1. Every claim becomes a *figure* in a pool, keyed by what it is about (subject, metric,
    measure, period, scope, status class, and the figure it is a share of or compared with).
+   Keys are integer codes (:mod:`factcheck.keys`): every key a figure has or a relation asks
+   for is coded once a run, and joins compare integers.
 2. Each relation claim (a share, a growth rate, a 百分点 difference, a 年均增长, a multiple,
    a change) is joined with the figures it relates. When every operand is stated the relation
    is checked; when all but one are, the missing one is derived as an interval with the chain
