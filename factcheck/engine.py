@@ -1170,16 +1170,28 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
             "hi_l": derived["hi_l"].to_numpy(),
         }
     )
-    for offset, (sources, how) in enumerate(zip(derived["sources"], derived["how"], strict=True)):
-        fid = start + offset
+    stated = pool.stated
+    provenance, chains = pool.provenance, pool.chains
+    for fid, sources, how in zip(
+        range(start, start + len(derived)),
+        _objects(derived["sources"]),
+        _objects(derived["how"]),
+        strict=True,
+    ):
+        if sources and max(sources) < stated:
+            # Derived from stated figures only (most are): they are their own claims and
+            # have no chain of their own.
+            provenance[fid] = tuple(sorted(set(sources)))
+            chains[fid] = tuple(dict.fromkeys(how))
+            continue
         prov: set[int] = set()
         chain: list[str] = []
         for s in sources:
-            prov.update(pool.provenance.get(s, ()))
-            chain.extend(pool.chains.get(s, ()))
-        pool.provenance[fid] = tuple(sorted(prov))
+            prov.update(provenance.get(s, ()))
+            chain.extend(chains.get(s, ()))
+        provenance[fid] = tuple(sorted(prov))
         chain.extend(how)
-        pool.chains[fid] = tuple(dict.fromkeys(chain))
+        chains[fid] = tuple(dict.fromkeys(chain))
     pool.frame = pd.concat([frame, new], ignore_index=True)
 
 
