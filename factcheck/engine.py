@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -37,11 +37,9 @@ import numpy as np
 import pandas as pd
 
 from factcheck import interval as iv
-from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
 from factcheck.collector import collector_paused
 from factcheck.corpus import Corpus
 from factcheck.findings import (
-    ClaimRef,
     Coverage,
     FigureValue,
     Finding,
@@ -50,8 +48,22 @@ from factcheck.findings import (
     Report,
 )
 from factcheck.interval import Pair
-from factcheck.keys import AGAINST, CLS, MEASURE, OF, PARTS, PERIOD, SUBJECT, KeyCodes, Vocabulary
+from factcheck.keys import AGAINST, MEASURE, OF, PARTS, PERIOD, KeyCodes, Vocabulary
+from factcheck.orders import capacity, hierarchy, part_whole, targets
 from factcheck.periods import PeriodError, parse_period, year
+from factcheck.pool import (
+    ERROR,
+    INFO,
+    OPERAND_COLUMNS,
+    SEVERITY,
+    WARNING,
+    Columns,
+    Context,
+    Pool,
+    Provenance,
+    claims_of,
+    objects,
+)
 from factcheck.relations import (
     CAGR,
     RELATIONS,
@@ -59,6 +71,20 @@ from factcheck.relations import (
     YOY,
     Relation,
     solve,
+)
+from factcheck.wording import (
+    agreement_note,
+    chain_of,
+    claim_key,
+    claim_ref,
+    display,
+    figure_label,
+    figure_text,
+    fmt,
+    num,
+    prefetch_refs,
+    reading_note,
+    refs,
 )
 
 #: Derivation rounds: enough for chains like share → whole → growth → previous year, and a
@@ -69,8 +95,6 @@ MAX_ROUNDS = 4
 #: (relative) before the revision is worth a warning rather than a note.
 REVISION_BAND = 0.05
 
-ERROR, WARNING, INFO = 3, 2, 1
-_SEVERITY = {ERROR: "error", WARNING: "warning", INFO: "info"}
 
 _STATUS_CLASS = {
     "actual": "A",
@@ -93,108 +117,7 @@ _RELATION_MEASURES = ("share", "yoy", "pp", "cagr", "multiple", "change")
 GROWTH_MEASURES = ("yoy", "cagr")
 
 
-class _Provenance(dict[int, tuple[int, ...]]):
-    """The claims behind each figure. A stated figure is its own claim (figure ids below
-    ``stated`` are claim rows), so only derived figures are stored: a million one-element
-    tuples cost a fifth of a second and a hundred megabytes."""
-
-    def __init__(self, stated: int) -> None:
-        super().__init__()
-        self.stated = stated
-
-    def get(self, fid: int, default: Any = ()) -> Any:
-        if 0 <= fid < self.stated:
-            return (fid,)
-        return super().get(fid, default)
-
-
-class _Pool:
-    """Every figure, stated or derived, as columns (row position = figure id)."""
-
-    def __init__(
-        self,
-        frame: pd.DataFrame,
-        chains: dict[int, tuple[str, ...]],
-        provenance: _Provenance,
-    ) -> None:
-        #: every figure key as an integer code (``frame["code"]``), set by _code_keys
-        self.coder: KeyCodes | None = None
-        #: the texts of each key part, and the stated figures' keys as part codes
-        self.vocabularies = [Vocabulary() for _ in PARTS]
-        self.parts: list[np.ndarray] = []
-        self.chains = chains
-        self.provenance = provenance
-        self.frame = frame
-        #: figures below this id are stated, each the claim of the same row
-        self.stated = len(frame)
-        #: every relation evaluated, when the caller asked for them (JUnit lists them)
-        self.records: list[RelationCheck] | None = None
-
-    def record(self, code: str, name: str, title: str, fids: Iterable[int], outcome: str) -> None:
-        if self.records is None:
-            return
-        claims: set[int] = set()
-        for fid in fids:
-            claims.update(self.provenance.get(int(fid), ()))
-        self.records.append(
-            RelationCheck(code, name, title, tuple(sorted(map(str, claims))), outcome)
-        )
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self._frame
-
-    @frame.setter
-    def frame(self, frame: pd.DataFrame) -> None:
-        self._frame = frame
-        self.cell = _Columns(frame)
-        self._index: _CodeIndex | None = None
-
-    def key_text(self) -> np.ndarray:
-        """Every figure's key as a string (rule sets look figures up by them)."""
-        assert self.coder is not None
-        return self.coder.text(self.frame["code"].to_numpy())
-
-    def key_parts(self, fids: np.ndarray) -> list[np.ndarray]:
-        """Figures' keys as part codes (a column per part, to change one and look it up)."""
-        assert self.coder is not None
-        return self.coder.part_codes(self.frame["code"].to_numpy()[fids])
-
-    def lookup(self, block: list[np.ndarray]) -> np.ndarray:
-        """Figure ids of keys given as parts: a pair of (query row, figure id) arrays, one
-        pair per match (figures with no match are left out)."""
-        assert self.coder is not None
-        left, right = self.index.left_join(self.coder.lookup(block))
-        hit = right >= 0
-        return np.stack([left[hit], right[hit]])
-
-    @property
-    def index(self) -> _CodeIndex:
-        """The figures by key code (needs the ``code`` column), built once per frame."""
-        if self._index is None:
-            self._index = _CodeIndex(self._frame)
-        return self._index
-
-
 # --------------------------------------------------------------------------- keys
-
-
-@dataclass(frozen=True)
-class _Context:
-    table: pd.DataFrame
-    corpus: Corpus
-    metric_basis: Mapping[str, str]
-    metric_unit: Mapping[str, str]
-    cell: _Columns
-    #: metric → a stated level claim of it (the unit derived figures are printed in)
-    level_claim: Mapping[str, int]
-    #: claim row → how findings name it, filled as findings are built
-    refs: dict[int, ClaimRef] = field(default_factory=dict)
-    #: figure id → its label (figure ids are never reused within a run)
-    labels: dict[int, str] = field(default_factory=dict)
-    #: figure id → how a message quotes it, and the unit it is printed in
-    texts: dict[int, str] = field(default_factory=dict)
-    units: dict[int, tuple[str, float]] = field(default_factory=dict)
 
 
 def _selector_fields(
@@ -223,7 +146,7 @@ def _of_key(sel: Any, subject: str, metric: str, period: str, scope: str) -> str
     return f"{m}@{s}@{p}@{sc}"
 
 
-def _stated_pool(ctx: _Context) -> _Pool:
+def _stated_pool(ctx: Context) -> Pool:
     t = ctx.table
     n = len(t)
     subject, metric, measure, period, status, dim = (
@@ -281,7 +204,7 @@ def _stated_pool(ctx: _Context) -> _Pool:
         # An amount or a count is never negative: 不到10万元 is [0, 10万].
         frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
         frame[f"hi_{reading}"] = hi
-    pool = _Pool(frame, {}, _Provenance(n))
+    pool = Pool(frame, {}, Provenance(n))
     pool.parts = [
         vocabulary.codes(column)
         for vocabulary, column in zip(
@@ -293,7 +216,7 @@ def _stated_pool(ctx: _Context) -> _Pool:
     return pool
 
 
-def _code_keys(pool: _Pool, wanted: Iterable[_RoleKeys]) -> None:
+def _code_keys(pool: Pool, wanted: Iterable[_RoleKeys]) -> None:
     """Code the pool's keys and the keys relations ask for, and mark revised estimates."""
     frame = pool.frame
     wanted = list(wanted)
@@ -353,7 +276,7 @@ def _previous(text: str) -> str | None:
     return None if p is None else p.shift(-1).text
 
 
-def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
+def _real(ctx: Context, claim_rows: pd.DataFrame) -> np.ndarray:
     # The claim's own basis (按可比价格) wins; a missing one (None or NaN) falls back to the
     # metric's default from the registry.
     stated = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
@@ -362,7 +285,7 @@ def _real(ctx: _Context, claim_rows: pd.DataFrame) -> np.ndarray:
     return np.asarray(basis == "real", dtype=bool)
 
 
-def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
+def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     """The key of every operand of each stated relation claim of a measure (the relation
     claim is the first operand; the others are the figures it relates), as part codes.
 
@@ -387,7 +310,7 @@ def _role_keys(ctx: _Context, pool: _Pool, measure: str) -> _RoleKeys | None:
     against = table["against"].to_numpy()[claims]
     base = table["base"].to_numpy()[claims]
     subj, met, per, sc, cls = (
-        _objects(rows[c]).tolist() for c in ("subject", "metric", "period", "scope", "cls")
+        objects(rows[c]).tolist() for c in ("subject", "metric", "period", "scope", "cls")
     )
     n = len(rows)
     years = np.ones(n)
@@ -529,7 +452,7 @@ def _compared_measure(against: Any, of: Any, metric_unit: str) -> str:
     return "yoy"
 
 
-def _not_circular(pool: _Pool, relation: Relation, inst: pd.DataFrame) -> np.ndarray:
+def _not_circular(pool: Pool, relation: Relation, inst: pd.DataFrame) -> np.ndarray:
     """Instances whose operands were not derived from the relation claim itself.
 
     A share derives its whole; checking the share against that whole again proves nothing.
@@ -578,7 +501,7 @@ def _allow_deflator(inst: pd.DataFrame, rate: str) -> None:
         )
 
 
-def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.DataFrame:
+def _attach(rk: _RoleKeys, pool: Pool, fresh: np.ndarray | None = None) -> pd.DataFrame:
     """One row per combination of operands: the relation claim and each role's figures.
 
     A left join per role on integer key codes; a role whose figure is missing gets NaN
@@ -595,7 +518,7 @@ def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.D
         take = np.flatnonzero(hit)
     index = pool.index
     columns: dict[str, np.ndarray] = {
-        f"{first}_{c}": index.columns[c][rk.rows[take]] for c in _OPERAND_COLUMNS
+        f"{first}_{c}": index.columns[c][rk.rows[take]] for c in OPERAND_COLUMNS
     }
     columns["years"] = rk.years[take]
     columns["relcap"] = rk.cap[take]
@@ -605,39 +528,10 @@ def _attach(rk: _RoleKeys, pool: _Pool, fresh: np.ndarray | None = None) -> pd.D
         left, right = index.left_join(columns[f"{role}_code"])
         columns = {name: values[left] for name, values in columns.items()}
         found = right >= 0
-        for c in _OPERAND_COLUMNS:
+        for c in OPERAND_COLUMNS:
             values = index.columns[c][np.where(found, right, 0)]
             columns[f"{role}_{c}"] = np.where(found, values, np.nan)
     return pd.DataFrame(columns)
-
-
-#: What a relation instance carries of each operand (float: NaN where it is missing).
-_OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
-
-
-class _CodeIndex:
-    """The pool's figures sorted by key code, for left joins by binary search; rebuilt when
-    the pool grows (once a round)."""
-
-    def __init__(self, frame: pd.DataFrame) -> None:
-        codes = frame["code"].to_numpy(dtype=np.int64)
-        self._order = np.argsort(codes, kind="stable")
-        self._sorted = codes[self._order]
-        self.columns = {c: frame[c].to_numpy(dtype=float) for c in _OPERAND_COLUMNS}
-
-    def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
-        every row of ``codes`` at least once, in the order of ``codes`` and of the pool."""
-        low = np.searchsorted(self._sorted, codes, "left")
-        count = np.searchsorted(self._sorted, codes, "right") - low
-        count[codes < 0] = 0
-        reps = np.maximum(count, 1)
-        left = np.repeat(np.arange(len(codes)), reps)
-        offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-        found = np.repeat(count, reps) > 0
-        pos = np.minimum(np.repeat(low, reps) + offset, max(len(self._order) - 1, 0))
-        right = np.where(found, self._order[pos] if len(self._order) else -1, -1)
-        return left, right
 
 
 # --------------------------------------------------------------------------- the run
@@ -668,12 +562,12 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     table = corpus.table.reset_index(drop=True)
     levels = table.index[table["measure"] == "level"]
     first_level = table.loc[levels, "metric"].drop_duplicates()
-    ctx = _Context(
+    ctx = Context(
         table=table,
         corpus=corpus,
         metric_basis={m.name: m.basis for m in registry.metrics},
         metric_unit={m.name: m.unit for m in registry.metrics},
-        cell=_Columns(table),
+        cell=Columns(table),
         level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
     )
     pool = _stated_pool(ctx)
@@ -732,21 +626,21 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         fresh = np.arange(before, len(pool.frame), dtype=float)
         # Copies that agreed were compared while merging: record that comparison.
         merged_fids = before + np.flatnonzero(merged)
-        checked[_claims_of(pool, merged_fids)] = True
+        checked[claims_of(pool, merged_fids)] = True
         if pool.records is not None:
             for fid in merged_fids.tolist():
-                title = f"一致性：{_figure_label(ctx, pool, fid)}"
+                title = f"一致性：{figure_label(ctx, pool, fid)}"
                 pool.record("FC111", "derived-conflict", title, (fid,), "pass")
         evaluated += int(merged.sum())
 
     agreement, agreeing, n_groups = _agreement(ctx, pool)
     findings.extend(agreement)
-    checked[_claims_of(pool, agreeing)] = True
+    checked[claims_of(pool, agreeing)] = True
     evaluated += n_groups
-    for check_fn in (_part_whole, _hierarchy, _capacity, _targets):
+    for check_fn in (part_whole, hierarchy, capacity, targets):
         found, ordered, n = check_fn(ctx, pool)
         findings.extend(found)
-        checked[_claims_of(pool, ordered)] = True
+        checked[claims_of(pool, ordered)] = True
         evaluated += n
     if rules is not None:
         found, by_rule, n, und = rules.evaluate(ctx, pool)
@@ -780,7 +674,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     )
 
 
-def _resolve_claim_keys(ctx: _Context, records: list[RelationCheck]) -> list[RelationCheck]:
+def _resolve_claim_keys(ctx: Context, records: list[RelationCheck]) -> list[RelationCheck]:
     """Records carry claim row numbers while the run goes; name them ``document#id``."""
     return [
         RelationCheck(
@@ -792,38 +686,6 @@ def _resolve_claim_keys(ctx: _Context, records: list[RelationCheck]) -> list[Rel
         )
         for r in records
     ]
-
-
-def _objects(series: pd.Series) -> np.ndarray:
-    """A column as a numpy array of Python objects: iterating pandas string arrays element
-    by element costs about a microsecond an element, numpy object arrays a tenth of that."""
-    return series.to_numpy(dtype=object)
-
-
-class _Columns:
-    """Scalar access by position through cached column arrays.
-
-    ``DataFrame.at`` costs tens of microseconds a call; building a finding reads dozens of
-    cells, so a run with thousands of findings would spend seconds there. (Python lists
-    would index faster, but at a million rows the lists of boxed values cost more in
-    memory and collector time than they save.)
-    """
-
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame
-        self._arrays: dict[str, np.ndarray] = {}
-
-    def __call__(self, row: Any, column: str) -> Any:
-        array = self._arrays.get(column)
-        if array is None:
-            array = self._arrays[column] = self.frame[column].to_numpy()
-        return array[int(row)]
-
-    def array(self, column: str) -> np.ndarray:
-        array = self._arrays.get(column)
-        if array is None:
-            array = self._arrays[column] = self.frame[column].to_numpy()
-        return array
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -857,7 +719,7 @@ def _severity(
 
 
 def _check_instances(
-    ctx: _Context, pool: _Pool, relation: Relation, inst: pd.DataFrame
+    ctx: Context, pool: Pool, relation: Relation, inst: pd.DataFrame
 ) -> tuple[list[Finding], np.ndarray]:
     """The findings of complete instances, and the claims (rows) that took part."""
     if inst.empty:
@@ -871,15 +733,15 @@ def _check_instances(
         computed[reading] = solve(relation, first, operands, years)
         ok[reading] = iv.overlaps(computed[reading], _pairs(inst, first, reading))
     sev = _severity(inst, relation, ok["s"], ok["l"])
-    took_part = _claims_of(
+    took_part = claims_of(
         pool, np.concatenate([inst[f"{r}_fid"].to_numpy() for r in relation.roles])
     )
     if pool.records is not None:
         fid_columns = [inst[f"{r}_fid"].to_numpy() for r in relation.roles]
         for i in range(len(inst)):
             fids = [int(col[i]) for col in fid_columns]
-            title = f"{relation.title}：{_figure_label(ctx, pool, fids[0])}"
-            outcome = _SEVERITY[int(sev[i])] if sev[i] else "pass"
+            title = f"{relation.title}：{figure_label(ctx, pool, fids[0])}"
+            outcome = SEVERITY[int(sev[i])] if sev[i] else "pass"
             pool.record(relation.code, relation.name, title, fids, outcome)
     failing = np.flatnonzero(sev)
     if not len(failing):
@@ -887,7 +749,7 @@ def _check_instances(
     # Everything about the failing instances as plain arrays: building a finding then reads
     # numbers, not pandas rows.
     bad = {c: inst[c].to_numpy()[failing] for c in inst.columns}
-    _prefetch_refs(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
+    prefetch_refs(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
     fix_role, fix_need = _relation_fixes(pool, relation, bad)
     findings = [
         _relation_finding(
@@ -908,8 +770,8 @@ def _check_instances(
 
 
 def _relation_finding(
-    ctx: _Context,
-    pool: _Pool,
+    ctx: Context,
+    pool: Pool,
     relation: Relation,
     row: Mapping[str, Any],
     sev: int,
@@ -918,15 +780,15 @@ def _relation_finding(
 ) -> Finding:
     first = relation.roles[0]
     fids = {r: int(row[f"{r}_fid"]) for r in relation.roles}
-    head = _figure_label(ctx, pool, fids[first])
-    unit = _display(ctx, pool, fids[first])
+    head = figure_label(ctx, pool, fids[first])
+    unit = display(ctx, pool, fids[first])
     stated = (row[f"{first}_lo_s"], row[f"{first}_hi_s"])
     comp_s, comp_l = computed
     operands = "；".join(
-        f"{ROLE_NAMES[r]} {_figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
+        f"{ROLE_NAMES[r]} {figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
     )
-    reading = _reading_note(sev)
-    stated_text, comp_s_text, comp_l_text = (_fmt(x, unit) for x in (stated, comp_s, comp_l))
+    reading = reading_note(sev)
+    stated_text, comp_s_text, comp_l_text = (fmt(x, unit) for x in (stated, comp_s, comp_l))
     message = (
         f"{relation.title}不符：{head} 声明为 {stated_text}，"
         f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
@@ -938,9 +800,9 @@ def _relation_finding(
     return Finding(
         code="FC110" if through_derived else relation.code,
         name="derived-mismatch" if through_derived else relation.name,
-        severity=_SEVERITY[sev],  # type: ignore[arg-type]
+        severity=SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
-        claims=_refs(ctx, pool, [fids[r] for r in relation.roles]),
+        claims=refs(ctx, pool, [fids[r] for r in relation.roles]),
         evidence=(
             ("stated", stated_text),
             ("computed", comp_s_text),
@@ -949,12 +811,12 @@ def _relation_finding(
         fix=_fix(ctx, pool, fids[fix[0]], fix[1]) if fix[0] else None,
         metric=str(pool.cell(fids[first], "metric")),
         subject=str(pool.cell(fids[first], "subject")),
-        chain=_chain(pool, [fids[r] for r in relation.roles]),
+        chain=chain_of(pool, [fids[r] for r in relation.roles]),
     )
 
 
 def _relation_fixes(
-    pool: _Pool, relation: Relation, bad: Mapping[str, np.ndarray]
+    pool: Pool, relation: Relation, bad: Mapping[str, np.ndarray]
 ) -> tuple[np.ndarray, Pair]:
     """For each failing instance, the stated operand whose change alone restores consistency
     with the least change, and the range it would have to lie in (lenient readings)."""
@@ -984,15 +846,15 @@ def _relation_fixes(
     return best_role, (best_lo, best_hi)
 
 
-def _fix(ctx: _Context, pool: _Pool, fid: int, need: tuple[float, float]) -> Fix:
-    unit = _display(ctx, pool, fid)
-    ref = _claim_ref(ctx, fid)  # only a stated figure is offered as the fix
+def _fix(ctx: Context, pool: Pool, fid: int, need: tuple[float, float]) -> Fix:
+    unit = display(ctx, pool, fid)
+    ref = claim_ref(ctx, fid)  # only a stated figure is offered as the fix
     lo, hi = float(need[0]), float(need[1])
-    text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {_fmt((lo, hi), unit)} 之内"
-    return Fix(ref.key, _num(lo, unit), _num(hi, unit), unit[0], text)
+    text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {fmt((lo, hi), unit)} 之内"
+    return Fix(ref.key, num(lo, unit), num(hi, unit), unit[0], text)
 
 
-def _derive(pool: _Pool, relation: Relation, inst: pd.DataFrame, known: set[int]) -> pd.DataFrame:
+def _derive(pool: Pool, relation: Relation, inst: pd.DataFrame, known: set[int]) -> pd.DataFrame:
     """Figures implied by relations with exactly one operand missing (and not in ``known``)."""
     out = []
     if inst.empty:
@@ -1094,7 +956,7 @@ def _merge_copies(derived: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     # Union of sources and of derivation steps per cluster, in first-seen order.
     union: dict[int, tuple[dict[Any, None], dict[Any, None]]] = {}
     for cid, sources, hows in zip(
-        ids.tolist(), _objects(rows["sources"]), _objects(rows["how"]), strict=True
+        ids.tolist(), objects(rows["sources"]), objects(rows["how"]), strict=True
     ):
         seen_sources, seen_hows = union.setdefault(cid, ({}, {}))
         seen_sources.update(dict.fromkeys(sources))
@@ -1140,7 +1002,7 @@ def _sweep(
     return out
 
 
-def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
+def _add_derived(pool: Pool, derived: pd.DataFrame) -> None:
     frame = pool.frame
     start = len(frame)
     assert pool.coder is not None
@@ -1174,8 +1036,8 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
     provenance, chains = pool.provenance, pool.chains
     for fid, sources, how in zip(
         range(start, start + len(derived)),
-        _objects(derived["sources"]),
-        _objects(derived["how"]),
+        objects(derived["sources"]),
+        objects(derived["how"]),
         strict=True,
     ):
         if sources and max(sources) < stated:
@@ -1196,7 +1058,7 @@ def _add_derived(pool: _Pool, derived: pd.DataFrame) -> None:
 
 
 def _undecidable(
-    ctx: _Context, pool: _Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray
+    ctx: Context, pool: Pool, rk: _RoleKeys, inst: pd.DataFrame, missing: np.ndarray
 ) -> list[str]:
     rows = np.flatnonzero(missing >= 2)
     if not len(rows):
@@ -1207,14 +1069,14 @@ def _undecidable(
     for i, fid in enumerate(first.tolist()):
         names = [ROLE_NAMES[r] for r, gone in absent.items() if gone[i]]
         what = f"{rk.relation.title}无法核对，缺少{'与'.join(names)}"
-        out.append(f"{_claim_key(ctx, pool, int(fid))}：{what}")
+        out.append(f"{claim_key(ctx, pool, int(fid))}：{what}")
     return out
 
 
 # --------------------------------------------------------------------------- agreement
 
 
-def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], np.ndarray, int]:
+def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int]:
     """Figures with the same key must overlap; the most distant pair of each group is reported."""
     f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
     counts = f["code"].map(f["code"].value_counts())
@@ -1246,7 +1108,7 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], np.ndarray, i
         }
     )
     outcomes: dict[Any, str] = {}
-    _prefetch_refs(ctx, pool, pairs.to_numpy().ravel())
+    prefetch_refs(ctx, pool, pairs.to_numpy().ravel())
     lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
     for key, lenient, a_l, b_l, a_s, b_s in zip(
         pairs.index.tolist(),
@@ -1261,12 +1123,12 @@ def _agreement(ctx: _Context, pool: _Pool) -> tuple[list[Finding], np.ndarray, i
     if pool.records is not None:
         for code, group in g.groupby("code", sort=False):
             fids = group["fid"].to_numpy()
-            title = f"一致性：{_figure_label(ctx, pool, int(fids[0]))}"
+            title = f"一致性：{figure_label(ctx, pool, int(fids[0]))}"
             pool.record("FC101", "figure-disagreement", title, fids, outcomes.get(code, "pass"))
     return findings, took_part, len(stats)
 
 
-def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> Finding:
+def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Finding:
     # Stated figures first, so the finding points at something a person wrote.
     if pool.cell(a, "derived") and not pool.cell(b, "derived"):
         a, b = b, a
@@ -1275,10 +1137,10 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses
     ) or statuses == {"estimate", "preliminary"}
     cap = min(int(pool.cell(a, "cap")), int(pool.cell(b, "cap")))
-    unit = _display(ctx, pool, a if not pool.cell(a, "derived") else b)
+    unit = display(ctx, pool, a if not pool.cell(a, "derived") else b)
     ia = (pool.cell(a, "lo_s"), pool.cell(a, "hi_s"))
     ib = (pool.cell(b, "lo_s"), pool.cell(b, "hi_s"))
-    label = _figure_label(ctx, pool, a)
+    label = figure_label(ctx, pool, a)
     derived_a, derived_b = bool(pool.cell(a, "derived")), bool(pool.cell(b, "derived"))
     if pool.cell(a, "cls") == "T":
         # Two documents (or two passages) setting different targets for the same figure are
@@ -1310,489 +1172,44 @@ def _agreement_finding(ctx: _Context, pool: _Pool, a: int, b: int, sev: int) -> 
         what = "同一数字前后不一"
         sev = min(sev, cap)
     message = (
-        f"{what}：{label} 一处为 {_figure_text(ctx, pool, a)}，"
-        f"另一处为 {_figure_text(ctx, pool, b)}，"
-        f"两区间 {_fmt(ia, unit)} 与 {_fmt(ib, unit)} 不相交；"
-        f"{_agreement_note(sev, revision, code)}"
+        f"{what}：{label} 一处为 {figure_text(ctx, pool, a)}，"
+        f"另一处为 {figure_text(ctx, pool, b)}，"
+        f"两区间 {fmt(ia, unit)} 与 {fmt(ib, unit)} 不相交；"
+        f"{agreement_note(sev, revision, code)}"
     )
     fix = None
     # A changed target or a revised estimate is not an error to correct: no fix is offered.
     if not derived_a and code in ("FC101", "FC110", "FC111"):
-        ref = _refs(ctx, pool, [a])[0]
+        ref = refs(ctx, pool, [a])[0]
         lo_b, hi_b = float(pool.cell(b, "lo_l")), float(pool.cell(b, "hi_l"))
         fix = Fix(
             ref.key,
-            _num(lo_b, unit),
-            _num(hi_b, unit),
+            num(lo_b, unit),
+            num(hi_b, unit),
             unit[0],
-            f"若另一处无误，「{ref.quote or ref.value}」应在 {_fmt((lo_b, hi_b), unit)} 之内",
+            f"若另一处无误，「{ref.quote or ref.value}」应在 {fmt((lo_b, hi_b), unit)} 之内",
         )
     return Finding(
         code=code,
         name=name,
-        severity=_SEVERITY[sev],  # type: ignore[arg-type]
+        severity=SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
-        claims=_refs(ctx, pool, [a, b]),
-        evidence=(("a", _fmt(ia, unit)), ("b", _fmt(ib, unit))),
+        claims=refs(ctx, pool, [a, b]),
+        evidence=(("a", fmt(ia, unit)), ("b", fmt(ib, unit))),
         fix=fix,
         metric=str(pool.cell(a, "metric")),
         subject=str(pool.cell(a, "subject")),
-        chain=_chain(pool, [a, b]),
+        chain=chain_of(pool, [a, b]),
     )
 
 
-# --------------------------------------------------------------------------- orders and plans
-
-
-def _order_finding(
-    ctx: _Context, pool: _Pool, small: int, big: int, sev: int, code: str, name: str, what: str
-) -> Finding:
-    unit = _display(ctx, pool, small)
-    r = "l" if sev == ERROR else "s"
-    message = (
-        f"{what}：{_figure_text(ctx, pool, small)} "
-        f"的下限 {_fmt_one(pool.cell(small, 'lo_' + r), unit)} "
-        f"超过 {_figure_text(ctx, pool, big)} 的上限 {_fmt_one(pool.cell(big, 'hi_' + r), unit)}；"
-        f"{_reading_note(sev)}"
-    )
-    return Finding(
-        code=code,
-        name=name,
-        severity=_SEVERITY[sev],  # type: ignore[arg-type]
-        message=message,
-        claims=_refs(ctx, pool, [small, big]),
-        metric=str(pool.cell(small, "metric")),
-        subject=str(pool.cell(small, "subject")),
-    )
-
-
-def _order_check(
-    ctx: _Context,
-    pool: _Pool,
-    pairs: tuple[Any, Any],  # (small ids, big ids), arrays or lists
-    code: str,
-    name: str,
-    what: str,
-) -> tuple[list[Finding], set[int], int]:
-    """Each (small, big) pair of figure ids: the small one must not exceed the big one."""
-    small, big = (np.asarray(side, dtype=np.int64) for side in pairs)
-    if not len(small):
-        return [], set(), 0
-    n = len(small)
-    fr = pool.frame
-    dim = _objects(fr["dim"])
-    same = dim[small] == dim[big]
-    small, big = small[same], big[same]
-    cap = np.minimum(fr["cap"].to_numpy()[small], fr["cap"].to_numpy()[big])
-    lo_l, hi_l = fr["lo_l"].to_numpy(), fr["hi_l"].to_numpy()
-    lo_s, hi_s = fr["lo_s"].to_numpy(), fr["hi_s"].to_numpy()
-    sev = np.where(
-        lo_l[small] > hi_l[big],
-        np.minimum(ERROR, cap),
-        np.where(lo_s[small] > hi_s[big], np.minimum(WARNING, cap), 0),
-    )
-    failing = np.flatnonzero(sev)
-    _prefetch_refs(ctx, pool, np.concatenate([small[failing], big[failing]]))
-    findings = [
-        _order_finding(ctx, pool, int(small[i]), int(big[i]), int(sev[i]), code, name, what)
-        for i in failing
-    ]
-    if pool.records is not None:
-        for a, b, v in zip(small.tolist(), big.tolist(), sev.tolist(), strict=True):
-            title = f"{what.split('（')[0]}：{_figure_label(ctx, pool, a)}"
-            pool.record(code, name, title, (a, b), _SEVERITY[v] if v else "pass")
-    return findings, set(small.tolist()) | set(big.tolist()), n
-
-
-def _part_whole(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
-    part_of = ctx.table["part_of"].to_numpy()
-    parts = np.flatnonzero(pd.notna(part_of))
-    if not len(parts):
-        return [], set(), 0
-    docs, _ = pd.factorize(ctx.cell.array("document"))
-    ids = ctx.cell.array("id")
-    # Ids are unique within a document: look the whole up by (document, id) among the
-    # claims that some 其中 names.
-    named = pd.Series(ids).isin(set(part_of[parts].tolist())).to_numpy()
-    rows = np.flatnonzero(named & np.isin(docs, np.unique(docs[parts])))
-    pairs = pd.DataFrame({"doc": docs[parts], "id": part_of[parts], "part": parts}).merge(
-        pd.DataFrame({"doc": docs[rows], "id": ids[rows], "whole": rows}),
-        on=["doc", "id"],
-    )
-    small, wholes = pairs["part"].to_numpy(), pairs["whole"].to_numpy()
-    measure = ctx.cell.array("measure")
-    levels = (measure[small] == "level") & (measure[wholes] == "level")
-    return _order_check(
-        ctx,
-        pool,
-        (small[levels], wholes[levels]),
-        "FC207",
-        "part-exceeds-whole",
-        "部分大于整体（其中）",
-    )
-
-
-def _hierarchy(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
-    fr = pool.frame
-    additive = {m.name for m in ctx.corpus.registry.metrics if m.additive}
-    levels = fr[
-        (fr["measure"] == "level")
-        & ~fr["derived"]
-        & (fr["cls"] == "A")
-        & fr["metric"].isin(additive)
-    ]
-    if levels.empty:
-        return [], set(), 0
-    subjects = ctx.corpus.registry.subjects
-    # The same figure of each ancestor of a figure's subject: its key with the subject
-    # replaced, looked up among the keys of the run.
-    present = pd.unique(_objects(levels["subject"]))
-    lineage = pd.DataFrame(
-        [(s, a) for s in present for a in subjects.ancestors(s)], columns=["subject", "ancestor"]
-    )
-    if lineage.empty:
-        return [], set(), 0
-    small = pd.DataFrame(
-        {"fid": levels["fid"].to_numpy(), "subject": _objects(levels["subject"])}
-    ).merge(lineage, on="subject")
-    fids = small["fid"].to_numpy()
-    query = pool.key_parts(fids)
-    query[SUBJECT] = pool.vocabularies[SUBJECT].find(small["ancestor"].to_numpy(dtype=object))
-    rows, big = pool.lookup(query)
-    keep = np.isin(big, levels["fid"].to_numpy())
-    return _order_check(
-        ctx,
-        pool,
-        (fids[rows[keep]], big[keep]),
-        "FC208",
-        "part-exceeds-parent",
-        "下级地区数字大于上级（可加指标）",
-    )
-
-
-def _capacity(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
-    fr = pool.frame
-    caps = fr[(fr["cls"] == "C") & (fr["measure"] == "level")]
-    if caps.empty:
-        return [], set(), 0
-    actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
-    # The capacity of a figure has its key with the class C.
-    query = pool.key_parts(actual["fid"].to_numpy())
-    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["C"], dtype=object))[0]
-    rows, cap = pool.lookup(query)
-    keep = np.isin(cap, caps["fid"].to_numpy())
-    return _order_check(
-        ctx,
-        pool,
-        (actual["fid"].to_numpy()[rows[keep]], cap[keep]),
-        "FC209",
-        "exceeds-capacity",
-        "产量超过产能",
-    )
-
-
-def _targets(ctx: _Context, pool: _Pool) -> tuple[list[Finding], set[int], int]:
-    """Targets against results for the same figure: met, missed or undecidable (info)."""
-    fr = pool.frame
-    targets = fr[(fr["cls"] == "T") & ~fr["derived"]]
-    if targets.empty:
-        return [], set(), 0
-    # The result of a target has its key with the class A.
-    query = pool.key_parts(targets["fid"].to_numpy())
-    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["A"], dtype=object))[0]
-    rows, actual = pool.lookup(query)
-    keep = ~fr["derived"].to_numpy()[actual]
-    merged = pd.DataFrame({"fid_t": targets["fid"].to_numpy()[rows[keep]], "fid_a": actual[keep]})
-    findings = []
-    took: set[int] = set()
-    _prefetch_refs(ctx, pool, merged[["fid_t", "fid_a"]].to_numpy().ravel())
-    for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
-        ft, fa = int(ft), int(fa)
-        took.update((ft, fa))
-        upper = ctx.cell(ft, "qualifier") == "at_most"
-        tl, th = pool.cell(ft, "lo_s"), pool.cell(ft, "hi_s")
-        al, ah = pool.cell(fa, "lo_s"), pool.cell(fa, "hi_s")
-        if upper:
-            verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
-        else:
-            verdict = "已完成" if al >= tl else ("未完成" if ah < tl else "无法判定是否完成")
-        unit = _display(ctx, pool, fa)
-        message = (
-            f"目标与实际：{_figure_label(ctx, pool, ft)} "
-            f"目标为 {_figure_text(ctx, pool, ft)}（{_fmt((tl, th), unit)}），"
-            f"实际为 {_figure_text(ctx, pool, fa)}（{_fmt((al, ah), unit)}）：{verdict}"
-        )
-        findings.append(
-            Finding(
-                code="FC301",
-                name="target-vs-result",
-                severity="info",
-                message=message,
-                claims=_refs(ctx, pool, [fa, ft]),
-                evidence=(("verdict", verdict),),
-                metric=str(pool.cell(ft, "metric")),
-                subject=str(pool.cell(ft, "subject")),
-            )
-        )
-        if pool.records is not None:
-            title = f"目标与实际：{_figure_label(ctx, pool, ft)}"
-            pool.record("FC301", "target-vs-result", title, (ft, fa), "info")
-    return findings, took, len(merged)
-
-
-# --------------------------------------------------------------------------- text
-
-
-def _reading_note(sev: int) -> str:
-    if sev == ERROR:
-        return "即使按宽松读法（末位零不计精度）也不相容"
-    if sev == WARNING:
-        return "仅在宽松读法下相容（若末位的零是有效数字则矛盾），或涉及预计数、可比价增速"
-    return "仅供参考"
-
-
-def _agreement_note(sev: int, revision: bool, code: str) -> str:
-    if code == "FC103":
-        return "可能是目标调整或目标期限不同，请核对"
-    if revision:
-        return "修订不是矛盾，请核对口径与时点"
-    return _reading_note(sev)
-
-
-def _claim_key(ctx: _Context, pool: _Pool, fid: int) -> str:
-    claim = int(pool.cell(fid, "claim"))
-    if claim < 0:
-        return _figure_label(ctx, pool, fid)
-    return f"{ctx.cell(claim, 'document')}#{ctx.cell(claim, 'id')}"
-
-
-def _figure_label(ctx: _Context, pool: _Pool, fid: int) -> str:
-    label = ctx.labels.get(fid)
-    if label is None:
-        label = ctx.labels[fid] = _make_label(pool, fid)
-    return label
-
-
-def _make_label(pool: _Pool, fid: int) -> str:
-    measure = str(pool.cell(fid, "measure"))
-    label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
-    if pool.cell(fid, "scope"):
-        label += f"（{pool.cell(fid, 'scope')}）"
-    if measure == "share" and pool.cell(fid, "of_key"):
-        m, s, _period, _scope = str(pool.cell(fid, "of_key")).split("@")
-        label += f" 占 {s if s != pool.cell(fid, 'subject') else ''}{m} 的比重"
-    elif measure != "level":
-        label += f" {MEASURE_NAMES.get(measure, measure)}"
-    return label
-
-
-def _figure_text(ctx: _Context, pool: _Pool, fid: int) -> str:
-    text = ctx.texts.get(fid)
-    if text is None:
-        text = ctx.texts[fid] = _make_text(ctx, pool, fid)
-    return text
-
-
-def _make_text(ctx: _Context, pool: _Pool, fid: int) -> str:
-    claim = int(pool.cell(fid, "claim"))
-    if claim >= 0:
-        status = str(ctx.cell(claim, "status"))
-        tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
-        return f"「{ctx.cell(claim, 'value')}」{tag}（{ctx.cell(claim, 'document')}）"
-    unit = _display(ctx, pool, fid)
-    interval = _fmt((pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s")), unit)
-    return f"推算值 {interval}（{_figure_label(ctx, pool, fid)}）"
-
-
-def _display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
-    """The unit to print a figure in, and the factor from the engine scale to it."""
-    unit = ctx.units.get(fid)
-    if unit is None:
-        unit = ctx.units[fid] = _make_display(ctx, pool, fid)
-    return unit
-
-
-def _make_display(ctx: _Context, pool: _Pool, fid: int) -> tuple[str, float]:
-    measure = str(pool.cell(fid, "measure"))
-    if measure in ("share", "yoy", "cagr"):
-        return "%", 1.0
-    if measure in ("pp", "contribution"):
-        return "个百分点", 1.0
-    if measure == "multiple":
-        return "倍", 1.0
-    claim = int(pool.cell(fid, "claim"))
-    metric = str(pool.cell(fid, "metric"))
-    if claim < 0:
-        same = _metric_claim(ctx, metric)
-        if same is None:
-            return ctx.metric_unit.get(metric, ""), 1.0
-        claim = same
-    unit = str(ctx.cell(claim, "unit"))
-    dim = str(ctx.cell(claim, "dim"))
-    if dim in ("%",):
-        return "%", 1.0
-    return _unit_display(unit)
-
-
-_UNIT_CACHE: dict[str, tuple[str, float]] = {}
-
-
-def _unit_display(unit: str) -> tuple[str, float]:
-    if unit not in _UNIT_CACHE:
-        from factcheck.units import base_factor, parse_unit
-
-        try:
-            factor, _ = base_factor(parse_unit(unit.replace(" ", "")))
-            _UNIT_CACHE[unit] = (unit.replace(" ", ""), float(factor))
-        except Exception:
-            _UNIT_CACHE[unit] = (unit, 1.0)
-    return _UNIT_CACHE[unit]
-
-
-def _metric_claim(ctx: _Context, metric: str) -> int | None:
-    index = ctx.level_claim.get(metric)
-    return None if index is None else int(index)
-
-
-def _num(x: float, unit: tuple[str, float]) -> float | None:
-    if not math.isfinite(x):
-        return None
-    return float(x) / unit[1]
-
-
-def _fmt_one(x: float, unit: tuple[str, float]) -> str:
-    v = _num(float(x), unit)
-    if v is None:
-        return "∞" if x > 0 else "−∞"
-    return f"{_sig(v)}{unit[0]}"
-
-
-def _sig(v: float) -> str:
-    """Four significant digits, thousands separated, trailing zeros dropped: 12,346 · 7.7 ·
-    0.01235."""
-    if 1e-3 <= abs(v) < 999.5:
-        # The common case, a tenth of the cost: here ``g`` never switches to an exponent nor
-        # reaches a thousands separator, and gives what the general path gives.
-        return f"{v:.4g}"
-    return _sig_general(v)
-
-
-def _sig_general(v: float) -> str:
-    if v == 0:
-        return "0"
-    digits = max(4 - math.floor(math.log10(abs(v))) - 1, 0)
-    text = f"{v:,.{min(digits, 6)}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
-    lo, hi = float(pair[0]), float(pair[1])
-    lo_v, hi_v = _num(lo, unit), _num(hi, unit)
-    if lo_v is None and hi_v is None:
-        return "（无界）"
-    if lo_v is None:
-        return f"≤{_sig(hi_v or 0)}{unit[0]}"
-    if hi_v is None:
-        return f"≥{_sig(lo_v)}{unit[0]}"
-    return f"[{_sig(lo_v)}, {_sig(hi_v)}]{unit[0]}"
-
-
-def _refs(ctx: _Context, pool: _Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
-    out: list[ClaimRef] = []
-    seen: set[int] = set()
-    for fid in fids:
-        for c in pool.provenance.get(int(fid), ()):
-            if c not in seen:
-                seen.add(c)
-                out.append(_claim_ref(ctx, c))
-    return tuple(out)
-
-
-def _claims_of(pool: _Pool, fids: Any) -> np.ndarray:
-    """The claim rows behind figures: a stated figure is its own claim (its id is the claim's
-    row), a derived one stands for every claim it was derived from."""
-    fids = np.unique(np.asarray(list(fids) if isinstance(fids, set) else fids, dtype=float))
-    fids = fids[~np.isnan(fids)].astype(np.int64)
-    stated = int(pool.stated)
-    derived = [pool.provenance.get(f, ()) for f in fids[fids >= stated].tolist()]
-    rows = [c for claims in derived for c in claims]
-    return np.concatenate([fids[fids < stated], np.asarray(rows, dtype=np.int64)])
-
-
-def _prefetch_refs(ctx: _Context, pool: _Pool, fids: Iterable[Any]) -> None:
-    """Build the references of every claim behind these figures in one pass over the
-    columns: a hundred thousand findings name a hundred thousand claims or more, and reading
-    their cells one at a time cost more than the rest of the findings together."""
-    refs = ctx.refs
-    wanted = [c for c in np.unique(_claims_of(pool, fids)).tolist() if c not in refs]
-    if not wanted:
-        return
-    rows = np.asarray(wanted, dtype=np.int64)
-    # Taken from the table, not from the cached columns: most of these columns are read
-    # for references only, and turning a million-row column into an array costs more
-    # than taking the rows needed.
-    col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
-    missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
-    documents = ctx.corpus.documents
-    for k, (row, document, id_, quote, value, file, file_line, line, column) in enumerate(
-        zip(rows.tolist(), *(col[c].tolist() for c in _REF_COLUMNS), strict=True)
-    ):
-        doc = documents.get(str(document))
-        ctx.refs[row] = ClaimRef(
-            id=str(id_),
-            document=str(document),
-            quote="" if missing["quote"][k] else str(quote or ""),
-            value=str(value),
-            file=str(file),
-            line=int(file_line),
-            column=None if missing["column"][k] else int(column),
-            source=doc.source if doc else None,
-            source_line=None if missing["line"][k] else int(line),
-        )
-
-
-_REF_COLUMNS = ("document", "id", "quote", "value", "file", "file_line", "line", "column")
-
-
-def _claim_ref(ctx: _Context, c: int) -> ClaimRef:
-    """The claim as findings name it; built once a run (a claim is named by many findings)."""
-    ref = ctx.refs.get(c)
-    if ref is not None:
-        return ref
-    document = str(ctx.cell(c, "document"))
-    doc = ctx.corpus.documents.get(document)
-    line = ctx.cell(c, "line")
-    col = ctx.cell(c, "column")
-    ref = ctx.refs[c] = ClaimRef(
-        id=str(ctx.cell(c, "id")),
-        document=document,
-        quote=str(ctx.cell(c, "quote") or ""),
-        value=str(ctx.cell(c, "value")),
-        file=str(ctx.cell(c, "file")),
-        line=int(ctx.cell(c, "file_line")),
-        column=None if col is None or pd.isna(col) else int(col),
-        source=doc.source if doc else None,
-        source_line=None if line is None or pd.isna(line) else int(line),
-    )
-    return ref
-
-
-def _chain(pool: _Pool, fids: Iterable[int]) -> tuple[str, ...]:
-    out: list[str] = []
-    for fid in fids:
-        out.extend(pool.chains.get(int(fid), ()))
-    return tuple(dict.fromkeys(out))
-
-
-def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
+def _figures(ctx: Context, pool: Pool) -> tuple[FigureValue, ...]:
     fr = pool.frame
     out = []
     row: Any
     for row in fr.itertuples(index=False):
         fid = int(row.fid)
-        unit = _display(ctx, pool, fid)
+        unit = display(ctx, pool, fid)
         claim = int(row.claim)
         out.append(
             FigureValue(
@@ -1800,8 +1217,8 @@ def _figures(ctx: _Context, pool: _Pool) -> tuple[FigureValue, ...]:
                 metric=str(row.metric),
                 measure=str(row.measure),
                 period=str(row.period),
-                low=_num(float(row.lo_s), unit),
-                high=_num(float(row.hi_s), unit),
+                low=num(float(row.lo_s), unit),
+                high=num(float(row.hi_s), unit),
                 unit=unit[0],
                 derived=bool(row.derived),
                 claims=tuple(

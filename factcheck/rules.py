@@ -408,7 +408,9 @@ def _evaluate_rule(
     took: set[int] = set()
     undecidable: list[str] = []
     checked = 0
-    from factcheck.engine import _SEVERITY, ERROR, WARNING, _display, _fmt, _refs
+    from factcheck.pool import ERROR, SEVERITY, WARNING
+    from factcheck.wording import display, fmt
+    from factcheck.wording import refs as claim_refs
 
     for i, (subject, period) in enumerate(anchors):
         fids = values["s"].used[i]
@@ -427,30 +429,30 @@ def _evaluate_rule(
             "rule-violated",
             f"规则「{rule.title}」：{subject} {period}",
             fids,
-            _SEVERITY[sev] if sev else "pass",
+            SEVERITY[sev] if sev else "pass",
         )
         if not sev:
             continue
-        unit = _display(ctx, pool, fids[0]) if fids else ("", 1.0)
+        unit = display(ctx, pool, fids[0]) if fids else ("", 1.0)
         lhs = values["s"].pairs["left"]
         rhs = values["s"].pairs["right"]
         scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
         u = (unit[0], unit[1] / scale)
         message = (
             f"规则不成立：{rule.title}（{rule.id}）— {subject} {period}：{rule.text}；"
-            f"左边 {_fmt((lhs[0][i], lhs[1][i]), u)}，右边 {_fmt((rhs[0][i], rhs[1][i]), u)}；"
+            f"左边 {fmt((lhs[0][i], lhs[1][i]), u)}，右边 {fmt((rhs[0][i], rhs[1][i]), u)}；"
             + ("即使按宽松读法也不成立" if sev == ERROR else "仅在宽松读法下成立")
         )
         findings.append(
             Finding(
                 code="FC401",
                 name="rule-violated",
-                severity=_SEVERITY[sev],  # type: ignore[arg-type]
+                severity=SEVERITY[sev],  # type: ignore[arg-type]
                 message=message,
-                claims=_refs(ctx, pool, fids),
+                claims=claim_refs(ctx, pool, fids),
                 evidence=(
-                    ("left", _fmt((lhs[0][i], lhs[1][i]), u)),
-                    ("right", _fmt((rhs[0][i], rhs[1][i]), u)),
+                    ("left", fmt((lhs[0][i], lhs[1][i]), u)),
+                    ("right", fmt((rhs[0][i], rhs[1][i]), u)),
                 ),
                 rule=rule.id,
                 metric=next(iter(metrics)),

@@ -256,15 +256,15 @@ def _unit_factor(unit: str) -> float:
 def test_numbers_in_messages_print_the_same_on_the_fast_path(value):
     """Messages print four significant digits (12,346 · 7.7 · 0.01235); the common range
     takes a cheaper route that must print exactly what the general one prints."""
-    from factcheck.engine import _sig, _sig_general
+    from factcheck.wording import sig, sig_general
 
-    assert _sig(value) == _sig_general(value)
+    assert sig(value) == sig_general(value)
 
 
 def test_numbers_in_messages_read_as_an_editor_expects():
-    from factcheck.engine import _sig
+    from factcheck.wording import sig
 
-    assert [_sig(v) for v in (12345.6, 811.54, 7.7, 0.012345, 2.0, -5.25, 0)] == [
+    assert [sig(v) for v in (12345.6, 811.54, 7.7, 0.012345, 2.0, -5.25, 0)] == [
         "12,346",
         "811.5",
         "7.7",

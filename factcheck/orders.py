@@ -1,0 +1,220 @@
+"""Orders and plans: a part (其中) is at most its whole, a district at most its city for
+additive metrics, production at most capacity; targets are compared with results (info).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.findings import Finding
+from factcheck.keys import CLS, SUBJECT
+from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, objects
+from factcheck.wording import (
+    display,
+    figure_label,
+    figure_text,
+    fmt,
+    fmt_one,
+    prefetch_refs,
+    reading_note,
+    refs,
+)
+
+
+def _order_finding(
+    ctx: Context, pool: Pool, small: int, big: int, sev: int, code: str, name: str, what: str
+) -> Finding:
+    unit = display(ctx, pool, small)
+    r = "l" if sev == ERROR else "s"
+    message = (
+        f"{what}：{figure_text(ctx, pool, small)} "
+        f"的下限 {fmt_one(pool.cell(small, 'lo_' + r), unit)} "
+        f"超过 {figure_text(ctx, pool, big)} 的上限 {fmt_one(pool.cell(big, 'hi_' + r), unit)}；"
+        f"{reading_note(sev)}"
+    )
+    return Finding(
+        code=code,
+        name=name,
+        severity=SEVERITY[sev],  # type: ignore[arg-type]
+        message=message,
+        claims=refs(ctx, pool, [small, big]),
+        metric=str(pool.cell(small, "metric")),
+        subject=str(pool.cell(small, "subject")),
+    )
+
+
+def order_check(
+    ctx: Context,
+    pool: Pool,
+    pairs: tuple[Any, Any],  # (small ids, big ids), arrays or lists
+    code: str,
+    name: str,
+    what: str,
+) -> tuple[list[Finding], set[int], int]:
+    """Each (small, big) pair of figure ids: the small one must not exceed the big one."""
+    small, big = (np.asarray(side, dtype=np.int64) for side in pairs)
+    if not len(small):
+        return [], set(), 0
+    n = len(small)
+    fr = pool.frame
+    dim = objects(fr["dim"])
+    same = dim[small] == dim[big]
+    small, big = small[same], big[same]
+    cap = np.minimum(fr["cap"].to_numpy()[small], fr["cap"].to_numpy()[big])
+    lo_l, hi_l = fr["lo_l"].to_numpy(), fr["hi_l"].to_numpy()
+    lo_s, hi_s = fr["lo_s"].to_numpy(), fr["hi_s"].to_numpy()
+    sev = np.where(
+        lo_l[small] > hi_l[big],
+        np.minimum(ERROR, cap),
+        np.where(lo_s[small] > hi_s[big], np.minimum(WARNING, cap), 0),
+    )
+    failing = np.flatnonzero(sev)
+    prefetch_refs(ctx, pool, np.concatenate([small[failing], big[failing]]))
+    findings = [
+        _order_finding(ctx, pool, int(small[i]), int(big[i]), int(sev[i]), code, name, what)
+        for i in failing
+    ]
+    if pool.records is not None:
+        for a, b, v in zip(small.tolist(), big.tolist(), sev.tolist(), strict=True):
+            title = f"{what.split('（')[0]}：{figure_label(ctx, pool, a)}"
+            pool.record(code, name, title, (a, b), SEVERITY[v] if v else "pass")
+    return findings, set(small.tolist()) | set(big.tolist()), n
+
+
+def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    part_of = ctx.table["part_of"].to_numpy()
+    parts = np.flatnonzero(pd.notna(part_of))
+    if not len(parts):
+        return [], set(), 0
+    docs, _ = pd.factorize(ctx.cell.array("document"))
+    ids = ctx.cell.array("id")
+    # Ids are unique within a document: look the whole up by (document, id) among the
+    # claims that some 其中 names.
+    named = pd.Series(ids).isin(set(part_of[parts].tolist())).to_numpy()
+    rows = np.flatnonzero(named & np.isin(docs, np.unique(docs[parts])))
+    pairs = pd.DataFrame({"doc": docs[parts], "id": part_of[parts], "part": parts}).merge(
+        pd.DataFrame({"doc": docs[rows], "id": ids[rows], "whole": rows}),
+        on=["doc", "id"],
+    )
+    small, wholes = pairs["part"].to_numpy(), pairs["whole"].to_numpy()
+    measure = ctx.cell.array("measure")
+    levels = (measure[small] == "level") & (measure[wholes] == "level")
+    return order_check(
+        ctx,
+        pool,
+        (small[levels], wholes[levels]),
+        "FC207",
+        "part-exceeds-whole",
+        "部分大于整体（其中）",
+    )
+
+
+def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    fr = pool.frame
+    additive = {m.name for m in ctx.corpus.registry.metrics if m.additive}
+    levels = fr[
+        (fr["measure"] == "level")
+        & ~fr["derived"]
+        & (fr["cls"] == "A")
+        & fr["metric"].isin(additive)
+    ]
+    if levels.empty:
+        return [], set(), 0
+    subjects = ctx.corpus.registry.subjects
+    # The same figure of each ancestor of a figure's subject: its key with the subject
+    # replaced, looked up among the keys of the run.
+    present = pd.unique(objects(levels["subject"]))
+    lineage = pd.DataFrame(
+        [(s, a) for s in present for a in subjects.ancestors(s)], columns=["subject", "ancestor"]
+    )
+    if lineage.empty:
+        return [], set(), 0
+    small = pd.DataFrame(
+        {"fid": levels["fid"].to_numpy(), "subject": objects(levels["subject"])}
+    ).merge(lineage, on="subject")
+    fids = small["fid"].to_numpy()
+    query = pool.key_parts(fids)
+    query[SUBJECT] = pool.vocabularies[SUBJECT].find(small["ancestor"].to_numpy(dtype=object))
+    rows, big = pool.lookup(query)
+    keep = np.isin(big, levels["fid"].to_numpy())
+    return order_check(
+        ctx,
+        pool,
+        (fids[rows[keep]], big[keep]),
+        "FC208",
+        "part-exceeds-parent",
+        "下级地区数字大于上级（可加指标）",
+    )
+
+
+def capacity(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    fr = pool.frame
+    caps = fr[(fr["cls"] == "C") & (fr["measure"] == "level")]
+    if caps.empty:
+        return [], set(), 0
+    actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
+    # The capacity of a figure has its key with the class C.
+    query = pool.key_parts(actual["fid"].to_numpy())
+    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["C"], dtype=object))[0]
+    rows, cap = pool.lookup(query)
+    keep = np.isin(cap, caps["fid"].to_numpy())
+    return order_check(
+        ctx,
+        pool,
+        (actual["fid"].to_numpy()[rows[keep]], cap[keep]),
+        "FC209",
+        "exceeds-capacity",
+        "产量超过产能",
+    )
+
+
+def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    """Targets against results for the same figure: met, missed or undecidable (info)."""
+    fr = pool.frame
+    targets = fr[(fr["cls"] == "T") & ~fr["derived"]]
+    if targets.empty:
+        return [], set(), 0
+    # The result of a target has its key with the class A.
+    query = pool.key_parts(targets["fid"].to_numpy())
+    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["A"], dtype=object))[0]
+    rows, actual = pool.lookup(query)
+    keep = ~fr["derived"].to_numpy()[actual]
+    merged = pd.DataFrame({"fid_t": targets["fid"].to_numpy()[rows[keep]], "fid_a": actual[keep]})
+    findings = []
+    took: set[int] = set()
+    prefetch_refs(ctx, pool, merged[["fid_t", "fid_a"]].to_numpy().ravel())
+    for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
+        ft, fa = int(ft), int(fa)
+        took.update((ft, fa))
+        upper = ctx.cell(ft, "qualifier") == "at_most"
+        tl, th = pool.cell(ft, "lo_s"), pool.cell(ft, "hi_s")
+        al, ah = pool.cell(fa, "lo_s"), pool.cell(fa, "hi_s")
+        if upper:
+            verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
+        else:
+            verdict = "已完成" if al >= tl else ("未完成" if ah < tl else "无法判定是否完成")
+        unit = display(ctx, pool, fa)
+        message = (
+            f"目标与实际：{figure_label(ctx, pool, ft)} "
+            f"目标为 {figure_text(ctx, pool, ft)}（{fmt((tl, th), unit)}），"
+            f"实际为 {figure_text(ctx, pool, fa)}（{fmt((al, ah), unit)}）：{verdict}"
+        )
+        findings.append(
+            Finding(
+                code="FC301",
+                name="target-vs-result",
+                severity="info",
+                message=message,
+                claims=refs(ctx, pool, [fa, ft]),
+                evidence=(("verdict", verdict),),
+                metric=str(pool.cell(ft, "metric")),
+                subject=str(pool.cell(ft, "subject")),
+            )
+        )
+        if pool.records is not None:
+            title = f"目标与实际：{figure_label(ctx, pool, ft)}"
+            pool.record("FC301", "target-vs-result", title, (ft, fa), "info")
+    return findings, took, len(merged)

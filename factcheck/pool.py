@@ -1,0 +1,198 @@
+"""The figure pool: every figure of a run, stated or derived, as columns.
+
+Figure ids are row positions. The first rows are the stated figures, one per claim and in the
+claims' order, so a stated figure's id is its claim's row and its own provenance; derived
+figures are appended round by round with the claims and the chain of steps they came from.
+The pool also keeps the run's key codes (:mod:`factcheck.keys`) and an index of figures by
+key code for joins. Severity caps are integers so that a finding's severity is a ``min``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.corpus import Corpus
+from factcheck.findings import ClaimRef, RelationCheck
+from factcheck.keys import PARTS, KeyCodes, Vocabulary
+
+#: Severities as ranks (a cap is the highest severity a figure may take part in).
+ERROR, WARNING, INFO = 3, 2, 1
+SEVERITY = {ERROR: "error", WARNING: "warning", INFO: "info"}
+
+
+class Provenance(dict[int, tuple[int, ...]]):
+    """The claims behind each figure. A stated figure is its own claim (figure ids below
+    ``stated`` are claim rows), so only derived figures are stored: a million one-element
+    tuples cost a fifth of a second and a hundred megabytes."""
+
+    def __init__(self, stated: int) -> None:
+        super().__init__()
+        self.stated = stated
+
+    def get(self, fid: int, default: Any = ()) -> Any:
+        if 0 <= fid < self.stated:
+            return (fid,)
+        return super().get(fid, default)
+
+
+class Pool:
+    """Every figure, stated or derived, as columns (row position = figure id)."""
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        chains: dict[int, tuple[str, ...]],
+        provenance: Provenance,
+    ) -> None:
+        #: every figure key as an integer code (``frame["code"]``), set by ``engine._code_keys``
+        self.coder: KeyCodes | None = None
+        #: the texts of each key part, and the stated figures' keys as part codes
+        self.vocabularies = [Vocabulary() for _ in PARTS]
+        self.parts: list[np.ndarray] = []
+        self.chains = chains
+        self.provenance = provenance
+        self.frame = frame
+        #: figures below this id are stated, each the claim of the same row
+        self.stated = len(frame)
+        #: every relation evaluated, when the caller asked for them (JUnit lists them)
+        self.records: list[RelationCheck] | None = None
+
+    def record(self, code: str, name: str, title: str, fids: Iterable[int], outcome: str) -> None:
+        if self.records is None:
+            return
+        claims: set[int] = set()
+        for fid in fids:
+            claims.update(self.provenance.get(int(fid), ()))
+        self.records.append(
+            RelationCheck(code, name, title, tuple(sorted(map(str, claims))), outcome)
+        )
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+        self.cell = Columns(frame)
+        self._index: CodeIndex | None = None
+
+    def key_text(self) -> np.ndarray:
+        """Every figure's key as a string (rule sets look figures up by them)."""
+        assert self.coder is not None
+        return self.coder.text(self.frame["code"].to_numpy())
+
+    def key_parts(self, fids: np.ndarray) -> list[np.ndarray]:
+        """Figures' keys as part codes (a column per part, to change one and look it up)."""
+        assert self.coder is not None
+        return self.coder.part_codes(self.frame["code"].to_numpy()[fids])
+
+    def lookup(self, block: list[np.ndarray]) -> np.ndarray:
+        """Figure ids of keys given as parts: a pair of (query row, figure id) arrays, one
+        pair per match (figures with no match are left out)."""
+        assert self.coder is not None
+        left, right = self.index.left_join(self.coder.lookup(block))
+        hit = right >= 0
+        return np.stack([left[hit], right[hit]])
+
+    @property
+    def index(self) -> CodeIndex:
+        """The figures by key code (needs the ``code`` column), built once per frame."""
+        if self._index is None:
+            self._index = CodeIndex(self._frame)
+        return self._index
+
+
+@dataclass(frozen=True)
+class Context:
+    table: pd.DataFrame
+    corpus: Corpus
+    metric_basis: Mapping[str, str]
+    metric_unit: Mapping[str, str]
+    cell: Columns
+    #: metric → a stated level claim of it (the unit derived figures are printed in)
+    level_claim: Mapping[str, int]
+    #: claim row → how findings name it, filled as findings are built
+    refs: dict[int, ClaimRef] = field(default_factory=dict)
+    #: figure id → its label (figure ids are never reused within a run)
+    labels: dict[int, str] = field(default_factory=dict)
+    #: figure id → how a message quotes it, and the unit it is printed in
+    texts: dict[int, str] = field(default_factory=dict)
+    units: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+
+#: What a relation instance carries of each operand (float: NaN where it is missing).
+OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
+
+
+class CodeIndex:
+    """The pool's figures sorted by key code, for left joins by binary search; rebuilt when
+    the pool grows (once a round)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        codes = frame["code"].to_numpy(dtype=np.int64)
+        self._order = np.argsort(codes, kind="stable")
+        self._sorted = codes[self._order]
+        self.columns = {c: frame[c].to_numpy(dtype=float) for c in OPERAND_COLUMNS}
+
+    def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
+        every row of ``codes`` at least once, in the order of ``codes`` and of the pool."""
+        low = np.searchsorted(self._sorted, codes, "left")
+        count = np.searchsorted(self._sorted, codes, "right") - low
+        count[codes < 0] = 0
+        reps = np.maximum(count, 1)
+        left = np.repeat(np.arange(len(codes)), reps)
+        offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+        found = np.repeat(count, reps) > 0
+        pos = np.minimum(np.repeat(low, reps) + offset, max(len(self._order) - 1, 0))
+        right = np.where(found, self._order[pos] if len(self._order) else -1, -1)
+        return left, right
+
+
+def objects(series: pd.Series) -> np.ndarray:
+    """A column as a numpy array of Python objects: iterating pandas string arrays element
+    by element costs about a microsecond an element, numpy object arrays a tenth of that."""
+    return series.to_numpy(dtype=object)
+
+
+class Columns:
+    """Scalar access by position through cached column arrays.
+
+    ``DataFrame.at`` costs tens of microseconds a call; building a finding reads dozens of
+    cells, so a run with thousands of findings would spend seconds there. (Python lists
+    would index faster, but at a million rows the lists of boxed values cost more in
+    memory and collector time than they save.)
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def __call__(self, row: Any, column: str) -> Any:
+        array = self._arrays.get(column)
+        if array is None:
+            array = self._arrays[column] = self.frame[column].to_numpy()
+        return array[int(row)]
+
+    def array(self, column: str) -> np.ndarray:
+        array = self._arrays.get(column)
+        if array is None:
+            array = self._arrays[column] = self.frame[column].to_numpy()
+        return array
+
+
+def claims_of(pool: Pool, fids: Any) -> np.ndarray:
+    """The claim rows behind figures: a stated figure is its own claim (its id is the claim's
+    row), a derived one stands for every claim it was derived from."""
+    fids = np.unique(np.asarray(list(fids) if isinstance(fids, set) else fids, dtype=float))
+    fids = fids[~np.isnan(fids)].astype(np.int64)
+    stated = int(pool.stated)
+    derived = [pool.provenance.get(f, ()) for f in fids[fids >= stated].tolist()]
+    rows = [c for claims in derived for c in claims]
+    return np.concatenate([fids[fids < stated], np.asarray(rows, dtype=np.int64)])

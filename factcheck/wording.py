@@ -1,0 +1,250 @@
+"""How findings name figures and numbers, in Chinese: labels, quotes, intervals, references.
+
+Everything here is built once per figure or claim in a run and cached on the
+:class:`~factcheck.pool.Context`: a claim is named by many findings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
+from factcheck.findings import ClaimRef
+from factcheck.pool import ERROR, WARNING, Context, Pool, claims_of
+
+
+def reading_note(sev: int) -> str:
+    if sev == ERROR:
+        return "即使按宽松读法（末位零不计精度）也不相容"
+    if sev == WARNING:
+        return "仅在宽松读法下相容（若末位的零是有效数字则矛盾），或涉及预计数、可比价增速"
+    return "仅供参考"
+
+
+def agreement_note(sev: int, revision: bool, code: str) -> str:
+    if code == "FC103":
+        return "可能是目标调整或目标期限不同，请核对"
+    if revision:
+        return "修订不是矛盾，请核对口径与时点"
+    return reading_note(sev)
+
+
+def claim_key(ctx: Context, pool: Pool, fid: int) -> str:
+    claim = int(pool.cell(fid, "claim"))
+    if claim < 0:
+        return figure_label(ctx, pool, fid)
+    return f"{ctx.cell(claim, 'document')}#{ctx.cell(claim, 'id')}"
+
+
+def figure_label(ctx: Context, pool: Pool, fid: int) -> str:
+    label = ctx.labels.get(fid)
+    if label is None:
+        label = ctx.labels[fid] = _make_label(pool, fid)
+    return label
+
+
+def _make_label(pool: Pool, fid: int) -> str:
+    measure = str(pool.cell(fid, "measure"))
+    label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
+    if pool.cell(fid, "scope"):
+        label += f"（{pool.cell(fid, 'scope')}）"
+    if measure == "share" and pool.cell(fid, "of_key"):
+        m, s, _period, _scope = str(pool.cell(fid, "of_key")).split("@")
+        label += f" 占 {s if s != pool.cell(fid, 'subject') else ''}{m} 的比重"
+    elif measure != "level":
+        label += f" {MEASURE_NAMES.get(measure, measure)}"
+    return label
+
+
+def figure_text(ctx: Context, pool: Pool, fid: int) -> str:
+    text = ctx.texts.get(fid)
+    if text is None:
+        text = ctx.texts[fid] = _make_text(ctx, pool, fid)
+    return text
+
+
+def _make_text(ctx: Context, pool: Pool, fid: int) -> str:
+    claim = int(pool.cell(fid, "claim"))
+    if claim >= 0:
+        status = str(ctx.cell(claim, "status"))
+        tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
+        return f"「{ctx.cell(claim, 'value')}」{tag}（{ctx.cell(claim, 'document')}）"
+    unit = display(ctx, pool, fid)
+    interval = fmt((pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s")), unit)
+    return f"推算值 {interval}（{figure_label(ctx, pool, fid)}）"
+
+
+def display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
+    """The unit to print a figure in, and the factor from the engine scale to it."""
+    unit = ctx.units.get(fid)
+    if unit is None:
+        unit = ctx.units[fid] = _make_display(ctx, pool, fid)
+    return unit
+
+
+def _make_display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
+    measure = str(pool.cell(fid, "measure"))
+    if measure in ("share", "yoy", "cagr"):
+        return "%", 1.0
+    if measure in ("pp", "contribution"):
+        return "个百分点", 1.0
+    if measure == "multiple":
+        return "倍", 1.0
+    claim = int(pool.cell(fid, "claim"))
+    metric = str(pool.cell(fid, "metric"))
+    if claim < 0:
+        same = _metric_claim(ctx, metric)
+        if same is None:
+            return ctx.metric_unit.get(metric, ""), 1.0
+        claim = same
+    unit = str(ctx.cell(claim, "unit"))
+    dim = str(ctx.cell(claim, "dim"))
+    if dim in ("%",):
+        return "%", 1.0
+    return _unit_display(unit)
+
+
+_UNIT_CACHE: dict[str, tuple[str, float]] = {}
+
+
+def _unit_display(unit: str) -> tuple[str, float]:
+    if unit not in _UNIT_CACHE:
+        from factcheck.units import base_factor, parse_unit
+
+        try:
+            factor, _ = base_factor(parse_unit(unit.replace(" ", "")))
+            _UNIT_CACHE[unit] = (unit.replace(" ", ""), float(factor))
+        except Exception:
+            _UNIT_CACHE[unit] = (unit, 1.0)
+    return _UNIT_CACHE[unit]
+
+
+def _metric_claim(ctx: Context, metric: str) -> int | None:
+    index = ctx.level_claim.get(metric)
+    return None if index is None else int(index)
+
+
+def num(x: float, unit: tuple[str, float]) -> float | None:
+    if not math.isfinite(x):
+        return None
+    return float(x) / unit[1]
+
+
+def fmt_one(x: float, unit: tuple[str, float]) -> str:
+    v = num(float(x), unit)
+    if v is None:
+        return "∞" if x > 0 else "−∞"
+    return f"{sig(v)}{unit[0]}"
+
+
+def sig(v: float) -> str:
+    """Four significant digits, thousands separated, trailing zeros dropped: 12,346 · 7.7 ·
+    0.01235."""
+    if 1e-3 <= abs(v) < 999.5:
+        # The common case, a tenth of the cost: here ``g`` never switches to an exponent nor
+        # reaches a thousands separator, and gives what the general path gives.
+        return f"{v:.4g}"
+    return sig_general(v)
+
+
+def sig_general(v: float) -> str:
+    if v == 0:
+        return "0"
+    digits = max(4 - math.floor(math.log10(abs(v))) - 1, 0)
+    text = f"{v:,.{min(digits, 6)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
+    lo, hi = float(pair[0]), float(pair[1])
+    lo_v, hi_v = num(lo, unit), num(hi, unit)
+    if lo_v is None and hi_v is None:
+        return "（无界）"
+    if lo_v is None:
+        return f"≤{sig(hi_v or 0)}{unit[0]}"
+    if hi_v is None:
+        return f"≥{sig(lo_v)}{unit[0]}"
+    return f"[{sig(lo_v)}, {sig(hi_v)}]{unit[0]}"
+
+
+def refs(ctx: Context, pool: Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
+    out: list[ClaimRef] = []
+    seen: set[int] = set()
+    for fid in fids:
+        for c in pool.provenance.get(int(fid), ()):
+            if c not in seen:
+                seen.add(c)
+                out.append(claim_ref(ctx, c))
+    return tuple(out)
+
+
+def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
+    """Build the references of every claim behind these figures in one pass over the
+    columns: a hundred thousand findings name a hundred thousand claims or more, and reading
+    their cells one at a time cost more than the rest of the findings together."""
+    refs = ctx.refs
+    wanted = [c for c in np.unique(claims_of(pool, fids)).tolist() if c not in refs]
+    if not wanted:
+        return
+    rows = np.asarray(wanted, dtype=np.int64)
+    # Taken from the table, not from the cached columns: most of these columns are read
+    # for references only, and turning a million-row column into an array costs more
+    # than taking the rows needed.
+    col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
+    missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
+    documents = ctx.corpus.documents
+    for k, (row, document, id_, quote, value, file, file_line, line, column) in enumerate(
+        zip(rows.tolist(), *(col[c].tolist() for c in _REF_COLUMNS), strict=True)
+    ):
+        doc = documents.get(str(document))
+        ctx.refs[row] = ClaimRef(
+            id=str(id_),
+            document=str(document),
+            quote="" if missing["quote"][k] else str(quote or ""),
+            value=str(value),
+            file=str(file),
+            line=int(file_line),
+            column=None if missing["column"][k] else int(column),
+            source=doc.source if doc else None,
+            source_line=None if missing["line"][k] else int(line),
+        )
+
+
+_REF_COLUMNS = ("document", "id", "quote", "value", "file", "file_line", "line", "column")
+
+
+def claim_ref(ctx: Context, c: int) -> ClaimRef:
+    """The claim as findings name it; built once a run (a claim is named by many findings)."""
+    ref = ctx.refs.get(c)
+    if ref is not None:
+        return ref
+    document = str(ctx.cell(c, "document"))
+    doc = ctx.corpus.documents.get(document)
+    line = ctx.cell(c, "line")
+    col = ctx.cell(c, "column")
+    ref = ctx.refs[c] = ClaimRef(
+        id=str(ctx.cell(c, "id")),
+        document=document,
+        quote=str(ctx.cell(c, "quote") or ""),
+        value=str(ctx.cell(c, "value")),
+        file=str(ctx.cell(c, "file")),
+        line=int(ctx.cell(c, "file_line")),
+        column=None if col is None or pd.isna(col) else int(col),
+        source=doc.source if doc else None,
+        source_line=None if line is None or pd.isna(line) else int(line),
+    )
+    return ref
+
+
+def chain_of(pool: Pool, fids: Iterable[int]) -> tuple[str, ...]:
+    out: list[str] = []
+    for fid in fids:
+        out.extend(pool.chains.get(int(fid), ()))
+    return tuple(dict.fromkeys(out))
