@@ -317,23 +317,6 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     cap = np.full(n, ERROR)
     relation = RELATIONS[measure]
     real = _real(ctx, rows)
-    level, empty = vocab[MEASURE].code("level"), vocab[OF].code("")
-    vocab[AGAINST].code("")
-
-    def level_of(period: np.ndarray | None = None) -> list[np.ndarray]:
-        """The claim's own level (in another period)."""
-        parts = [p.copy() for p in own]
-        parts[MEASURE][:] = level
-        parts[OF][:] = empty
-        parts[AGAINST][:] = vocab[AGAINST].code("")
-        if period is not None:
-            parts[PERIOD] = period
-            for p in parts:
-                p[period < 0] = -1
-        return parts
-
-    def none() -> list[np.ndarray]:
-        return [np.full(n, -1, dtype=np.int32) for _ in PARTS]
 
     # Keys resolved claim by claim are collected, then coded a part at a time.
     pending: dict[str, tuple[list[int], list[_Key | None]]] = {}
@@ -345,23 +328,25 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
 
     keys: dict[str, list[np.ndarray]] = {}
     if measure == "share":
-        keys["part"] = level_of()
-        keys["whole"] = level_of()
+        keys["part"] = _own_level(own, vocab)
+        keys["whole"] = _own_level(own, vocab)
         for i in np.flatnonzero(pd.notna(of)).tolist():
             if of[i]:
                 ws, wm, wp, wc = _selector_fields(of[i], subj[i], met[i], per[i], sc[i])
                 put("whole", i, _level_key(ws, wm, wp, wc, cls[i]))
     elif measure == "yoy":
-        keys["current"] = level_of()
+        keys["current"] = _own_level(own, vocab)
         periods = vocab[PERIOD]
         previous = [
             periods.code(q) if (q := _previous(t)) else -1
             for t in periods.texts(np.arange(len(periods))).tolist()
         ]
-        keys["previous"] = level_of(np.asarray(previous, dtype=np.int64)[own[PERIOD]])
+        keys["previous"] = _own_level(own, vocab, np.asarray(previous)[own[PERIOD]])
         cap[real] = WARNING
     else:
-        keys = {role: none() for role in relation.roles[1:]}
+        keys = {
+            role: [np.full(n, -1, dtype=np.int32) for _ in PARTS] for role in relation.roles[1:]
+        }
         basis_of = np.where(real, "real", "nominal")
         for i in range(n):
             s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
@@ -400,6 +385,21 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     for role, (at, resolved) in pending.items():
         _set_keys(keys[role], vocab, np.asarray(at, dtype=np.int64), resolved)
     return _RoleKeys(relation, fids, keys, {}, years, cap)
+
+
+def _own_level(
+    own: list[np.ndarray], vocab: list[Vocabulary], period: np.ndarray | None = None
+) -> list[np.ndarray]:
+    """The key parts of the claims' own level (in another period: −1 where there is none)."""
+    parts = [p.copy() for p in own]
+    parts[MEASURE][:] = vocab[MEASURE].code("level")
+    parts[OF][:] = vocab[OF].code("")
+    parts[AGAINST][:] = vocab[AGAINST].code("")
+    if period is not None:
+        parts[PERIOD] = period
+        for p in parts:
+            p[period < 0] = -1
+    return parts
 
 
 def _set_keys(
@@ -1171,10 +1171,11 @@ def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Fi
         code, name = "FC101", "figure-disagreement"
         what = "同一数字前后不一"
         sev = min(sev, cap)
+    text_a, text_b = fmt(ia, unit), fmt(ib, unit)
     message = (
         f"{what}：{label} 一处为 {figure_text(ctx, pool, a)}，"
         f"另一处为 {figure_text(ctx, pool, b)}，"
-        f"两区间 {fmt(ia, unit)} 与 {fmt(ib, unit)} 不相交；"
+        f"两区间 {text_a} 与 {text_b} 不相交；"
         f"{agreement_note(sev, revision, code)}"
     )
     fix = None
@@ -1195,7 +1196,7 @@ def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Fi
         severity=SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=refs(ctx, pool, [a, b]),
-        evidence=(("a", fmt(ia, unit)), ("b", fmt(ib, unit))),
+        evidence=(("a", text_a), ("b", text_b)),
         fix=fix,
         metric=str(pool.cell(a, "metric")),
         subject=str(pool.cell(a, "subject")),
