@@ -16,7 +16,7 @@ the same code, whether a figure states it or a relation only asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -48,15 +48,11 @@ class Vocabulary:
 
     def codes(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a whole column of texts (new ones are numbered)."""
-        local, uniques = pd.factorize(np.asarray(column, dtype=object))
-        table = np.array([self.code(str(t)) for t in uniques], dtype=np.int32)
-        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int32)
+        return _per_distinct(column, self.code)
 
     def find(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a column of texts, −1 for a text never numbered."""
-        local, uniques = pd.factorize(np.asarray(column, dtype=object))
-        table = np.array([self._code.get(str(t), -1) for t in uniques], dtype=np.int32)
-        return table[local] if len(table) else np.full(len(local), -1, dtype=np.int32)
+        return _per_distinct(column, lambda text: self._code.get(text, -1))
 
     def texts(self, codes: np.ndarray) -> np.ndarray:
         return np.asarray(self._texts, dtype=object)[np.asarray(codes, dtype=np.int64)]
@@ -156,6 +152,13 @@ class KeyCodes:
         """Keys as strings, ``subject|metric|measure|period|scope|class|of|against``."""
         columns = self.parts(codes)
         return np.array(["|".join(map(str, row)) for row in zip(*columns, strict=True)], object)
+
+
+def _per_distinct(column: np.ndarray, number: Callable[[str], int]) -> np.ndarray:
+    """``number`` applied once per distinct text of a column, spread back over the column."""
+    local, uniques = pd.factorize(np.asarray(column, dtype=object))
+    table = np.array([number(str(t)) for t in uniques], dtype=np.int32)
+    return table[local] if len(table) else np.full(len(local), -1, dtype=np.int32)
 
 
 def _find(sorted_values: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

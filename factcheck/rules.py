@@ -87,7 +87,11 @@ class RuleSet:
         took: set[int] = set()
         count = 0
         undecidable: list[str] = []
-        lookup = _Lookup(pool.frame, pool.key_text(), ctx.corpus.registry)
+        # A rule looks figures up by keys that name one of its metrics: only those figures'
+        # keys are spelled out.
+        metrics = {r.metric for rule in self.rules for r in refs(rule.expr)}
+        named = np.flatnonzero(pool.frame["metric"].isin(metrics).to_numpy())
+        lookup = _Lookup(pool.frame.iloc[named], pool.key_text(named), ctx.corpus.registry)
         for rule in self.rules:
             f, t, n, u = _evaluate_rule(rule, ctx, pool, lookup)
             findings.extend(f)
