@@ -225,6 +225,7 @@ def worker_check(
     """Load from the cache, then ``check`` ``repeat`` times; verify the first report."""
     from factcheck.corpus import load_corpus
     from factcheck.engine import check
+    from factcheck.rules import load_rules
 
     corpus = load_corpus(corpus_dir, rules, cache=cache)
     rss_loaded = _rss()
@@ -243,9 +244,26 @@ def worker_check(
         if f.severity == "error"
     ]
     verdict = verify(errors, _planted(manifest), _real_metrics(corpus.registry))
+    # The same check with the shipped rule sets, as `factcheck check` runs it. Its findings
+    # are not verified against the planted errors: the generator keeps each family of
+    # metrics consistent, not identities across families (海洋生产总值 ≤ 地区生产总值).
+    rule_set = load_rules(rules, corpus.registry)
+    with_rules: list[float] = []
+    rules_cpu: list[float] = []
+    rules_report = None
+    while len(with_rules) < repeat and sum(with_rules) <= budget:
+        t, r = _timed(lambda: check(corpus, rule_set, figures=False))
+        with_rules.append(t)
+        rules_cpu.append(LAST_CPU)
+        rules_report = rules_report or r
+    assert rules_report is not None
     return {
         "times": times,
         "cpu": cpus,
+        "rules_times": with_rules,
+        "rules_cpu": rules_cpu,
+        "rules_findings": len(rules_report.findings),
+        "rules_relations": rules_report.coverage.relations,
         "rss_loaded": rss_loaded,
         "rss": _rss(),
         "findings": dict(Counter(f.severity for f in report.findings)),
@@ -792,6 +810,8 @@ def measure(label: str, n: int, opt: Options) -> dict[str, Any]:
         res["check"] = r
         res["check_s"] = _median(r["times"])
         res["check_cpu"] = _median(r["cpu"])
+        res["rules_s"] = _median(r["rules_times"])
+        res["rules_cpu"] = _median(r["rules_cpu"])
 
     if label in opt.pint_sizes:
         _say(f"[{label}] per-claim pint loop ×{opt.repeat} (budget {opt.budget:.0f} s)")
@@ -943,14 +963,15 @@ def render(results: list[dict[str, Any]], info: dict[str, Any], command: str) ->
         "",
         _row(("claims", "check", "peak RSS (load + check)", "RSS after load", "relations",
               "findings e/w/i", "pint loop: check", "pint loop: read", "engine speed-up",
-              "planted found", "false errors (engine)", "pint loop: found / false")),
-        _row(["---:"] * 12),
+              "planted found", "false errors (engine)", "pint loop: found / false",
+              "check with rules/", "its relations / findings")),
+        _row(["---:"] * 14),
     ]  # fmt: skip
     for r in results:
         c, pint = r["check"], r.get("pint")
         if c is None:
             out.append(_row((f"{r['claims']:,}", f"killed after {r.get('timeout', '?')} s",
-                             *["—"] * 10)))  # fmt: skip
+                             *["—"] * 12)))  # fmt: skip
             continue
         f = c["findings"]
         speed = f"{r['pint_check_s'] / r['check_s']:.2f}×" if pint else "—"
@@ -962,6 +983,8 @@ def render(results: list[dict[str, Any]], info: dict[str, Any], command: str) ->
             _wc(r.get("pint_check_s"), r.get("pint_check_cpu")), _s(r.get("pint_read_s")), speed,
             f"{c['found']}/{c['planted']}", f"{c['false_errors']} ({causes})",
             f"{pint['found']}/{pint['planted']} / {pint['false_errors']}" if pint else "—",
+            _wc(r.get("rules_s"), r.get("rules_cpu")),
+            f"{c['rules_relations']:,} / {c['rules_findings']:,}" if "rules_s" in r else "—",
         )  # fmt: skip
         out.append(_row(check_cells))
     out += ["", "### Targets", "", *targets(results), ""]
@@ -991,6 +1014,11 @@ def targets(results: list[dict[str, Any]]) -> list[str]:
     m1 = by.get("1m")
     wall, cpu = secs(m1, "check")
     row("check 1M ≤ 10 s", None if wall is None else wall <= CHECK_1M_SECONDS,
+        f"{_wc(wall, cpu)} s" if wall is not None else "not measured at 1M",
+        None if cpu is None else cpu <= CHECK_1M_SECONDS)  # fmt: skip
+    wall, cpu = secs(m1, "rules")
+    row("check 1M with the shipped rules/ ≤ 10 s (the check `factcheck check` runs)",
+        None if wall is None else wall <= CHECK_1M_SECONDS,
         f"{_wc(wall, cpu)} s" if wall is not None else "not measured at 1M",
         None if cpu is None else cpu <= CHECK_1M_SECONDS)  # fmt: skip
     rss = m1["check"]["rss"] if m1 and m1.get("check") else None

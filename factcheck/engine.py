@@ -645,7 +645,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     if rules is not None:
         found, by_rule, n, und = rules.evaluate(ctx, pool)
         findings.extend(found)
-        checked[list(by_rule)] = True
+        checked[by_rule] = True
         evaluated += n
         undecidable.extend(und)
 

@@ -34,6 +34,18 @@ from factcheck.errors import InputErrors, Problem
 from factcheck.expr import BinOp, Compare, ExprError, Neg, Node, Number, Ref, Sum, parse, refs
 from factcheck.findings import Finding
 from factcheck.interval import Pair
+from factcheck.keys import (
+    AGAINST,
+    CLS,
+    MEASURE,
+    METRIC,
+    OF,
+    PARTS,
+    PERIOD,
+    SCOPE,
+    SUBJECT,
+    Vocabulary,
+)
 from factcheck.periods import PeriodError, parse_period
 from factcheck.registry import Registry
 from factcheck.yamlio import LineDict, YamlFileError, read_yaml
@@ -81,24 +93,24 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def evaluate(self, ctx: Any, pool: Any) -> tuple[list[Finding], set[int], int, list[str]]:
-        """Check every rule against the engine's figure pool (see :mod:`factcheck.engine`)."""
+    def evaluate(self, ctx: Any, pool: Any) -> tuple[list[Finding], np.ndarray, int, list[str]]:
+        """Check every rule against the engine's figure pool (see :mod:`factcheck.engine`).
+
+        Returns the findings, the claim rows that took part in a rule, the number of rule
+        instances checked and the instances that could not be decided (200 at most a rule).
+        """
         findings: list[Finding] = []
-        took: set[int] = set()
+        took: list[np.ndarray] = [np.array([], dtype=np.int64)]
         count = 0
         undecidable: list[str] = []
-        # A rule looks figures up by keys that name one of its metrics: only those figures'
-        # keys are spelled out.
-        metrics = {r.metric for rule in self.rules for r in refs(rule.expr)}
-        named = np.flatnonzero(pool.frame["metric"].isin(metrics).to_numpy())
-        lookup = _Lookup(pool.frame.iloc[named], pool.key_text(named), ctx.corpus.registry)
+        figs = _Figures(pool, ctx.corpus.registry)
         for rule in self.rules:
-            f, t, n, u = _evaluate_rule(rule, ctx, pool, lookup)
+            f, t, n, u = _evaluate_rule(rule, ctx, pool, figs)
             findings.extend(f)
-            took.update(t)
+            took.append(t)
             count += n
             undecidable.extend(u)
-        return findings, took, count, undecidable
+        return findings, np.unique(np.concatenate(took)), count, undecidable
 
 
 # --------------------------------------------------------------------------- loading
@@ -212,7 +224,13 @@ def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, l
         node = parse(text)
     except ExprError as exc:
         return None, [
-            Problem(f"规则「{rid}」的表达式无法解析：{exc}", path, line, exc.col + 1, code="FC008")
+            Problem(
+                f"规则「{rid}」的表达式无法解析：{exc}",
+                path,
+                line,
+                _file_column(path, line, text, exc.col),
+                code="FC008",
+            )
         ]
     if not isinstance(node, Compare):
         return None, [
@@ -240,6 +258,18 @@ def _read_rule(item: Any, path: str, registry: Registry) -> tuple[Rule | None, l
     )
 
 
+def _file_column(path: str, line: int, text: str, col: int) -> int | None:
+    """The column in the file (1-based) of the expression's character ``col``, when the
+    expression is written whole on its line (a plain or quoted scalar); otherwise ``None``:
+    the message's caret line still points at it within the expression."""
+    try:
+        source = Path(path).read_text(encoding="utf-8").splitlines()[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    at = source.find(text)
+    return at + col + 1 if at >= 0 else None
+
+
 def _resolve_metrics(
     node: Any, text: str, rid: Any, path: str, line: int, registry: Registry
 ) -> tuple[Any, list[Problem]]:
@@ -256,7 +286,7 @@ def _resolve_metrics(
                     f"应为 rules/metrics.yaml 中的指标{hint}",
                     path,
                     line,
-                    ref.col + 1,
+                    _file_column(path, line, text, ref.col),
                     code="FC008",
                 )
             )
@@ -271,7 +301,7 @@ def _resolve_metrics(
                             f"规则「{rid}」的 of 引用了未知指标「{v}」",
                             path,
                             line,
-                            ref.col + 1,
+                            _file_column(path, line, text, ref.col),
                             code="FC008",
                         )
                     )
@@ -284,7 +314,7 @@ def _resolve_metrics(
                         "应为 -1y 这样的偏移或 2022 这样的期间",
                         path,
                         line,
-                        ref.col + 1,
+                        _file_column(path, line, text, ref.col),
                         code="FC008",
                     )
                 )
@@ -317,28 +347,100 @@ def _period_selector_ok(value: str) -> bool:
 
 
 # --------------------------------------------------------------------------- evaluating
+#
+# A rule is evaluated on whole columns: one row per anchor (a subject and period where one
+# of its metrics is stated), each figure it names looked up for every anchor at once as an
+# integer key (factcheck.keys), the arithmetic done on interval columns. Only anchors that
+# fail, or that a JUnit report lists, are visited one at a time.
+
+#: Measures whose figures rules read as fractions (5% is 0.05).
+_FRACTION_MEASURES = ("share", "yoy", "cagr", "pp", "contribution")
+_STATUS_CLASS = {"target": "T", "capacity": "C"}
 
 
-class _Lookup:
-    """Figures by key (stated ones first) and the subject hierarchy, for rule evaluation."""
+class _Figures:
+    """What rule evaluation reads of the engine's figure pool, as columns, built once a run."""
 
-    def __init__(self, frame: Any, keys: Any, registry: Registry) -> None:
-        order = np.argsort(frame["derived"].to_numpy(), kind="stable")
-        self.by_key: dict[str, int] = {}
-        fids = frame["fid"].to_numpy()[order]
-        for fid, key in zip(fids.tolist(), keys[order].tolist(), strict=True):
-            self.by_key.setdefault(key, fid)
+    def __init__(self, pool: Any, registry: Registry) -> None:
+        frame = pool.frame
+        self.pool = pool
+        self.vocab: list[Vocabulary] = pool.vocabularies
+        codes = frame["code"].to_numpy().astype(np.int64)
+        has_key = codes >= 0
+        self.parts = [
+            np.where(has_key, p, -1) for p in pool.coder.part_codes(np.where(has_key, codes, 0))
+        ]
+        # The figure a key names: a stated figure before a derived one. Stated figures come
+        # first in the pool, so that is the lowest figure id with the key.
+        self.first = np.full(len(pool.coder), -1, dtype=np.int64)
+        keyed = np.flatnonzero(has_key)
+        distinct, at = np.unique(codes[keyed], return_index=True)
+        self.first[distinct] = keyed[at]
+        measure = frame["measure"].to_numpy()
+        fraction = np.isin(measure, _FRACTION_MEASURES) | (frame["dim"].to_numpy() == "%")
+        divisor = np.where(fraction, 100.0, 1.0)
+        self.bounds = {
+            r: (
+                frame[f"lo_{r}"].to_numpy(dtype=float) / divisor,
+                frame[f"hi_{r}"].to_numpy(dtype=float) / divisor,
+            )
+            for r in ("s", "l")
+        }
+        self.cap = frame["cap"].to_numpy().astype(np.int64)
         self.basis = {m.name: m.basis for m in registry.metrics}
         self.children: dict[str, list[str]] = {}
         for s in registry.subjects:
             if s.parent:
                 self.children.setdefault(s.parent, []).append(s.name)
+        self._ranks: dict[int, np.ndarray] = {}
+        self._shifts: dict[str, np.ndarray] = {}
+
+    def code(self, part: int, text: str) -> int:
+        """A part text's number, −1 if no key of the run has it."""
+        return int(self.vocab[part].find(np.array([text], dtype=object))[0])
+
+    def texts(self, part: int, codes: np.ndarray) -> np.ndarray:
+        return self.vocab[part].texts(codes)
+
+    def rank(self, part: int) -> np.ndarray:
+        """Each part code's place among the part's texts in sorted order."""
+        if part not in self._ranks:
+            texts = self.texts(part, np.arange(len(self.vocab[part])))
+            rank = np.empty(len(texts), dtype=np.int64)
+            rank[np.argsort(texts, kind="stable")] = np.arange(len(texts))
+            self._ranks[part] = rank
+        return self._ranks[part]
+
+    def periods(self, periods: np.ndarray, selector: str | None) -> np.ndarray:
+        """The periods a period selector names: the anchors' own, shifted (``-1y``), or one
+        period given in full; −1 where there is none."""
+        if selector is None:
+            return periods
+        if not _is_shift(selector):
+            return np.full(len(periods), self.code(PERIOD, selector))
+        if selector not in self._shifts:
+            texts = self.texts(PERIOD, np.arange(len(self.vocab[PERIOD]))).tolist()
+            shifted = [_shift_period(t, selector) for t in texts]
+            self._shifts[selector] = np.array(
+                [-1 if t is None else self.code(PERIOD, t) for t in shifted], dtype=np.int64
+            )
+        table = self._shifts[selector]
+        return np.where(periods >= 0, table[np.maximum(periods, 0)], -1)
+
+    def find(self, block: list[np.ndarray]) -> np.ndarray:
+        """The figure each key names (−1: none)."""
+        codes = self.pool.coder.lookup(block)
+        return np.where(codes >= 0, self.first[np.maximum(codes, 0)], -1)
+
+
+def _is_shift(selector: str) -> bool:
+    return selector.endswith("y") and selector[:-1].lstrip("+-").isdigit()
 
 
 def _shift_period(period: str, selector: str | None) -> str | None:
     if selector is None:
         return period
-    if selector.endswith("y") and selector[:-1].lstrip("+-").isdigit():
+    if _is_shift(selector):
         try:
             return parse_period(period).shift(int(selector[:-1])).text
         except PeriodError:
@@ -346,124 +448,264 @@ def _shift_period(period: str, selector: str | None) -> str | None:
     return selector
 
 
-def _ref_key(
-    ref: Ref, subject: str, period: str, scope: str, cls: str, basis: dict[str, str] | None = None
-) -> str | None:
-    s = ref.selector("subject") or subject
-    p = _shift_period(period, ref.selector("period"))
-    if p is None:
-        return None
-    measure = ref.selector("measure") or ("share" if ref.selector("of") else "level")
-    if measure in ("yoy", "cagr"):  # growth keys carry the basis, as in the engine
-        measure = f"{measure}:{(basis or {}).get(ref.metric, 'nominal')}"
-    sc = ref.selector("scope") if ref.selector("scope") is not None else scope
+@dataclass(frozen=True)
+class _Anchors:
+    """Where a rule is evaluated: subject and period codes, one row per anchor."""
+
+    subject: np.ndarray
+    period: np.ndarray
+    scope: str
+    cls: str
+
+    def __len__(self) -> int:
+        return len(self.subject)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """The figures one name of a rule stands for at every anchor.
+
+    A plain name is one figure an anchor (``fid``, −1: none). ``sum(name)`` is a figure per
+    subject one level below: ``fid`` then has a row per (anchor, child) with ``owner`` the
+    anchor's row, and ``children`` counts the children each anchor has.
+    """
+
+    fid: np.ndarray
+    owner: np.ndarray | None = None
+    children: np.ndarray | None = None
+
+    def applies(self, n: int) -> np.ndarray:
+        """Whether the name means anything at each anchor: a sum over no subjects does not."""
+        return np.ones(n, dtype=bool) if self.children is None else self.children > 0
+
+    def found(self, n: int) -> np.ndarray:
+        """How many figures were found at each anchor."""
+        if self.owner is None:
+            return (self.fid >= 0).astype(np.int64)
+        return np.bincount(self.owner[self.fid >= 0], minlength=n)
+
+    def at(self, i: int) -> list[int]:
+        """The figures found at one anchor, in the order the rule names them."""
+        if self.owner is None:
+            return [int(self.fid[i])] if self.fid[i] >= 0 else []
+        assert self.children is not None
+        start = int(np.searchsorted(self.owner, i))
+        return [int(f) for f in self.fid[start : start + int(self.children[i])] if f >= 0]
+
+
+def _key_block(
+    ref: Ref, subject: np.ndarray, period: np.ndarray, anchors: _Anchors, figs: _Figures
+) -> list[np.ndarray]:
+    """The key of the figure ``ref`` names, for each row, as part codes (see factcheck.keys).
+
+    ``subject`` is the anchors' subject (or their children's, for ``sum``)."""
+    n = len(subject)
+    named = ref.selector("subject")
+    s = np.full(n, figs.code(SUBJECT, named)) if named else subject
+    p = figs.periods(period, ref.selector("period"))
     of = ref.selector("of")
-    of_key = f"{of}@{s}@{p}@{''}" if of else ""
+    measure = ref.selector("measure") or ("share" if of else "level")
+    if measure in ("yoy", "cagr"):  # growth keys carry the basis, as in the engine
+        measure = f"{measure}:{figs.basis.get(ref.metric, 'nominal')}"
+    scope = ref.selector("scope")
     status = ref.selector("status")
-    if status is not None:
-        cls = _STATUS_CLASS.get(status, "A")
-    return f"{s}|{ref.metric}|{measure}|{p}|{sc}|{cls}|{of_key}|"
+    cls = anchors.cls if status is None else _STATUS_CLASS.get(status, "A")
+    of_part = np.full(n, figs.code(OF, ""))
+    if of:
+        # The figure a share is taken of is part of the share's key, spelled as the engine
+        # spells it (metric@subject@period@scope); only the rows that have a key need it.
+        rows = np.flatnonzero((s >= 0) & (p >= 0))
+        texts = [
+            f"{of}@{a}@{b}@"
+            for a, b in zip(
+                figs.texts(SUBJECT, s[rows]).tolist(),
+                figs.texts(PERIOD, p[rows]).tolist(),
+                strict=True,
+            )
+        ]
+        of_part[rows] = figs.vocab[OF].find(np.asarray(texts, dtype=object))
+    constant = {
+        METRIC: ref.metric,
+        MEASURE: measure,
+        SCOPE: anchors.scope if scope is None else scope,
+        CLS: cls,
+        AGAINST: "",
+    }
+    block = [np.empty(0)] * len(PARTS)
+    block[SUBJECT], block[PERIOD], block[OF] = s, p, of_part
+    for part, text in constant.items():
+        block[part] = np.full(n, figs.code(part, text))
+    return block
 
 
-_STATUS_CLASS = {"target": "T", "capacity": "C"}
+def _slot(node: Ref | Sum, anchors: _Anchors, figs: _Figures) -> _Slot:
+    if isinstance(node, Ref):
+        return _Slot(figs.find(_key_block(node, anchors.subject, anchors.period, anchors, figs)))
+    # sum(): a row per (anchor, child subject), anchor by anchor, children in registry order.
+    # The children are the anchor's (``subject=children``, or no subject) or those of the
+    # subject named.
+    named = node.ref.selector("subject")
+    ref = Ref(node.ref.metric, tuple(s for s in node.ref.selectors if s[0] != "subject"))
+    if named in (None, "children"):
+        subjects, inverse = np.unique(anchors.subject, return_inverse=True)
+        kids = [figs.children.get(t, []) for t in figs.texts(SUBJECT, subjects).tolist()]
+    else:
+        inverse = np.zeros(len(anchors), dtype=np.int64)
+        kids = [figs.children.get(str(named), [])]
+    per_subject = np.array([len(k) for k in kids], dtype=np.int64)
+    flat = np.array([figs.code(SUBJECT, c) for k in kids for c in k], dtype=np.int64)
+    offset = np.concatenate([[0], np.cumsum(per_subject)[:-1]]).astype(np.int64)
+    children = per_subject[inverse]
+    owner = np.repeat(np.arange(len(anchors)), children)
+    within = np.arange(len(owner)) - np.repeat(np.cumsum(children) - children, children)
+    child = flat[offset[inverse][owner] + within] if len(owner) else flat[:0]
+    block = _key_block(ref, child, anchors.period[owner], anchors, figs)
+    return _Slot(figs.find(block), owner, children)
 
 
-@dataclass
-class _Values:
-    pairs: dict[str, Pair]
-    used: list[list[int]]
-    complete: np.ndarray
+def _leaves(node: Node | Compare) -> list[Ref | Sum]:
+    """The figures an expression names, in the order it names them (a sum is one)."""
+    if isinstance(node, Ref | Sum):
+        return [node]
+    if isinstance(node, Neg):
+        return _leaves(node.operand)
+    if isinstance(node, BinOp | Compare):
+        return _leaves(node.left) + _leaves(node.right)
+    return []
 
 
-def _evaluate_rule(
-    rule: Rule, ctx: Any, pool: Any, lookup: _Lookup
-) -> tuple[list[Finding], set[int], int, list[str]]:
-    fr = pool.frame
+def _values(node: Node, slots: dict[int, _Slot], figs: _Figures, n: int, reading: str) -> Pair:
+    """The expression's interval at every anchor (NaN-free: a missing figure is (−∞, ∞))."""
+    if isinstance(node, Number):
+        v = node.value / 100.0 if node.percent else node.value
+        return np.full(n, v), np.full(n, v)
+    if isinstance(node, Neg):
+        return iv.scale(_values(node.operand, slots, figs, n, reading), -1.0)
+    if isinstance(node, BinOp):
+        a = _values(node.left, slots, figs, n, reading)
+        b = _values(node.right, slots, figs, n, reading)
+        op = {"+": iv.add, "-": iv.sub, "*": iv.mul, "/": iv.div}[node.op]
+        return op(a, b)
+    slot = slots[id(node)]
+    low, high = figs.bounds[reading]
+    found = slot.fid >= 0
+    lo = np.where(found, low[np.maximum(slot.fid, 0)], np.nan)
+    hi = np.where(found, high[np.maximum(slot.fid, 0)], np.nan)
+    if slot.owner is None:
+        return iv.widen(lo, hi)
+    # bincount adds in row order, anchor by anchor: the same sums as adding child by child.
+    total_lo = np.bincount(slot.owner[found], weights=lo[found], minlength=n).astype(float)
+    total_hi = np.bincount(slot.owner[found], weights=hi[found], minlength=n).astype(float)
+    count = slot.found(n)
+    # A partial sum is a lower bound: enough for "≤ whole", not for "== whole".
+    whole = (count == slot.children) & (count > 0)
+    return iv.widen(total_lo, np.where(whole, total_hi, np.inf))
+
+
+def _anchors(rule: Rule, figs: _Figures) -> _Anchors:
+    """Every subject and period where one of the rule's plain metrics is stated or derived,
+    sorted by subject and period."""
     where = dict(rule.where)
     scope = where.get("scope", "")
     cls = _STATUS_CLASS.get(where.get("status", "actual"), "A")
-    metrics = {r.metric for r in refs(rule.expr)}
-    plain = [r for r in refs(rule.expr) if not r.selectors]
-    anchor_metrics = {r.metric for r in plain} or metrics
-    rows = fr[fr["metric"].isin(anchor_metrics) & (fr["scope"] == scope) & (fr["cls"] == cls)]
-    subjects = rows["subject"].to_numpy(dtype=object)
-    periods = rows["period"].to_numpy(dtype=object)
-    anchors = sorted(set(zip(subjects, periods, strict=True)))
-    if not anchors:
-        return [], set(), 0, []
-    n = len(anchors)
-    values: dict[str, _Values] = {}
-    for reading in ("s", "l"):
-        used: list[list[int]] = [[] for _ in range(n)]
-        complete = np.ones(n, dtype=bool)
-        pairs = _eval(
-            rule.expr.left, anchors, scope, cls, pool.cell, lookup, reading, used, complete
-        )
-        pairs_r = _eval(
-            rule.expr.right, anchors, scope, cls, pool.cell, lookup, reading, used, complete
-        )
-        values[reading] = _Values({"left": pairs, "right": pairs_r}, used, complete)
-    complete = values["s"].complete
-    ok = {}
-    for reading in ("s", "l"):
-        lhs, rhs = values[reading].pairs["left"], values[reading].pairs["right"]
-        ok[reading] = _holds(rule.expr.op, lhs, rhs)
-    findings: list[Finding] = []
-    took: set[int] = set()
-    undecidable: list[str] = []
-    checked = 0
-    from factcheck.pool import ERROR, SEVERITY, WARNING
+    named = refs(rule.expr)
+    plain = {r.metric for r in named if not r.selectors} or {r.metric for r in named}
+    p = figs.parts
+    rows = (
+        np.isin(p[METRIC], [figs.code(METRIC, m) for m in plain])
+        & (p[SCOPE] == figs.code(SCOPE, scope))
+        & (p[CLS] == figs.code(CLS, cls))
+    )
+    pairs = np.unique((p[SUBJECT][rows].astype(np.int64) << 32) | p[PERIOD][rows])
+    subject, period = pairs >> 32, pairs & 0xFFFFFFFF
+    order = np.lexsort((figs.rank(PERIOD)[period], figs.rank(SUBJECT)[subject]))
+    return _Anchors(subject[order], period[order], scope, cls)
+
+
+def _evaluate_rule(
+    rule: Rule, ctx: Any, pool: Any, figs: _Figures
+) -> tuple[list[Finding], np.ndarray, int, list[str]]:
+    from factcheck.pool import ERROR, SEVERITY, WARNING, claims_of
     from factcheck.wording import display, fmt
     from factcheck.wording import refs as claim_refs
 
-    for i, (subject, period) in enumerate(anchors):
-        fids = values["s"].used[i]
-        if not complete[i]:
-            if fids:
-                undecidable.append(f"规则「{rule.id}」对 {subject} {period} 无法核对：缺少部分数字")
-            continue
-        checked += 1
-        for fid in fids:
-            took.update(pool.provenance.get(fid, ()))
-        sev = ERROR if not ok["l"][i] else (WARNING if not ok["s"][i] else 0)
-        if sev:
-            sev = min(sev, _RANK[rule.severity], *[int(pool.cell(f, "cap")) for f in fids])
-        pool.record(
-            "FC401",
-            "rule-violated",
-            f"规则「{rule.title}」：{subject} {period}",
-            fids,
-            SEVERITY[sev] if sev else "pass",
+    anchors = _anchors(rule, figs)
+    n = len(anchors)
+    if not n:
+        return [], np.array([], dtype=np.int64), 0, []
+    leaves = _leaves(rule.expr)
+    slots = {id(leaf): _slot(leaf, anchors, figs) for leaf in leaves}
+    ordered = [slots[id(leaf)] for leaf in leaves]
+    found = [s.found(n) for s in ordered]
+    # A subject with no subjects below it is not a place for a rule that sums over them.
+    applies = np.logical_and.reduce([s.applies(n) for s in ordered])
+    complete = applies & np.logical_and.reduce([f > 0 for f in found])
+    some = applies & np.logical_or.reduce([f > 0 for f in found])
+    ok: dict[str, np.ndarray] = {}
+    values: dict[str, tuple[Pair, Pair]] = {}
+    for reading in ("s", "l"):
+        lhs = _values(rule.expr.left, slots, figs, n, reading)
+        rhs = _values(rule.expr.right, slots, figs, n, reading)
+        values[reading] = (lhs, rhs)
+        ok[reading] = _holds(rule.expr.op, lhs, rhs)
+    # The highest severity each anchor may take: the rule's, and every figure's cap.
+    cap = np.full(n, _RANK[rule.severity], dtype=np.int64)
+    used = []
+    for s in ordered:
+        at = np.flatnonzero(s.fid >= 0)
+        row = at if s.owner is None else s.owner[at]
+        np.minimum.at(cap, row, figs.cap[s.fid[at]])
+        used.append(s.fid[at][complete[row]])
+    sev = np.where(~ok["l"], ERROR, np.where(~ok["s"], WARNING, 0))
+    sev = np.where(complete & (sev > 0), np.minimum(sev, cap), 0)
+    took = claims_of(pool, np.concatenate(used))
+
+    def label(i: int) -> str:
+        return f"{figs.texts(SUBJECT, anchors.subject[i : i + 1])[0]} " + str(
+            figs.texts(PERIOD, anchors.period[i : i + 1])[0]
         )
-        if not sev:
-            continue
+
+    def fids_at(i: int) -> list[int]:
+        return [f for s in ordered for f in s.at(i)]
+
+    undecidable = [
+        f"规则「{rule.id}」对 {label(i)} 无法核对：缺少部分数字"
+        for i in np.flatnonzero(~complete & some)[:200].tolist()
+    ]
+    if pool.records is not None:
+        for i in np.flatnonzero(complete).tolist():
+            outcome = SEVERITY[int(sev[i])] if sev[i] else "pass"
+            pool.record(
+                "FC401", "rule-violated", f"规则「{rule.title}」：{label(i)}", fids_at(i), outcome
+            )
+    findings: list[Finding] = []
+    (lhs, rhs) = values["s"]
+    for i in np.flatnonzero(sev).tolist():
+        fids = fids_at(i)
         unit = display(ctx, pool, fids[0]) if fids else ("", 1.0)
-        lhs = values["s"].pairs["left"]
-        rhs = values["s"].pairs["right"]
         scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
         u = (unit[0], unit[1] / scale)
+        left, right = fmt((lhs[0][i], lhs[1][i]), u), fmt((rhs[0][i], rhs[1][i]), u)
         message = (
-            f"规则不成立：{rule.title}（{rule.id}）— {subject} {period}：{rule.text}；"
-            f"左边 {fmt((lhs[0][i], lhs[1][i]), u)}，右边 {fmt((rhs[0][i], rhs[1][i]), u)}；"
-            + ("即使按宽松读法也不成立" if sev == ERROR else "仅在宽松读法下成立")
+            f"规则不成立：{rule.title}（{rule.id}）— {label(i)}：{rule.text}；"
+            f"左边 {left}，右边 {right}；"
+            + ("即使按宽松读法也不成立" if sev[i] == ERROR else "仅在宽松读法下成立")
         )
         findings.append(
             Finding(
                 code="FC401",
                 name="rule-violated",
-                severity=SEVERITY[sev],  # type: ignore[arg-type]
+                severity=SEVERITY[int(sev[i])],  # type: ignore[arg-type]
                 message=message,
                 claims=claim_refs(ctx, pool, fids),
-                evidence=(
-                    ("left", fmt((lhs[0][i], lhs[1][i]), u)),
-                    ("right", fmt((rhs[0][i], rhs[1][i]), u)),
-                ),
+                evidence=(("left", left), ("right", right)),
                 rule=rule.id,
-                metric=next(iter(metrics)),
-                subject=subject,
+                # The first metric the rule names (charts group findings by metric).
+                metric=leaves[0].metric if isinstance(leaves[0], Ref) else leaves[0].ref.metric,
+                subject=str(figs.texts(SUBJECT, anchors.subject[i : i + 1])[0]),
             )
         )
-    return findings, took, checked, undecidable[:200]
+    return findings, took, int(complete.sum()), undecidable
 
 
 def _holds(op: str, lhs: Pair, rhs: Pair) -> np.ndarray:
@@ -472,70 +714,6 @@ def _holds(op: str, lhs: Pair, rhs: Pair) -> np.ndarray:
     if op in ("<=", "<"):
         return lhs[0] <= rhs[1]
     return lhs[1] >= rhs[0]
-
-
-def _figure_pair(cell: Any, fid: int, reading: str) -> tuple[float, float]:
-    lo, hi = float(cell(fid, f"lo_{reading}")), float(cell(fid, f"hi_{reading}"))
-    measure = cell(fid, "measure")
-    if measure in ("share", "yoy", "cagr", "pp", "contribution") or cell(fid, "dim") == "%":
-        return lo / 100.0, hi / 100.0
-    return lo, hi
-
-
-def _eval(
-    node: Node,
-    anchors: list[tuple[str, str]],
-    scope: str,
-    cls: str,
-    cell: Any,
-    lookup: _Lookup,
-    reading: str,
-    used: list[list[int]],
-    complete: np.ndarray,
-) -> Pair:
-    n = len(anchors)
-    if isinstance(node, Number):
-        v = node.value / 100.0 if node.percent else node.value
-        return np.full(n, v), np.full(n, v)
-    if isinstance(node, Neg):
-        return iv.scale(
-            _eval(node.operand, anchors, scope, cls, cell, lookup, reading, used, complete), -1.0
-        )
-    if isinstance(node, BinOp):
-        a = _eval(node.left, anchors, scope, cls, cell, lookup, reading, used, complete)
-        b = _eval(node.right, anchors, scope, cls, cell, lookup, reading, used, complete)
-        op = {"+": iv.add, "-": iv.sub, "*": iv.mul, "/": iv.div}[node.op]
-        return op(a, b)
-    lo = np.full(n, np.nan)
-    hi = np.full(n, np.nan)
-    for i, (subject, period) in enumerate(anchors):
-        if isinstance(node, Sum):
-            subjects = lookup.children.get(subject, [])
-            total_lo = total_hi = 0.0
-            found = 0
-            for child in subjects:
-                key = _ref_key(node.ref, child, period, scope, cls, lookup.basis)
-                fid = lookup.by_key.get(key) if key else None
-                if fid is None:
-                    continue
-                found += 1
-                low, high = _figure_pair(cell, fid, reading)
-                total_lo += low
-                total_hi += high
-                used[i].append(fid)
-            # A partial sum is a lower bound: enough for "≤ whole", not for "== whole".
-            lo[i], hi[i] = total_lo, (total_hi if found == len(subjects) and found else np.inf)
-            if not found:
-                complete[i] = False
-            continue
-        key = _ref_key(node, subject, period, scope, cls, lookup.basis)
-        fid = lookup.by_key.get(key) if key else None
-        if fid is None:
-            complete[i] = False
-            continue
-        used[i].append(fid)
-        lo[i], hi[i] = _figure_pair(cell, fid, reading)
-    return iv.widen(lo, hi)
 
 
 def describe(rules: Iterable[Rule]) -> list[str]:

@@ -93,7 +93,7 @@ def printed_values(
     if value <= 0:
         raise ValueError(f"value={value!r} must be positive for a printed level")
     usable = [m for m in magnitudes if value / MAGNITUDES[m] >= Decimal("0.01")] or [""]
-    magnitude = draw(st.sampled_from(usable)) if unit not in ("%", "个百分点") else ""
+    magnitude = draw(st.sampled_from(usable)) if unit not in _RATE_UNITS else ""
     scaled = value / MAGNITUDES[magnitude]
     digits = draw(st.integers(min_value=min_digits, max_value=max_digits))
     step = _step_for(scaled, digits)
@@ -120,6 +120,10 @@ def printed_values(
     n = (scaled / step).to_integral_value(rounding=ROUND_CEILING) * step
     assume(n * Decimal("0.95") <= scaled)
     return f"近{_text(n)}{magnitude}{unit}"
+
+
+#: Units of rates: printed without a magnitude (no one writes 万‰).
+_RATE_UNITS = ("%", "‰", "个百分点")
 
 
 def _percent_text(value: Decimal, decimals: int) -> str:
@@ -383,7 +387,11 @@ def _evaluate(node: Any, values: dict[str, Decimal]) -> Decimal:
         return -_evaluate(node.operand, values)
     if isinstance(node, BinOp):
         a, b = _evaluate(node.left, values), _evaluate(node.right, values)
-        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b}[node.op]
+        if node.op == "+":
+            return a + b
+        if node.op == "-":
+            return a - b
+        return a * b if node.op == "*" else a / b
     raise ValueError(f"rule_claim_sets cannot draw values for {node}")
 
 
@@ -404,7 +412,25 @@ def rule_claim_sets(
 
     names = list(dict.fromkeys(str(r) for r in refs(expr)))
     ref_by_name = {str(r): r for r in refs(expr)}
-    values = {n: draw(_positive(1e6, 1e11)) for n in names[:-1]}
+
+    def unit_of(name: str) -> str:
+        metric = registry.metrics.resolve(ref_by_name[name].metric)
+        return metric.unit if metric else "元"
+
+    # Rates (出生率 in ‰, 城镇化率 in %) between 1 and 100; amounts and counts in the millions
+    # to hundreds of billions, printed with 万 and 亿.
+    def is_share(name: str) -> bool:
+        return (
+            bool(ref_by_name[name].selector("of"))
+            or ref_by_name[name].selector("measure") == "share"
+        )
+
+    def values_of(name: str) -> st.SearchStrategy[Decimal]:
+        if is_share(name):
+            return _positive(0.01, 0.6)  # a fraction of its whole
+        return _positive(1, 100) if unit_of(name) in _RATE_UNITS else _positive(1e6, 1e11)
+
+    values = {n: draw(values_of(n)) for n in names[:-1]}
     last = names[-1]
 
     def f(x: Decimal) -> Decimal:
@@ -426,8 +452,7 @@ def rule_claim_sets(
     truth = {}
     for i, name in enumerate(names):
         ref = ref_by_name[name]
-        metric = registry.metrics.resolve(ref.metric)
-        unit = metric.unit if metric else "元"
+        unit = unit_of(name)
         measure = ref.selector("measure") or ("share" if ref.selector("of") else "level")
         cid = f"f{i}"
         v = values[name]
