@@ -48,7 +48,18 @@ from factcheck.findings import (
     Report,
 )
 from factcheck.interval import Pair
-from factcheck.keys import AGAINST, MEASURE, OF, PARTS, PERIOD, KeyCodes, Vocabulary
+from factcheck.keys import (
+    AGAINST,
+    MEASURE,
+    METRIC,
+    OF,
+    PARTS,
+    PERIOD,
+    SCOPE,
+    SUBJECT,
+    KeyCodes,
+    Vocabulary,
+)
 from factcheck.orders import capacity, hierarchy, part_whole, targets
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.pool import (
@@ -146,6 +157,36 @@ def _of_key(sel: Any, subject: str, metric: str, period: str, scope: str) -> str
     return f"{m}@{s}@{p}@{sc}"
 
 
+def _selected(
+    of: np.ndarray, subject: np.ndarray, metric: np.ndarray, period: np.ndarray, scope: np.ndarray
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """:func:`_selector_fields` for whole columns: the rows that have a selector, and their
+    subject, metric, period and scope (a fifth of a million shares at 1M claims)."""
+    given = np.flatnonzero([bool(sel) and not pd.isna(sel) for sel in of.tolist()])
+    sels = of[given].tolist()
+
+    def field(name: str, own: np.ndarray) -> np.ndarray:
+        picked = np.array([sel.get(name) for sel in sels], dtype=object)
+        return np.where(pd.isna(picked), own, picked)
+
+    m = field("metric", metric[given])
+    # The scope is inherited only by a selector that keeps the claim's metric.
+    inherited = np.where(m == metric[given], scope[given], "")
+    fields = (field("subject", subject[given]), m, field("period", period[given]))
+    return given, (*fields, field("scope", inherited))
+
+
+def _of_keys(
+    of: np.ndarray, subject: np.ndarray, metric: np.ndarray, period: np.ndarray, scope: np.ndarray
+) -> np.ndarray:
+    """:func:`_of_key` for whole columns."""
+    out = np.full(len(of), "", dtype=object)
+    given, (s, m, p, sc) = _selected(of, subject, metric, period, scope)
+    if len(given):
+        out[given] = m + "@" + s + "@" + p + "@" + sc
+    return out
+
+
 def _stated_pool(ctx: Context) -> Pool:
     t = ctx.table
     n = len(t)
@@ -158,11 +199,14 @@ def _stated_pool(ctx: Context) -> Pool:
     # Only shares and 百分点 name the figure they are taken of; only comparisons name what
     # they compare with: the other rows keep empty parts without a loop over them.
     of_key = np.full(n, "", dtype=object)
-    of = t["of"].to_numpy()
     with_of = np.flatnonzero((measure == "share") | (measure == "pp"))
-    of_key[with_of] = [
-        _of_key(of[i], subject[i], metric[i], period[i], scope[i]) for i in with_of.tolist()
-    ]
+    of_key[with_of] = _of_keys(
+        t["of"].to_numpy()[with_of],
+        subject[with_of],
+        metric[with_of],
+        period[with_of],
+        scope[with_of],
+    )
     against_key = np.full(n, "", dtype=object)
     against = t["against"].to_numpy()
     with_against = [i for i in np.flatnonzero(pd.notna(against)).tolist() if against[i]]
@@ -176,7 +220,7 @@ def _stated_pool(ctx: Context) -> Pool:
         stated_basis = t["basis"].to_numpy()[growth]
         default = pd.Series(metric[growth]).map(ctx.metric_basis).fillna("nominal").to_numpy()
         basis = np.where(pd.isna(stated_basis), default, stated_basis)
-        measure_key[growth] = [f"{m}:{b}" for m, b in zip(measure[growth], basis, strict=True)]
+        measure_key[growth] = measure[growth] + ":" + basis.astype(object)
     amounts = (measure == "level") & ~np.isin(dim, _AMOUNT_FREE_DIMS)
     frame = pd.DataFrame(
         {
@@ -329,11 +373,12 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     keys: dict[str, list[np.ndarray]] = {}
     if measure == "share":
         keys["part"] = _own_level(own, vocab)
-        keys["whole"] = _own_level(own, vocab)
-        for i in np.flatnonzero(pd.notna(of)).tolist():
-            if of[i]:
-                ws, wm, wp, wc = _selector_fields(of[i], subj[i], met[i], per[i], sc[i])
-                put("whole", i, _level_key(ws, wm, wp, wc, cls[i]))
+        keys["whole"] = whole = _own_level(own, vocab)
+        # The whole is the claim's own level with the parts its selector names changed.
+        texts = [np.asarray(column, dtype=object) for column in (subj, met, per, sc)]
+        given, fields = _selected(of, *texts)
+        for part, values in zip((SUBJECT, METRIC, PERIOD, SCOPE), fields, strict=True):
+            whole[part][given] = vocab[part].codes(values)
     elif measure == "yoy":
         keys["current"] = _own_level(own, vocab)
         periods = vocab[PERIOD]
