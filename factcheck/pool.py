@@ -82,11 +82,6 @@ class Pool:
         self.cell = Columns(frame)
         self._index: CodeIndex | None = None
 
-    def key_text(self, fids: np.ndarray) -> np.ndarray:
-        """Figures' keys as strings (rule sets look figures up by them)."""
-        assert self.coder is not None
-        return self.coder.text(self.frame["code"].to_numpy()[fids])
-
     def key_parts(self, fids: np.ndarray) -> list[np.ndarray]:
         """Figures' keys as part codes (a column per part, to change one and look it up)."""
         assert self.coder is not None
