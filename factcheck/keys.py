@@ -46,13 +46,17 @@ class Vocabulary:
             self._texts.append(text)
         return code
 
+    def get(self, text: str) -> int:
+        """The text's number, −1 for a text never numbered."""
+        return self._code.get(text, -1)
+
     def codes(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a whole column of texts (new ones are numbered)."""
         return _per_distinct(column, self.code)
 
     def find(self, column: np.ndarray) -> np.ndarray:
         """Numbers for a column of texts, −1 for a text never numbered."""
-        return _per_distinct(column, lambda text: self._code.get(text, -1))
+        return _per_distinct(column, self.get)
 
     def texts(self, codes: np.ndarray) -> np.ndarray:
         return np.asarray(self._texts, dtype=object)[np.asarray(codes, dtype=np.int64)]

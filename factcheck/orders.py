@@ -158,7 +158,7 @@ def capacity(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
     # The capacity of a figure has its key with the class C.
     query = pool.key_parts(actual["fid"].to_numpy())
-    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["C"], dtype=object))[0]
+    query[CLS][:] = pool.vocabularies[CLS].get("C")
     rows, cap = pool.lookup(query)
     keep = np.isin(cap, caps["fid"].to_numpy())
     return order_check(
@@ -179,7 +179,7 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
         return [], set(), 0
     # The result of a target has its key with the class A.
     query = pool.key_parts(targets["fid"].to_numpy())
-    query[CLS][:] = pool.vocabularies[CLS].find(np.array(["A"], dtype=object))[0]
+    query[CLS][:] = pool.vocabularies[CLS].get("A")
     rows, actual = pool.lookup(query)
     keep = ~fr["derived"].to_numpy()[actual]
     merged = pd.DataFrame({"fid_t": targets["fid"].to_numpy()[rows[keep]], "fid_a": actual[keep]})

@@ -397,7 +397,7 @@ class _Figures:
 
     def code(self, part: int, text: str) -> int:
         """A part text's number, −1 if no key of the run has it."""
-        return int(self.vocab[part].find(np.array([text], dtype=object))[0])
+        return self.vocab[part].get(text)
 
     def texts(self, part: int, codes: np.ndarray) -> np.ndarray:
         return self.vocab[part].texts(codes)

@@ -417,17 +417,15 @@ def rule_claim_sets(
         metric = registry.metrics.resolve(ref_by_name[name].metric)
         return metric.unit if metric else "元"
 
-    # Rates (出生率 in ‰, 城镇化率 in %) between 1 and 100; amounts and counts in the millions
-    # to hundreds of billions, printed with 万 and 亿.
-    def is_share(name: str) -> bool:
-        return (
-            bool(ref_by_name[name].selector("of"))
-            or ref_by_name[name].selector("measure") == "share"
-        )
+    def measure_of(name: str) -> str:
+        ref = ref_by_name[name]
+        return ref.selector("measure") or ("share" if ref.selector("of") else "level")
 
     def values_of(name: str) -> st.SearchStrategy[Decimal]:
-        if is_share(name):
-            return _positive(0.01, 0.6)  # a fraction of its whole
+        # Shares as fractions of their whole; rates (出生率 in ‰, 城镇化率 in %) between 1 and
+        # 100; amounts and counts in the millions to hundreds of billions (printed in 万, 亿).
+        if measure_of(name) == "share":
+            return _positive(0.01, 0.6)
         return _positive(1, 100) if unit_of(name) in _RATE_UNITS else _positive(1e6, 1e11)
 
     values = {n: draw(values_of(n)) for n in names[:-1]}
@@ -453,10 +451,9 @@ def rule_claim_sets(
     for i, name in enumerate(names):
         ref = ref_by_name[name]
         unit = unit_of(name)
-        measure = ref.selector("measure") or ("share" if ref.selector("of") else "level")
         cid = f"f{i}"
         v = values[name]
-        if measure == "share":
+        if measure_of(name) == "share":
             claims.append(
                 _claim(
                     document,
