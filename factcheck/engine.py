@@ -162,7 +162,8 @@ def _selected(
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """:func:`_selector_fields` for whole columns: the rows that have a selector, and their
     subject, metric, period and scope (a fifth of a million shares at 1M claims)."""
-    given = np.flatnonzero([bool(sel) and not pd.isna(sel) for sel in of.tolist()])
+    # A selector is a dict; a row without one holds None or NaN (pandas fills it in).
+    given = np.flatnonzero([isinstance(sel, dict) and bool(sel) for sel in of.tolist()])
     sels = of[given].tolist()
 
     def field(name: str, own: np.ndarray) -> np.ndarray:
@@ -734,10 +735,12 @@ def _resolve_claim_keys(ctx: Context, records: list[RelationCheck]) -> list[Rela
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, frozenset[tuple[str, str]]]] = set()
+    # A run builds one ClaimRef a claim (wording.claim_ref), so the object stands for the
+    # claim: hashing ids is half the cost of hashing (document, id) pairs.
+    seen: set[tuple[str, str, frozenset[int]]] = set()
     out = []
     for f in findings:
-        k = (f.code, f.message, frozenset((c.document, c.id) for c in f.claims))
+        k = (f.code, f.message, frozenset(map(id, f.claims)))
         if k not in seen:
             seen.add(k)
             out.append(f)
@@ -793,71 +796,92 @@ def _check_instances(
         return [], took_part
     # Everything about the failing instances as plain arrays: building a finding then reads
     # numbers, not pandas rows.
-    bad = {c: inst[c].to_numpy()[failing] for c in inst.columns}
+    wanted = ["years", f"{first}_lo_s", f"{first}_hi_s"] + [
+        f"{r}_{c}" for r in relation.roles for c in ("fid", "lo_l", "hi_l")
+    ]
+    bad = {c: inst[c].to_numpy()[failing] for c in wanted}
     prefetch_refs(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
     fix_role, fix_need = _relation_fixes(pool, relation, bad)
-    findings = [
-        _relation_finding(
-            ctx,
-            pool,
-            relation,
-            {c: v[k] for c, v in bad.items()},
-            int(sev[i]),
-            (
-                (computed["s"][0][i], computed["s"][1][i]),
-                (computed["l"][0][i], computed["l"][1][i]),
-            ),
-            (fix_role[k], (fix_need[0][k], fix_need[1][k])),
-        )
-        for k, i in enumerate(failing)
-    ]
+    strict, lenient = (
+        (computed[reading][0][failing], computed[reading][1][failing]) for reading in ("s", "l")
+    )
+    findings = _relation_findings(
+        ctx, pool, relation, bad, sev[failing], (strict, lenient), (fix_role, fix_need)
+    )
     return findings, took_part
 
 
-def _relation_finding(
+def _relation_findings(
     ctx: Context,
     pool: Pool,
     relation: Relation,
-    row: Mapping[str, Any],
-    sev: int,
-    computed: tuple[tuple[float, float], tuple[float, float]],
-    fix: tuple[str | None, tuple[float, float]],
-) -> Finding:
-    first = relation.roles[0]
-    fids = {r: int(row[f"{r}_fid"]) for r in relation.roles}
-    head = figure_label(ctx, pool, fids[first])
-    unit = display(ctx, pool, fids[first])
-    stated = (row[f"{first}_lo_s"], row[f"{first}_hi_s"])
-    comp_s, comp_l = computed
-    operands = "；".join(
-        f"{ROLE_NAMES[r]} {figure_text(ctx, pool, fids[r])}" for r in relation.roles[1:]
+    bad: Mapping[str, np.ndarray],
+    sev: np.ndarray,
+    computed: tuple[Pair, Pair],
+    fix: tuple[np.ndarray, Pair],
+) -> list[Finding]:
+    """The findings of failing instances (``bad``: their columns), built in one pass over
+    plain lists: at a million claims there are fifty thousand of them."""
+    first, others = relation.roles[0], relation.roles[1:]
+    fids = {r: bad[f"{r}_fid"].astype(np.int64) for r in relation.roles}
+    through_derived = np.max(np.stack(list(fids.values())), axis=0) >= pool.stated
+    metric = _texts(pool, "metric", fids[first])
+    subject = _texts(pool, "subject", fids[first])
+    fix_role, (fix_lo, fix_hi) = fix
+    fid_lists = {r: f.tolist() for r, f in fids.items()}
+    columns = zip(
+        range(len(sev)),
+        sev.tolist(),
+        through_derived.tolist(),
+        bad[f"{first}_lo_s"].tolist(),
+        bad[f"{first}_hi_s"].tolist(),
+        *(c.tolist() for pair in computed for c in pair),
+        fix_role.tolist(),
+        fix_lo.tolist(),
+        fix_hi.tolist(),
+        strict=True,
     )
-    reading = reading_note(sev)
-    stated_text, comp_s_text, comp_l_text = (fmt(x, unit) for x in (stated, comp_s, comp_l))
-    message = (
-        f"{relation.title}不符：{head} 声明为 {stated_text}，"
-        f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
-        f"（宽松读法 {comp_l_text}）；{reading}"
-    )
-    through_derived = max(fids.values()) >= pool.stated
-    if through_derived:
-        message = f"推算值与声明值矛盾（经由推算链）：{message}"
-    return Finding(
-        code="FC110" if through_derived else relation.code,
-        name="derived-mismatch" if through_derived else relation.name,
-        severity=SEVERITY[sev],  # type: ignore[arg-type]
-        message=message,
-        claims=refs(ctx, pool, [fids[r] for r in relation.roles]),
-        evidence=(
-            ("stated", stated_text),
-            ("computed", comp_s_text),
-            ("computed_lenient", comp_l_text),
-        ),
-        fix=_fix(ctx, pool, fids[fix[0]], fix[1]) if fix[0] else None,
-        metric=str(pool.cell(fids[first], "metric")),
-        subject=str(pool.cell(fids[first], "subject")),
-        chain=chain_of(pool, [fids[r] for r in relation.roles]),
-    )
+    findings = []
+    for i, level, derived, lo, hi, cs_lo, cs_hi, cl_lo, cl_hi, fix_at, need_lo, need_hi in columns:
+        row = [fid_lists[r][i] for r in relation.roles]
+        head_fid = row[0]
+        unit = display(ctx, pool, head_fid)
+        operands = "；".join(
+            f"{ROLE_NAMES[r]} {figure_text(ctx, pool, fid_lists[r][i])}" for r in others
+        )
+        stated_text = fmt((lo, hi), unit)
+        comp_s_text = fmt((cs_lo, cs_hi), unit)
+        comp_l_text = fmt((cl_lo, cl_hi), unit)
+        message = (
+            f"{relation.title}不符：{figure_label(ctx, pool, head_fid)} 声明为 {stated_text}，"
+            f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
+            f"（宽松读法 {comp_l_text}）；{reading_note(level)}"
+        )
+        if derived:
+            message = f"推算值与声明值矛盾（经由推算链）：{message}"
+        findings.append(
+            Finding(
+                code="FC110" if derived else relation.code,
+                name="derived-mismatch" if derived else relation.name,
+                severity=SEVERITY[level],  # type: ignore[arg-type]
+                message=message,
+                claims=refs(ctx, pool, row),
+                evidence=(
+                    ("stated", stated_text),
+                    ("computed", comp_s_text),
+                    ("computed_lenient", comp_l_text),
+                ),
+                fix=(_fix(ctx, pool, fid_lists[fix_at][i], (need_lo, need_hi)) if fix_at else None),
+                metric=metric[i],
+                subject=subject[i],
+                chain=chain_of(pool, row),
+            )
+        )
+    return findings
+
+
+def _texts(pool: Pool, column: str, fids: np.ndarray) -> list[str]:
+    return [str(x) for x in pool.cell.array(column)[fids].tolist()]
 
 
 def _relation_fixes(

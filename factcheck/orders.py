@@ -182,25 +182,35 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     query[CLS][:] = pool.vocabularies[CLS].get("A")
     rows, actual = pool.lookup(query)
     keep = ~fr["derived"].to_numpy()[actual]
-    merged = pd.DataFrame({"fid_t": targets["fid"].to_numpy()[rows[keep]], "fid_a": actual[keep]})
+    fid_t = targets["fid"].to_numpy()[rows[keep]].astype(np.int64)
+    fid_a = actual[keep].astype(np.int64)
     findings = []
-    took: set[int] = set()
-    prefetch_refs(ctx, pool, merged[["fid_t", "fid_a"]].to_numpy().ravel())
-    for ft, fa in zip(merged["fid_t"], merged["fid_a"], strict=True):
-        ft, fa = int(ft), int(fa)
-        took.update((ft, fa))
-        upper = ctx.cell(ft, "qualifier") == "at_most"
-        tl, th = pool.cell(ft, "lo_s"), pool.cell(ft, "hi_s")
-        al, ah = pool.cell(fa, "lo_s"), pool.cell(fa, "hi_s")
-        if upper:
-            verdict = "已完成" if ah <= th else ("未完成" if al > th else "无法判定是否完成")
-        else:
-            verdict = "已完成" if al >= tl else ("未完成" if ah < tl else "无法判定是否完成")
+    prefetch_refs(ctx, pool, np.concatenate([fid_t, fid_a]))
+    at_most = ctx.cell.array("qualifier")[fid_t] == "at_most"
+    tl, th = (pool.cell.array(c)[fid_t].astype(float) for c in ("lo_s", "hi_s"))
+    al, ah = (pool.cell.array(c)[fid_a].astype(float) for c in ("lo_s", "hi_s"))
+    # 不超过N (at most) is met from below, every other target from above.
+    met = np.where(at_most, ah <= th, al >= tl)
+    missed = np.where(at_most, al > th, ah < tl)
+    verdicts = np.where(met, "已完成", np.where(missed, "未完成", "无法判定是否完成"))
+    metric, subject = (pool.cell.array(c)[fid_t].astype(str) for c in ("metric", "subject"))
+    for ft, fa, t_lo, t_hi, a_lo, a_hi, verdict, m, s in zip(
+        fid_t.tolist(),
+        fid_a.tolist(),
+        tl.tolist(),
+        th.tolist(),
+        al.tolist(),
+        ah.tolist(),
+        verdicts.tolist(),
+        metric.tolist(),
+        subject.tolist(),
+        strict=True,
+    ):
         unit = display(ctx, pool, fa)
         message = (
             f"目标与实际：{figure_label(ctx, pool, ft)} "
-            f"目标为 {figure_text(ctx, pool, ft)}（{fmt((tl, th), unit)}），"
-            f"实际为 {figure_text(ctx, pool, fa)}（{fmt((al, ah), unit)}）：{verdict}"
+            f"目标为 {figure_text(ctx, pool, ft)}（{fmt((t_lo, t_hi), unit)}），"
+            f"实际为 {figure_text(ctx, pool, fa)}（{fmt((a_lo, a_hi), unit)}）：{verdict}"
         )
         findings.append(
             Finding(
@@ -210,11 +220,12 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
                 message=message,
                 claims=refs(ctx, pool, [fa, ft]),
                 evidence=(("verdict", verdict),),
-                metric=str(pool.cell(ft, "metric")),
-                subject=str(pool.cell(ft, "subject")),
+                metric=m,
+                subject=s,
             )
         )
         if pool.records is not None:
             title = f"目标与实际：{figure_label(ctx, pool, ft)}"
             pool.record("FC301", "target-vs-result", title, (ft, fa), "info")
-    return findings, took, len(merged)
+    took = set(fid_t.tolist()) | set(fid_a.tolist())
+    return findings, took, len(fid_t)
