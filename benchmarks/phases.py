@@ -24,7 +24,7 @@ STAGES = (
     "_code_keys",
     "_attach",
     "_check_instances",
-    "_relation_finding",
+    "_relation_findings",
     "prefetch_refs",
     "fmt",
     "_derive",

@@ -31,7 +31,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -1179,14 +1179,20 @@ def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int
     outcomes: dict[Any, str] = {}
     prefetch_refs(ctx, pool, pairs.to_numpy().ravel())
     lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
-    for key, lenient, a_l, b_l, a_s, b_s in zip(
-        pairs.index.tolist(),
-        lenient_of.tolist(),
-        *(pairs[c].to_numpy().tolist() for c in ("a_l", "b_l", "a_s", "b_s")),
-        strict=True,
+    a = np.where(lenient_of, pairs["a_l"], pairs["a_s"]).astype(np.int64)
+    b = np.where(lenient_of, pairs["b_l"], pairs["b_s"]).astype(np.int64)
+    # Stated figures first, so the finding points at something a person wrote.
+    derived = pool.cell.array("derived")
+    swap = derived[a] & ~derived[b]
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
+    sides = [
+        [_Cells(*cells) for cells in zip(*_cell_lists(pool, fids), strict=True)] for fids in (a, b)
+    ]
+    for key, lenient, fa, fb, cells_a, cells_b in zip(
+        pairs.index.tolist(), lenient_of.tolist(), a.tolist(), b.tolist(), *sides, strict=True
     ):
-        a, b = (a_l, b_l) if lenient else (a_s, b_s)
-        finding = _agreement_finding(ctx, pool, int(a), int(b), ERROR if lenient else WARNING)
+        sev = ERROR if lenient else WARNING
+        finding = _agreement_finding(ctx, pool, (fa, cells_a), (fb, cells_b), sev)
         findings.append(finding)
         outcomes[int(key)] = finding.severity
     if pool.records is not None:
@@ -1197,21 +1203,40 @@ def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int
     return findings, took_part, len(stats)
 
 
-def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Finding:
-    # Stated figures first, so the finding points at something a person wrote.
-    if pool.cell(a, "derived") and not pool.cell(b, "derived"):
-        a, b = b, a
-    statuses = {str(pool.cell(a, "status")), str(pool.cell(b, "status"))}
+class _Cells(NamedTuple):
+    """What an agreement finding reads of one figure."""
+
+    status: str
+    cap: int
+    lo_s: float
+    hi_s: float
+    lo_l: float
+    hi_l: float
+    derived: bool
+    cls: str
+    metric: str
+    subject: str
+
+
+def _cell_lists(pool: Pool, fids: np.ndarray) -> list[list[Any]]:
+    return [pool.cell.array(c)[fids].tolist() for c in _Cells._fields]
+
+
+def _agreement_finding(
+    ctx: Context, pool: Pool, first: tuple[int, _Cells], second: tuple[int, _Cells], sev: int
+) -> Finding:
+    (a, ca), (b, cb) = first, second
+    statuses = {ca.status, cb.status}
     revision = (
         bool(statuses & {"estimate", "preliminary"}) and "actual" in statuses
     ) or statuses == {"estimate", "preliminary"}
-    cap = min(int(pool.cell(a, "cap")), int(pool.cell(b, "cap")))
-    unit = display(ctx, pool, a if not pool.cell(a, "derived") else b)
-    ia = (pool.cell(a, "lo_s"), pool.cell(a, "hi_s"))
-    ib = (pool.cell(b, "lo_s"), pool.cell(b, "hi_s"))
+    cap = min(ca.cap, cb.cap)
+    unit = display(ctx, pool, a if not ca.derived else b)
+    ia = (ca.lo_s, ca.hi_s)
+    ib = (cb.lo_s, cb.hi_s)
     label = figure_label(ctx, pool, a)
-    derived_a, derived_b = bool(pool.cell(a, "derived")), bool(pool.cell(b, "derived"))
-    if pool.cell(a, "cls") == "T":
+    derived_a, derived_b = ca.derived, cb.derived
+    if ca.cls == "T":
         # Two documents (or two passages) setting different targets for the same figure are
         # a plan that changed or plans of different horizons, not a contradiction.
         code, name, sev = "FC103", "target-changed", INFO
@@ -1251,7 +1276,7 @@ def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Fi
     # A changed target or a revised estimate is not an error to correct: no fix is offered.
     if not derived_a and code in ("FC101", "FC110", "FC111"):
         ref = refs(ctx, pool, [a])[0]
-        lo_b, hi_b = float(pool.cell(b, "lo_l")), float(pool.cell(b, "hi_l"))
+        lo_b, hi_b = cb.lo_l, cb.hi_l
         fix = Fix(
             ref.key,
             num(lo_b, unit),
@@ -1267,8 +1292,8 @@ def _agreement_finding(ctx: Context, pool: Pool, a: int, b: int, sev: int) -> Fi
         claims=refs(ctx, pool, [a, b]),
         evidence=(("a", text_a), ("b", text_b)),
         fix=fix,
-        metric=str(pool.cell(a, "metric")),
-        subject=str(pool.cell(a, "subject")),
+        metric=str(ca.metric),
+        subject=str(ca.subject),
         chain=chain_of(pool, [a, b]),
     )
 

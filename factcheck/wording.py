@@ -71,12 +71,19 @@ def figure_text(ctx: Context, pool: Pool, fid: int) -> str:
 def _make_text(ctx: Context, pool: Pool, fid: int) -> str:
     claim = int(pool.cell(fid, "claim"))
     if claim >= 0:
-        status = str(ctx.cell(claim, "status"))
-        tag = "" if status == "actual" else f"{STATUS_NAMES.get(status, status)}"
-        return f"「{ctx.cell(claim, 'value')}」{tag}（{ctx.cell(claim, 'document')}）"
+        return _stated_text(
+            str(ctx.cell(claim, "value")),
+            str(ctx.cell(claim, "status")),
+            str(ctx.cell(claim, "document")),
+        )
     unit = display(ctx, pool, fid)
     interval = fmt((pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s")), unit)
     return f"推算值 {interval}（{figure_label(ctx, pool, fid)}）"
+
+
+def _stated_text(value: str, status: str, document: str) -> str:
+    tag = "" if status == "actual" else STATUS_NAMES.get(status, status)
+    return f"「{value}」{tag}（{document}）"
 
 
 def display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
@@ -200,9 +207,14 @@ def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
     col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
     missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
     documents = ctx.corpus.documents
-    for k, (row, document, id_, quote, value, file, file_line, line, column) in enumerate(
+    texts = ctx.texts
+    for k, (row, document, id_, quote, value, file, file_line, line, column, status) in enumerate(
         zip(rows.tolist(), *(col[c].tolist() for c in _REF_COLUMNS), strict=True)
     ):
+        # A stated figure's id is its claim's row: its text in findings comes from the same
+        # cells (see _make_text).
+        if row not in texts:
+            texts[row] = _stated_text(str(value), str(status), str(document))
         doc = documents.get(str(document))
         ctx.refs[row] = ClaimRef(
             id=str(id_),
@@ -217,7 +229,17 @@ def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
         )
 
 
-_REF_COLUMNS = ("document", "id", "quote", "value", "file", "file_line", "line", "column")
+_REF_COLUMNS = (
+    "document",
+    "id",
+    "quote",
+    "value",
+    "file",
+    "file_line",
+    "line",
+    "column",
+    "status",
+)
 
 
 def claim_ref(ctx: Context, c: int) -> ClaimRef:
