@@ -281,6 +281,7 @@ def _code_keys(pool: Pool, wanted: Iterable[_RoleKeys]) -> None:
     provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
     final = ~provisional & (frame["cls"] == "A").to_numpy()
     revised = provisional & np.isin(codes, codes[final])
+    pool.revised_codes = np.unique(codes[revised])
     frame["code"] = codes
     frame["cap"] = np.where(revised, WARNING, ERROR)
     pool.frame = frame  # the column caches start again
@@ -780,7 +781,7 @@ def _check_instances(
         operands = {r: _pairs(inst, r, reading) for r in relation.roles[1:]}
         computed[reading] = solve(relation, first, operands, years)
         ok[reading] = iv.overlaps(computed[reading], _pairs(inst, first, reading))
-    sev = _severity(inst, relation, ok["s"], ok["l"])
+    sev = _spare_revisions(ctx, pool, relation, inst, _severity(inst, relation, ok["s"], ok["l"]))
     took_part = claims_of(
         pool, np.concatenate([inst[f"{r}_fid"].to_numpy() for r in relation.roles])
     )
@@ -809,6 +810,38 @@ def _check_instances(
         ctx, pool, relation, bad, sev[failing], (strict, lenient), (fix_role, fix_need)
     )
     return findings, took_part
+
+
+def _spare_revisions(
+    ctx: Context, pool: Pool, relation: Relation, inst: pd.DataFrame, sev: np.ndarray
+) -> np.ndarray:
+    """At most a warning for a relation claim that holds with one set of figures and fails
+    only with a final figure, printed in another document, that revised an estimate.
+
+    A report printed before the final figures (预计 GDP 300.5亿元, 海洋生产总值占比50.0%) was
+    consistent with what was known then; the revision is reported on its own (FC102), and the
+    instance with the final figure stays visible as a warning. A final figure printed in the
+    relation claim's own document is not spared: a bulletin's growth rate must agree with its
+    own levels.
+    """
+    errors = sev == ERROR
+    if not errors.any() or not len(pool.revised_codes):
+        return sev
+    claim = inst[f"{relation.roles[0]}_fid"].to_numpy().astype(np.int64)
+    spared = errors & np.isin(claim, claim[sev == 0])
+    if not spared.any():
+        return sev
+    codes = pool.cell.array("code")
+    documents = ctx.cell.array("document")
+    elsewhere = np.zeros(len(inst), dtype=bool)
+    for role in relation.roles[1:]:
+        fids = inst[f"{role}_fid"].to_numpy().astype(np.int64)
+        stated = fids < pool.stated
+        other_document = np.zeros(len(inst), dtype=bool)
+        # The relation claim is stated: its figure id is its claim's row.
+        other_document[stated] = documents[fids[stated]] != documents[claim[stated]]
+        elsewhere |= stated & other_document & np.isin(codes[fids], pool.revised_codes)
+    return np.where(spared & elsewhere, WARNING, sev)
 
 
 def _relation_findings(

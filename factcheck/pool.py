@@ -61,6 +61,8 @@ class Pool:
         self.stated = len(frame)
         #: every relation evaluated, when the caller asked for them (JUnit lists them)
         self.records: list[RelationCheck] | None = None
+        #: key codes stated by an estimate and by the final figure that revised it
+        self.revised_codes: np.ndarray = np.array([], dtype=np.int64)
 
     def record(self, code: str, name: str, title: str, fids: Iterable[int], outcome: str) -> None:
         if self.records is None:

@@ -1,0 +1,250 @@
+"""Severities that depend on what a figure is (design §5), by hand-computed example.
+
+- A growth rate in real terms (按可比价格: 地区生产总值, 增加值) set against the ratio of two
+  current-price levels differs from it by the price change: within the deflator band that is
+  nothing, beyond it a warning, never an error.
+- An estimate (预计) restated by a final figure is a revision: a note within the revision band,
+  a warning beyond it, never an error.
+- Production above the capacity stated for the same figure is an error.
+
+Every figure below is printed without trailing zeros, so the strict and the lenient readings
+are the same interval: the arithmetic in the comments is the whole story.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import check
+from factcheck.claims import Claim, Document, Selector
+from factcheck.engine import DEFLATOR_BAND, REVISION_BAND
+from factcheck.testing import ClaimSet, corpus_of
+
+REPORT = Document(id="jm-2023", title="即墨区2023年国民经济和社会发展统计公报", published="2024-03")
+PLAN = Document(id="jm-2023-plan", title="即墨区2023年政府工作报告", published="2023-01")
+
+
+def _claim(doc: Document, cid: str, metric: str, period: str, value: str, **kw) -> Claim:
+    return Claim(
+        id=cid,
+        document=doc.id,
+        subject="即墨区",
+        metric=metric,
+        period=period,
+        value=value,
+        quote=f"{metric}{value}",
+        **kw,
+    )
+
+
+def _growth(metric: str, before: str, after: str, rate: str, **kw) -> ClaimSet:
+    claims = (
+        _claim(REPORT, "level-2022", metric, "2022", before),
+        _claim(REPORT, "level-2023", metric, "2023", after),
+        _claim(REPORT, "yoy-2023", metric, "2023", rate, measure="yoy", **kw),
+    )
+    return ClaimSet(document=REPORT, claims=claims, truth={})
+
+
+def _outcome(report) -> set[tuple[str, str]]:
+    return {(f.code, f.severity) for f in report.findings}
+
+
+# --------------------------------------------------------------------------- real-terms growth
+
+# 1234.5 → 1481.4亿元 at current prices is 1481.35 / 1234.55 − 1 … 1481.45 / 1234.45 − 1,
+# that is 19.99 % … 20.01 %.
+
+
+def test_a_real_growth_rate_far_from_the_nominal_ratio_is_a_warning_not_an_error():
+    # 地区生产总值 grows in real terms (the registry's basis): 增长5.3% widened by the
+    # deflator band is [5.25 − 3, 5.35 + 8] = [2.25 %, 13.35 %], which misses 20 %.
+    report = check(corpus_of([_growth("地区生产总值", "1234.5亿元", "1481.4亿元", "5.3%")]))
+    assert _outcome(report) == {("FC202", "warning")}
+
+
+def test_the_same_rate_stated_at_current_prices_is_an_error():
+    claim_set = _growth("地区生产总值", "1234.5亿元", "1481.4亿元", "5.3%", basis="nominal")
+    assert _outcome(check(corpus_of([claim_set]))) == {("FC202", "error")}
+
+
+def test_a_metric_at_current_prices_gets_no_deflator_band():
+    # 规上工业总产值 is nominal in the registry: 5.3 % against 20 % is an error.
+    claim_set = _growth("规上工业总产值", "1234.5亿元", "1481.4亿元", "5.3%")
+    assert _outcome(check(corpus_of([claim_set]))) == {("FC202", "error")}
+
+
+def test_a_real_growth_rate_within_the_deflator_band_is_not_reported():
+    # 增长15.3%: [12.25 %, 23.35 %] holds 20 % (prices rose by about 4 %).
+    claim_set = _growth("地区生产总值", "1234.5亿元", "1481.4亿元", "15.3%")
+    assert check(corpus_of([claim_set])).findings == ()
+
+
+def _tenths(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(low * 10, high * 10).map(lambda n: Decimal(n) / 10)
+
+
+@settings(deadline=None, max_examples=60)
+@given(before=_tenths(100, 5000), ratio=_tenths(50, 300), rate=_tenths(-30, 60))
+def test_a_real_growth_rate_never_yields_an_error_whatever_the_levels(before, ratio, rate):
+    after = (before * ratio / 100).quantize(Decimal("0.1"))
+    if after <= 0 or rate == 0:
+        return
+    claim_set = _growth("地区生产总值", f"{before}亿元", f"{after}亿元", f"{rate}%")
+    report = check(corpus_of([claim_set]))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    # The oracle, computed here: the nominal growth interval against the rate widened by
+    # the band, with a margin of a point either way so that the edges need no care.
+    low = (after - Decimal("0.05")) / (before + Decimal("0.05")) * 100 - 100
+    high = (after + Decimal("0.05")) / (before - Decimal("0.05")) * 100 - 100
+    band_low = rate - Decimal("0.05") + Decimal(str(DEFLATOR_BAND[0]))
+    band_high = rate + Decimal("0.05") + Decimal(str(DEFLATOR_BAND[1]))
+    if high < band_low - 1 or low > band_high + 1:
+        assert ("FC202", "warning") in _outcome(report)
+    elif band_low + 1 < low and high < band_high - 1:
+        assert report.findings == ()
+
+
+# --------------------------------------------------------------------------- revisions
+
+
+def _revision(estimate: str, final: str) -> list[ClaimSet]:
+    return [
+        ClaimSet(
+            document=PLAN,
+            claims=(_claim(PLAN, "gdp-est", "地区生产总值", "2022", estimate, status="estimate"),),
+            truth={},
+        ),
+        ClaimSet(
+            document=REPORT,
+            claims=(_claim(REPORT, "gdp", "地区生产总值", "2022", final),),
+            truth={},
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("final", "expected"),
+    [
+        # 预计300.5 → 310.2: the band is 5 % of the largest edge, 0.05 × 310.25 = 15.51;
+        # 310.15 − 15.51 = 294.64 ≤ 300.55, so the intervals meet within the band: a note.
+        ("310.2亿元", "info"),
+        # → 330.7: 0.05 × 330.75 = 16.54; 330.65 − 16.54 = 314.11 > 300.55: a warning.
+        ("330.7亿元", "warning"),
+        # → 600.1, twice the estimate: still a revision, still not an error.
+        ("600.1亿元", "warning"),
+    ],
+)
+def test_an_estimate_restated_by_a_final_figure_is_a_revision(final, expected):
+    assert REVISION_BAND == 0.05  # the arithmetic above assumes it
+    report = check(corpus_of(_revision("300.5亿元", final)))
+    assert _outcome(report) == {("FC102", expected)}
+    (finding,) = report.findings
+    assert {c.id for c in finding.claims} == {"gdp-est", "gdp"}
+
+
+def test_an_estimate_confirmed_by_the_final_figure_is_not_reported():
+    assert check(corpus_of(_revision("300.5亿元", "300.5亿元"))).findings == ()
+
+
+def _share_beside_an_estimate(share: str) -> list[ClaimSet]:
+    """A plan printed before the final figures: GDP and marine output are 预计 and the share
+    is taken of the estimate; the statistical report then revises GDP to 330.7亿元."""
+    plan = (
+        _claim(PLAN, "gdp-est", "地区生产总值", "2022", "300.5亿元", status="estimate"),
+        _claim(PLAN, "marine-est", "海洋生产总值", "2022", "150.3亿元", status="estimate"),
+        _claim(
+            PLAN,
+            "marine-share",
+            "海洋生产总值",
+            "2022",
+            share,
+            measure="share",
+            of=Selector(metric="地区生产总值"),
+        ),
+    )
+    final = (_claim(REPORT, "gdp", "地区生产总值", "2022", "330.7亿元"),)
+    return [
+        ClaimSet(document=PLAN, claims=plan, truth={}),
+        ClaimSet(document=REPORT, claims=final, truth={}),
+    ]
+
+
+def _named(report, code: str) -> list[tuple[str, frozenset[str]]]:
+    return sorted(
+        (f.severity, frozenset(c.id for c in f.claims)) for f in report.findings if f.code == code
+    )
+
+
+def test_a_share_true_of_the_estimate_is_not_an_error_against_the_revised_figure():
+    # 150.3 / 300.5 = 50.02 % (the share held when it was printed); 150.3 / 330.7 = 45.45 %.
+    report = check(corpus_of(_share_beside_an_estimate("50.0%")))
+    assert _named(report, "FC201") == [
+        ("warning", frozenset({"marine-share", "marine-est", "gdp"})),
+    ]
+    assert _outcome(report) == {("FC201", "warning"), ("FC102", "warning")}
+
+
+def test_a_share_true_of_neither_figure_is_still_an_error():
+    # 40.0 % is neither 50.02 % (the estimate) nor 45.45 % (the final figure).
+    report = check(corpus_of(_share_beside_an_estimate("40.0%")))
+    assert _named(report, "FC201") == [
+        ("error", frozenset({"marine-share", "marine-est", "gdp"})),
+        # the estimate, revised, takes part in warnings only
+        ("warning", frozenset({"marine-share", "marine-est", "gdp-est"})),
+    ]
+
+
+def test_a_share_that_disagrees_with_its_own_documents_final_figure_is_an_error():
+    # The statistical report prints the final GDP and a share that only the plan's estimate
+    # supports: a report must agree with its own figures.
+    plan = (_claim(PLAN, "gdp-est", "地区生产总值", "2022", "300.5亿元", status="estimate"),)
+    final = (
+        _claim(REPORT, "gdp", "地区生产总值", "2022", "330.7亿元"),
+        _claim(REPORT, "marine", "海洋生产总值", "2022", "150.3亿元"),
+        _claim(
+            REPORT,
+            "marine-share",
+            "海洋生产总值",
+            "2022",
+            "50.0%",
+            measure="share",
+            of=Selector(metric="地区生产总值"),
+        ),
+    )
+    report = check(
+        corpus_of(
+            [
+                ClaimSet(document=PLAN, claims=plan, truth={}),
+                ClaimSet(document=REPORT, claims=final, truth={}),
+            ]
+        )
+    )
+    assert _named(report, "FC201") == [("error", frozenset({"marine-share", "marine", "gdp"}))]
+
+
+# --------------------------------------------------------------------------- capacity
+
+
+def _capacity(output: str) -> ClaimSet:
+    claims = (
+        _claim(REPORT, "capacity", "整车产量", "2023", "45.5万辆", status="capacity"),
+        _claim(REPORT, "output", "整车产量", "2023", output),
+    )
+    return ClaimSet(document=REPORT, claims=claims, truth={})
+
+
+def test_output_above_the_stated_capacity_is_an_error_naming_both():
+    # 52.3万辆 (≥ 52.25) against a capacity of 45.5万辆 (≤ 45.55).
+    report = check(corpus_of([_capacity("52.3万辆")]))
+    assert _outcome(report) == {("FC209", "error")}
+    (finding,) = report.findings
+    assert [c.id for c in finding.claims] == ["output", "capacity"]
+
+
+def test_output_within_capacity_is_not_reported():
+    assert check(corpus_of([_capacity("38.7万辆")])).findings == ()
