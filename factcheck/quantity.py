@@ -83,6 +83,11 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
     "将近": "near",
     "接近": "near",
     "近": "near",
+    "不超过": "at_most",  # 赤字率不超过3%: targets and caps
+    "不高于": "at_most",
+    "不多于": "at_most",
+    "至多": "at_most",
+    "最多": "at_most",
     "不到": "at_most",
     "不足": "at_most",
     "少于": "at_most",

@@ -96,3 +96,69 @@ def test_a_copy_that_disagrees_is_reported_naming_its_claims():
     (low, high) = sorted(_city_figures(report), key=lambda f: f.low)
     assert high.low == pytest.approx(9972.57, abs=0.01)  # 即墨's copy, the narrowest left
     assert {c.split("#")[1] for c in low.claims} == {"hd-gdp", "hd-share"}
+
+
+# --------------------------------------------------------------------------- chains of derivations
+
+CHAIN_DOC = Document(
+    id="jm-2024", title="即墨区2024年工业经济运行", published="2025-02", region="即墨区"
+)
+
+
+def test_a_figure_two_steps_away_is_derived_through_both_steps():
+    # 即墨区 prints its output and its share of 青岛市; 青岛市's growth is printed too, but
+    # neither of 青岛市's levels. Step 1: 青岛市 2024 = 1234.5 ÷ 12.3 %, that is
+    # [1234.45 ÷ 0.1235, 1234.55 ÷ 0.1225] = [9995.5, 10078.0] 亿元. Step 2: 青岛市 2023 =
+    # step 1 ÷ (1 + 10.2 %), that is [9995.5 ÷ 1.1025, 10078.0 ÷ 1.1015] = [9066.2, 9149.3].
+    claims = (
+        Claim(
+            id="jm-output",
+            document=CHAIN_DOC.id,
+            subject="即墨区",
+            metric="规上工业总产值",
+            value="1234.5亿元",
+            period="2024",
+            quote="全区规上工业总产值1234.5亿元",
+        ),
+        Claim(
+            id="jm-share",
+            document=CHAIN_DOC.id,
+            subject="即墨区",
+            metric="规上工业总产值",
+            measure="share",
+            of=Selector(subject="青岛市"),
+            value="12.3%",
+            period="2024",
+            quote="占全市的12.3%",
+        ),
+        Claim(
+            id="qd-growth",
+            document=CHAIN_DOC.id,
+            subject="青岛市",
+            metric="规上工业总产值",
+            measure="yoy",
+            value="10.2%",
+            period="2024",
+            quote="全市规上工业总产值增长10.2%",
+        ),
+    )
+    report = check(corpus_of([ClaimSet(document=CHAIN_DOC, claims=claims, truth={})]))
+    assert [f.severity for f in report.findings] == []
+    levels = {
+        f.period: f
+        for f in report.figures
+        if f.derived and f.subject == "青岛市" and f.measure == "level"
+    }
+    assert set(levels) == {"2024", "2023"}
+    assert levels["2024"].unit == "亿元"
+    assert levels["2024"].low == pytest.approx(9995.5, abs=0.1)
+    assert levels["2024"].high == pytest.approx(10078.0, abs=0.1)
+    assert levels["2023"].low == pytest.approx(9066.2, abs=0.1)
+    assert levels["2023"].high == pytest.approx(9149.3, abs=0.1)
+    # The second step's provenance reaches back to all three claims.
+    assert set(levels["2023"].claims) == {
+        "jm-2024#jm-output",
+        "jm-2024#jm-share",
+        "jm-2024#qd-growth",
+    }
+    assert len(levels["2023"].chain) == 2

@@ -248,3 +248,45 @@ def test_output_above_the_stated_capacity_is_an_error_naming_both():
 
 def test_output_within_capacity_is_not_reported():
     assert check(corpus_of([_capacity("38.7万辆")])).findings == ()
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _target(target: str, result: str) -> list[ClaimSet]:
+    return [
+        ClaimSet(
+            document=PLAN,
+            claims=(_claim(PLAN, "target", "高新技术企业数量", "2023", target, status="target"),),
+            truth={},
+        ),
+        ClaimSet(
+            document=REPORT,
+            claims=(_claim(REPORT, "result", "高新技术企业数量", "2023", result),),
+            truth={},
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "verdict"),
+    [
+        # 突破700家 is [700, ∞): 712家 ([711.5, 712.5]) reaches it, 652家 (≤ 652.5) does not,
+        # and 突破650家 ([650, ∞)) may or may not.
+        ("突破700家", "712家", "已完成"),
+        ("突破700家", "652家", "未完成"),
+        ("突破700家", "突破650家", "无法判定是否完成"),
+        # 不超过50家 is (−∞, 50]: a cap is met from below.
+        ("不超过50家", "48家", "已完成"),
+        ("不超过50家", "53家", "未完成"),
+        ("不超过50家", "近50家", "已完成"),  # 近50 is [47.5, 50]
+        ("不超过50家", "50余家", "无法判定是否完成"),  # [50, 60)
+    ],
+)
+def test_a_target_and_its_result_are_a_note_saying_whether_it_was_met(target, result, verdict):
+    report = check(corpus_of(_target(target, result)))
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("FC301", "info")
+    assert finding.evidence == (("verdict", verdict),)
+    assert finding.message.endswith(verdict)
+    assert [c.id for c in finding.claims] == ["result", "target"]

@@ -130,6 +130,9 @@ QUALIFIED = [
     case("buzu", "不足1万元", "万元", "(−∞, 1]", None, "at_most"),
     case("yixia", "10人以下", "人", "(−∞, 10]", None, "at_most"),
     case("yinei", "5%以内", "%", "(−∞, 5]", None, "at_most"),
+    case("buchaoguo", "不超过3%", "%", "(−∞, 3]", None, "at_most"),
+    case("bugaoyu", "不高于35微克/立方米", "微克/立方米", "(−∞, 35]", None, "at_most"),
+    case("zhiduo", "至多5个", "个", "(−∞, 5]", None, "at_most"),
     # 约: the rounding band, widened to N ± 5 % (strict) / N ± 10 % (lenient)
     case("yue", "约5000万元", "万元", "[4750, 5250]", "[4500, 5500]", "about"),
     case("yue-decimal", "约3.4万辆", "万辆", "[3.23, 3.57]", "[3.06, 3.74]", "about"),
