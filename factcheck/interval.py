@@ -56,16 +56,27 @@ def mul(a: Pair, b: Pair) -> Pair:
     return widen(lo, hi)
 
 
+#: Below this a bound is zero widened, not a number anyone printed.
+_ZERO = 1e-200
+
+
 def div(a: Pair, b: Pair) -> Pair:
-    """a / b; where b contains 0 the result is unbounded."""
+    """a / b.
+
+    Where b touches 0 from one side only (an amount printed 不到10万元 is [0, 10] 万元) its
+    reciprocal is a half-line, [1/10, ∞); where 0 is strictly inside b, or b is 0, the result
+    is unbounded.
+    """
     blo, bhi = b
-    spans_zero = (blo <= 0) & (bhi >= 0)
+    low_zero = np.abs(blo) <= _ZERO
+    high_zero = np.abs(bhi) <= _ZERO
+    unbounded = ((blo < -_ZERO) & (bhi > _ZERO)) | (low_zero & high_zero)
     with np.errstate(divide="ignore", invalid="ignore"):
-        inv_lo = np.where(spans_zero, -np.inf, 1.0 / bhi)
-        inv_hi = np.where(spans_zero, np.inf, 1.0 / blo)
+        inv_lo = np.where(high_zero, -np.inf, 1.0 / bhi)
+        inv_hi = np.where(low_zero, np.inf, 1.0 / blo)
     lo, hi = _products(a, (inv_lo, inv_hi))
-    lo = np.where(spans_zero, -np.inf, lo)
-    hi = np.where(spans_zero, np.inf, hi)
+    lo = np.where(unbounded, -np.inf, lo)
+    hi = np.where(unbounded, np.inf, hi)
     return widen(lo, hi)
 
 

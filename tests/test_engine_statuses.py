@@ -290,3 +290,43 @@ def test_a_target_and_its_result_are_a_note_saying_whether_it_was_met(target, re
     assert finding.evidence == (("verdict", verdict),)
     assert finding.message.endswith(verdict)
     assert [c.id for c in finding.claims] == ["result", "target"]
+
+
+# --------------------------------------------------------------------------- orders and bounds
+
+
+def _part_of_whole(part: str, whole: str) -> list[ClaimSet]:
+    claims = (
+        _claim(REPORT, "projects", "重点项目数量", "2023", whole),
+        _claim(
+            REPORT, "city-projects", "重点项目数量", "2023", part, part_of="projects", scope="市级"
+        ),
+    )
+    return [ClaimSet(document=REPORT, claims=claims, truth={})]
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        # 其中204个 (≥ 203.5) against 195个 (≤ 195.5): above it under every reading.
+        ("204个", "195个", {("FC207", "error")}),
+        # 其中200个 is [199.5, 200.5] if its zeros count, [150, 250] if not: above 195.5
+        # only under the strict reading.
+        ("200个", "195个", {("FC207", "warning")}),
+        ("104个", "195个", set()),
+    ],
+)
+def test_a_part_above_its_whole_is_an_error_only_under_every_reading(part, whole, expected):
+    assert _outcome(check(corpus_of(_part_of_whole(part, whole)))) == expected
+
+
+def test_an_amount_below_a_bound_is_never_negative():
+    # 不到10万元 is [0, 10] 万元, not (−∞, 10]: 30万元 on it is growth of at least
+    # 30 ÷ 10 − 1 = 200 %, so 增长50% is an error. (Unclamped, the ratio is unbounded.)
+    claims = (
+        _claim(REPORT, "level-2022", "规上工业总产值", "2022", "不到10万元"),
+        _claim(REPORT, "level-2023", "规上工业总产值", "2023", "30.3万元"),
+        _claim(REPORT, "yoy-2023", "规上工业总产值", "2023", "50.3%", measure="yoy"),
+    )
+    report = check(corpus_of([ClaimSet(document=REPORT, claims=claims, truth={})]))
+    assert _outcome(report) == {("FC202", "error")}
