@@ -815,33 +815,38 @@ def _check_instances(
 def _spare_revisions(
     ctx: Context, pool: Pool, relation: Relation, inst: pd.DataFrame, sev: np.ndarray
 ) -> np.ndarray:
-    """At most a warning for a relation claim that holds with one set of figures and fails
-    only with a final figure, printed in another document, that revised an estimate.
+    """At most a warning for a relation claim printed beside an estimate, true of it, and
+    failing only with the final figure another document revised that estimate with.
 
-    A report printed before the final figures (预计 GDP 300.5亿元, 海洋生产总值占比50.0%) was
+    A plan printed before the final figures (预计 GDP 300.5亿元, 海洋生产总值占比50.0%) was
     consistent with what was known then; the revision is reported on its own (FC102), and the
-    instance with the final figure stays visible as a warning. A final figure printed in the
-    relation claim's own document is not spared: a bulletin's growth rate must agree with its
-    own levels.
+    instance with the final figure stays visible as a warning. Nothing else is spared: a
+    growth rate that only an estimate printed in some other document happens to support is
+    still an error against the final figure.
     """
     errors = sev == ERROR
     if not errors.any() or not len(pool.revised_codes):
         return sev
     claim = inst[f"{relation.roles[0]}_fid"].to_numpy().astype(np.int64)
-    spared = errors & np.isin(claim, claim[sev == 0])
-    if not spared.any():
-        return sev
     codes = pool.cell.array("code")
+    status = ctx.cell.array("status")
     documents = ctx.cell.array("document")
-    elsewhere = np.zeros(len(inst), dtype=bool)
+    own_estimate = np.zeros(len(inst), dtype=bool)
+    final_elsewhere = np.zeros(len(inst), dtype=bool)
     for role in relation.roles[1:]:
         fids = inst[f"{role}_fid"].to_numpy().astype(np.int64)
+        # Derived figures have no document; they are never spared nor sparing.
         stated = fids < pool.stated
-        other_document = np.zeros(len(inst), dtype=bool)
+        row = np.where(stated, fids, 0)
+        revised = stated & np.isin(codes[fids], pool.revised_codes)
         # The relation claim is stated: its figure id is its claim's row.
-        other_document[stated] = documents[fids[stated]] != documents[claim[stated]]
-        elsewhere |= stated & other_document & np.isin(codes[fids], pool.revised_codes)
-    return np.where(spared & elsewhere, WARNING, sev)
+        same = documents[row] == documents[claim]
+        estimate = np.isin(status[row], ("estimate", "preliminary"))
+        own_estimate |= revised & same & estimate
+        final_elsewhere |= revised & ~same & ~estimate
+    held = claim[(sev == 0) & own_estimate]
+    spared = errors & final_elsewhere & np.isin(claim, held)
+    return np.where(spared, WARNING, sev)
 
 
 def _relation_findings(

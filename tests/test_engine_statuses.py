@@ -227,6 +227,33 @@ def test_a_share_that_disagrees_with_its_own_documents_final_figure_is_an_error(
     assert _named(report, "FC201") == [("error", frozenset({"marine-share", "marine", "gdp"}))]
 
 
+def test_an_estimate_printed_elsewhere_spares_nothing():
+    # The 2023 bulletin prints 货运量 214万吨 and, beside it, its earlier 预计 201.9万吨.
+    # The 2024 bulletin prints 236万吨 and 增长16.7%: 236 ÷ 214 − 1 is [9.79 %, 10.77 %].
+    # That 236 ÷ 201.9 − 1 ≈ 16.9 % is a coincidence of the estimate, not what the 2024
+    # bulletin was printed beside: still an error.
+    bulletin_2024 = Document(id="jm-2024", title="即墨区2024年统计公报", published="2025-03")
+    claims_2023 = (
+        _claim(REPORT, "freight-2023", "货运量", "2023", "214万吨"),
+        _claim(REPORT, "freight-2023-est", "货运量", "2023", "201.9万吨", status="estimate"),
+    )
+    claims_2024 = (
+        _claim(bulletin_2024, "freight-2024", "货运量", "2024", "236万吨"),
+        _claim(bulletin_2024, "freight-2024-yoy", "货运量", "2024", "16.7%", measure="yoy"),
+    )
+    report = check(
+        corpus_of(
+            [
+                ClaimSet(document=REPORT, claims=claims_2023, truth={}),
+                ClaimSet(document=bulletin_2024, claims=claims_2024, truth={}),
+            ]
+        )
+    )
+    assert ("error", frozenset({"freight-2024-yoy", "freight-2024", "freight-2023"})) in _named(
+        report, "FC202"
+    )
+
+
 # --------------------------------------------------------------------------- capacity
 
 
