@@ -5,7 +5,9 @@
   nothing, beyond it a warning, never an error.
 - An estimate (预计) restated by a final figure is a revision: a note within the revision band,
   a warning beyond it, never an error.
-- Production above the capacity stated for the same figure is an error.
+- Production above the capacity stated for the same figure is an error; a 其中 part above its
+  whole is an error only when every reading fails.
+- A target and its result are a note saying whether the target was met.
 
 Every figure below is printed without trailing zeros, so the strict and the lenient readings
 are the same interval: the arithmetic in the comments is the whole story.
@@ -357,3 +359,30 @@ def test_an_amount_below_a_bound_is_never_negative():
     )
     report = check(corpus_of([ClaimSet(document=REPORT, claims=claims, truth={})]))
     assert _outcome(report) == {("FC202", "error")}
+
+
+def test_a_part_above_a_revised_estimate_of_its_whole_is_a_warning():
+    # The plan's 其中市级204个 exceeds its 预计195个, but the bulletin revised the estimate to
+    # 230个: a revised estimate takes part in warnings only.
+    plan = (
+        _claim(PLAN, "projects-est", "重点项目数量", "2023", "195个", status="estimate"),
+        _claim(
+            PLAN,
+            "city-projects",
+            "重点项目数量",
+            "2023",
+            "204个",
+            part_of="projects-est",
+            scope="市级",
+        ),
+    )
+    final = (_claim(REPORT, "projects", "重点项目数量", "2023", "230个"),)
+    report = check(
+        corpus_of(
+            [
+                ClaimSet(document=PLAN, claims=plan, truth={}),
+                ClaimSet(document=REPORT, claims=final, truth={}),
+            ]
+        )
+    )
+    assert _outcome(report) == {("FC207", "warning"), ("FC102", "warning")}
