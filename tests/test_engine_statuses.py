@@ -52,6 +52,11 @@ def _growth(metric: str, before: str, after: str, rate: str, **kw) -> ClaimSet:
     return ClaimSet(document=REPORT, claims=claims, truth={})
 
 
+def _checked(*documents: tuple[Document, tuple[Claim, ...]]):
+    """Check the claims of one or more documents."""
+    return check(corpus_of([ClaimSet(document=d, claims=c, truth={}) for d, c in documents]))
+
+
 def _outcome(report) -> set[tuple[str, str]]:
     return {(f.code, f.severity) for f in report.findings}
 
@@ -218,14 +223,7 @@ def test_a_share_that_disagrees_with_its_own_documents_final_figure_is_an_error(
             of=Selector(metric="地区生产总值"),
         ),
     )
-    report = check(
-        corpus_of(
-            [
-                ClaimSet(document=PLAN, claims=plan, truth={}),
-                ClaimSet(document=REPORT, claims=final, truth={}),
-            ]
-        )
-    )
+    report = _checked((PLAN, plan), (REPORT, final))
     assert _named(report, "FC201") == [("error", frozenset({"marine-share", "marine", "gdp"}))]
 
 
@@ -243,14 +241,7 @@ def test_an_estimate_printed_elsewhere_spares_nothing():
         _claim(bulletin_2024, "freight-2024", "货运量", "2024", "236万吨"),
         _claim(bulletin_2024, "freight-2024-yoy", "货运量", "2024", "16.7%", measure="yoy"),
     )
-    report = check(
-        corpus_of(
-            [
-                ClaimSet(document=REPORT, claims=claims_2023, truth={}),
-                ClaimSet(document=bulletin_2024, claims=claims_2024, truth={}),
-            ]
-        )
-    )
+    report = _checked((REPORT, claims_2023), (bulletin_2024, claims_2024))
     assert ("error", frozenset({"freight-2024-yoy", "freight-2024", "freight-2023"})) in _named(
         report, "FC202"
     )
@@ -357,7 +348,7 @@ def test_an_amount_below_a_bound_is_never_negative():
         _claim(REPORT, "level-2023", "规上工业总产值", "2023", "30.3万元"),
         _claim(REPORT, "yoy-2023", "规上工业总产值", "2023", "50.3%", measure="yoy"),
     )
-    report = check(corpus_of([ClaimSet(document=REPORT, claims=claims, truth={})]))
+    report = _checked((REPORT, claims))
     assert _outcome(report) == {("FC202", "error")}
 
 
@@ -377,12 +368,5 @@ def test_a_part_above_a_revised_estimate_of_its_whole_is_a_warning():
         ),
     )
     final = (_claim(REPORT, "projects", "重点项目数量", "2023", "230个"),)
-    report = check(
-        corpus_of(
-            [
-                ClaimSet(document=PLAN, claims=plan, truth={}),
-                ClaimSet(document=REPORT, claims=final, truth={}),
-            ]
-        )
-    )
+    report = _checked((PLAN, plan), (REPORT, final))
     assert _outcome(report) == {("FC207", "warning"), ("FC102", "warning")}
