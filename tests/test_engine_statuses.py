@@ -91,6 +91,13 @@ def test_a_real_growth_rate_within_the_deflator_band_is_not_reported():
     assert check(corpus_of([claim_set])).findings == ()
 
 
+def test_a_real_growth_rate_above_the_nominal_ratio_is_within_the_band_too():
+    # 1234.5 → 1271.5亿元 is 2.99 % … 3.01 % at current prices; a real 增长5.3% means prices fell
+    # by about 2 %, inside the band's lower side: [5.25 − 3, 5.35 + 8] = [2.25 %, 13.35 %].
+    claim_set = _growth("地区生产总值", "1234.5亿元", "1271.5亿元", "5.3%")
+    assert check(corpus_of([claim_set])).findings == ()
+
+
 def _tenths(low: int, high: int) -> st.SearchStrategy[Decimal]:
     return st.integers(low * 10, high * 10).map(lambda n: Decimal(n) / 10)
 
