@@ -126,19 +126,11 @@ def test_a_real_growth_rate_never_yields_an_error_whatever_the_levels(before, ra
 # --------------------------------------------------------------------------- revisions
 
 
-def _revision(estimate: str, final: str) -> list[ClaimSet]:
-    return [
-        ClaimSet(
-            document=PLAN,
-            claims=(_claim(PLAN, "gdp-est", "地区生产总值", "2022", estimate, status="estimate"),),
-            truth={},
-        ),
-        ClaimSet(
-            document=REPORT,
-            claims=(_claim(REPORT, "gdp", "地区生产总值", "2022", final),),
-            truth={},
-        ),
-    ]
+def _revision(estimate: str, final: str):
+    return _checked(
+        (PLAN, (_claim(PLAN, "gdp-est", "地区生产总值", "2022", estimate, status="estimate"),)),
+        (REPORT, (_claim(REPORT, "gdp", "地区生产总值", "2022", final),)),
+    )
 
 
 @pytest.mark.parametrize(
@@ -155,17 +147,17 @@ def _revision(estimate: str, final: str) -> list[ClaimSet]:
 )
 def test_an_estimate_restated_by_a_final_figure_is_a_revision(final, expected):
     assert REVISION_BAND == 0.05  # the arithmetic above assumes it
-    report = check(corpus_of(_revision("300.5亿元", final)))
+    report = _revision("300.5亿元", final)
     assert _outcome(report) == {("FC102", expected)}
     (finding,) = report.findings
     assert {c.id for c in finding.claims} == {"gdp-est", "gdp"}
 
 
 def test_an_estimate_confirmed_by_the_final_figure_is_not_reported():
-    assert check(corpus_of(_revision("300.5亿元", "300.5亿元"))).findings == ()
+    assert _revision("300.5亿元", "300.5亿元").findings == ()
 
 
-def _share_beside_an_estimate(share: str) -> list[ClaimSet]:
+def _share_beside_an_estimate(share: str):
     """A plan printed before the final figures: GDP and marine output are 预计 and the share
     is taken of the estimate; the statistical report then revises GDP to 330.7亿元."""
     plan = (
@@ -182,10 +174,7 @@ def _share_beside_an_estimate(share: str) -> list[ClaimSet]:
         ),
     )
     final = (_claim(REPORT, "gdp", "地区生产总值", "2022", "330.7亿元"),)
-    return [
-        ClaimSet(document=PLAN, claims=plan, truth={}),
-        ClaimSet(document=REPORT, claims=final, truth={}),
-    ]
+    return _checked((PLAN, plan), (REPORT, final))
 
 
 def _named(report, code: str) -> list[tuple[str, frozenset[str]]]:
@@ -196,7 +185,7 @@ def _named(report, code: str) -> list[tuple[str, frozenset[str]]]:
 
 def test_a_share_true_of_the_estimate_is_not_an_error_against_the_revised_figure():
     # 150.3 / 300.5 = 50.02 % (the share held when it was printed); 150.3 / 330.7 = 45.45 %.
-    report = check(corpus_of(_share_beside_an_estimate("50.0%")))
+    report = _share_beside_an_estimate("50.0%")
     assert _named(report, "FC201") == [
         ("warning", frozenset({"marine-share", "marine-est", "gdp"})),
     ]
@@ -205,7 +194,7 @@ def test_a_share_true_of_the_estimate_is_not_an_error_against_the_revised_figure
 
 def test_a_share_true_of_neither_figure_is_still_an_error():
     # 40.0 % is neither 50.02 % (the estimate) nor 45.45 % (the final figure).
-    report = check(corpus_of(_share_beside_an_estimate("40.0%")))
+    report = _share_beside_an_estimate("40.0%")
     assert _named(report, "FC201") == [
         ("error", frozenset({"marine-share", "marine-est", "gdp"})),
         # the estimate, revised, takes part in warnings only
@@ -280,19 +269,11 @@ def test_output_within_capacity_is_not_reported():
 # --------------------------------------------------------------------------- targets
 
 
-def _target(target: str, result: str) -> list[ClaimSet]:
-    return [
-        ClaimSet(
-            document=PLAN,
-            claims=(_claim(PLAN, "target", "高新技术企业数量", "2023", target, status="target"),),
-            truth={},
-        ),
-        ClaimSet(
-            document=REPORT,
-            claims=(_claim(REPORT, "result", "高新技术企业数量", "2023", result),),
-            truth={},
-        ),
-    ]
+def _target(target: str, result: str):
+    return _checked(
+        (PLAN, (_claim(PLAN, "target", "高新技术企业数量", "2023", target, status="target"),)),
+        (REPORT, (_claim(REPORT, "result", "高新技术企业数量", "2023", result),)),
+    )
 
 
 @pytest.mark.parametrize(
@@ -311,7 +292,7 @@ def _target(target: str, result: str) -> list[ClaimSet]:
     ],
 )
 def test_a_target_and_its_result_are_a_note_saying_whether_it_was_met(target, result, verdict):
-    report = check(corpus_of(_target(target, result)))
+    report = _target(target, result)
     (finding,) = report.findings
     assert (finding.code, finding.severity) == ("FC301", "info")
     assert finding.evidence == (("verdict", verdict),)
