@@ -176,7 +176,7 @@ def worker_warm(corpus_dir: Path, rules: Path, cache: Path) -> dict[str, Any]:
         "seconds": t,
         "cpu": LAST_CPU,
         "claims": len(corpus),
-        "new_entries": _entries(cache) - before,
+        "new_entries": len(_entries(cache) - before),
         "rss": _rss(),
     }
 
@@ -194,12 +194,15 @@ def worker_changed(corpus_dir: Path, rules: Path, cache: Path, nonce: str) -> di
     try:
         victim.write_text(text, encoding="utf-8")
         t_changed, corpus = _timed(lambda: load_corpus(corpus_dir, rules, cache=cache))
-        added = _entries(cache) - before
+        after = _entries(cache)
+        added, replaced = len(after - before), len(before - after)
         fresh = bool(corpus.table["quote"].astype(str).str.startswith(marker).any())
         t_alone, _ = _timed(lambda: load_corpus(victim, rules, cache=False))
     finally:
         victim.write_bytes(original)
-    # A bare touch changes the mtime, not the content: the entry must still be used.
+    # The restored text is parsed again (its entry gave way to the edited text's), then a
+    # bare touch, which changes the mtime and not the content: the entry must still be used.
+    load_corpus(corpus_dir, rules, cache=cache)
     os.utime(victim)
     before = _entries(cache)
     t_touched, _ = _timed(lambda: load_corpus(corpus_dir, rules, cache=cache))
@@ -208,15 +211,18 @@ def worker_changed(corpus_dir: Path, rules: Path, cache: Path, nonce: str) -> di
         "alone_s": t_alone,
         "touched_s": t_touched,
         "added_entries": added,
-        "touch_added_entries": _entries(cache) - before,
+        "replaced_entries": replaced,
+        "touch_added_entries": len(_entries(cache) - before),
         "sees_new_text": fresh,
         "file": victim.name,
         "rss": _rss(),
     }
 
 
-def _entries(cache: Path) -> int:
-    return sum(1 for _ in cache.glob("*.pickle")) if cache.exists() else 0
+def _entries(cache: Path) -> set[str]:
+    """The cache's entry names: a rewritten file's entry replaces its old one (the count
+    stays), so what was written is the names not there before."""
+    return {p.name for p in cache.glob("*.pickle")} if cache.exists() else set()
 
 
 def worker_check(

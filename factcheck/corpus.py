@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import pickle
 import re
 from collections.abc import Iterable, Mapping
@@ -180,9 +181,13 @@ def _load(path: Any, registry: Registry, cache: bool | str | Path) -> Corpus:
             problems.extend(_check_references(frame))
     if cache_dir is not None:
         invalid = {p.path for p in problems}
+        written: list[str] = []
         for file, key, doc, frame, clean in fresh:
-            if clean and key is not None and str(file) not in invalid:
-                _cache_put(cache_dir, key, doc, frame)
+            if key is None or not clean or str(file) in invalid:
+                continue
+            if _cache_put(cache_dir, key, doc, frame):
+                written.append(key)
+        _cache_prune(cache_dir, written)
     if problems:
         raise InputErrors(sorted(problems, key=lambda p: (p.path or "", p.line or 0)))
     return Corpus(documents, table, registry)
@@ -268,6 +273,11 @@ def _load_file(file: Path, registry: Registry, cache_dir: Path | None) -> _Loade
 # An entry is written only for a file without problems, to a temporary file renamed into
 # place; it starts with a header (format, key, payload length) so that a truncated, foreign
 # or damaged entry is recognised and the file parsed again.
+#
+# The name starts with a hash of the path alone (the file's "slot"): when a file is parsed
+# again because its content, the registry or factcheck changed, the entry just written
+# replaces the others of its slot, so the cache holds one entry per file rather than one per
+# version of every file ever loaded (a million claims take 300 MB a version).
 
 _CACHE_FORMAT = b"factcheck-corpus-cache 2\n"
 
@@ -324,7 +334,35 @@ _code_digest()
 
 def _cache_key(file: Path, raw: bytes, registry: Registry) -> str:
     head = f"{_code_digest()}\0{registry.digest}\0{file}\0".encode()
-    return hashlib.sha256(head + raw).hexdigest()
+    slot = hashlib.sha256(str(file).encode()).hexdigest()[:_SLOT]
+    return f"{slot}-{hashlib.sha256(head + raw).hexdigest()}"
+
+
+_SLOT = 16
+_ENTRY = re.compile(rf"^(?:([0-9a-f]{{{_SLOT}}})-)?[0-9a-f]{{64}}\.pickle$")
+
+
+def _cache_prune(cache_dir: Path, written: list[str]) -> None:
+    """Remove the entries the ones just ``written`` replace: those of the same slot, and
+    entries named the way factcheck named them before slots (no version reads them).
+
+    Only names factcheck writes are touched; another process may have removed one first.
+    Entries of files no longer loaded stay until their slot is written again.
+    """
+    if not written:
+        return
+    current = {key.partition("-")[0]: f"{key}.pickle" for key in written}
+    try:
+        names = [entry.name for entry in os.scandir(cache_dir)]
+    except OSError:
+        return
+    for name in names:
+        match = _ENTRY.match(name)
+        if match is None:
+            continue
+        slot = match.group(1)
+        if slot is None or (slot in current and name != current[slot]):
+            (cache_dir / name).unlink(missing_ok=True)
 
 
 def _cache_get(cache_dir: Path, key: str) -> tuple[Document, pd.DataFrame] | None:
@@ -350,18 +388,20 @@ def _cache_get(cache_dir: Path, key: str) -> tuple[Document, pd.DataFrame] | Non
     return doc, frame
 
 
-def _cache_put(cache_dir: Path, key: str, doc: Document, frame: pd.DataFrame) -> None:
+def _cache_put(cache_dir: Path, key: str, doc: Document, frame: pd.DataFrame) -> bool:
+    """Write one entry; False where the folder cannot be written (a read-only checkout
+    works without the cache)."""
     payload = pickle.dumps((doc, frame), protocol=pickle.HIGHEST_PROTOCOL)
     header = _CACHE_FORMAT + key.encode() + b"\n" + len(payload).to_bytes(8, "little")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic_bytes(cache_dir / f"{key}.pickle", header + payload)
     except OSError:
-        pass  # a read-only checkout works without the cache
+        return False
+    return True
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
-    import os
     import tempfile
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -348,6 +348,64 @@ def test_changed_rules_invalidate_the_cache(cached_folder: Path, tmp_path: Path)
         load_corpus(cached_folder, rules, cache=cache)
 
 
+def _entries(cache: Path) -> set[str]:
+    return {entry.name for entry in cache.iterdir()}
+
+
+def test_a_changed_file_replaces_its_entry_and_leaves_the_others(
+    cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
+):
+    b_text = CLAIMS_TEXT.format(value="7亿元").replace("id: cached", "id: other")
+    (cached_folder / "b.yaml").write_text(b_text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    before = _entries(cache)
+    (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="120亿元"), encoding="utf-8")
+
+    load_corpus(cached_folder, registry, cache=cache)
+    after = _entries(cache)
+    load_corpus(cached_folder, registry, cache=cache)
+
+    assert len(before) == len(after) == 2  # one entry a file, not one a version
+    assert len(after - before) == 1  # a.yaml's new entry, in place of its old one
+    assert parses == ["a.yaml", "b.yaml", "a.yaml"]  # b.yaml's entry was kept and used
+
+
+def test_loading_one_file_keeps_the_entries_of_the_others(
+    cached_folder: Path, registry: Registry, tmp_path: Path
+):
+    b_text = CLAIMS_TEXT.format(value="7亿元").replace("id: cached", "id: other")
+    (cached_folder / "b.yaml").write_text(b_text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_corpus(cached_folder, registry, cache=cache)
+    before = _entries(cache)
+    (cached_folder / "a.yaml").write_text(CLAIMS_TEXT.format(value="120亿元"), encoding="utf-8")
+
+    load_corpus(cached_folder / "a.yaml", registry, cache=cache)
+
+    # a.yaml loaded on its own is the same path as in the folder: same slot, replaced.
+    after = _entries(cache)
+    assert len(after) == 2
+    assert len(before & after) == 1
+
+
+def test_pruning_touches_only_the_entries_factcheck_names(
+    cached_folder: Path, registry: Registry, tmp_path: Path
+):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    legacy = "ab" * 32 + ".pickle"  # how entries were named before they had a slot
+    for name in (legacy, "notes.txt", "mine.pickle"):
+        (cache / name).write_text("x", encoding="utf-8")
+
+    load_corpus(cached_folder, registry, cache=cache)
+
+    left = _entries(cache)
+    assert legacy not in left
+    assert {"notes.txt", "mine.pickle"} <= left
+    assert len(left) == 3
+
+
 def test_a_damaged_cache_entry_is_parsed_again(
     cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
 ):
@@ -440,7 +498,7 @@ def test_a_cache_entry_of_other_code_is_never_used(
     load_corpus(cached_folder, registry, cache=cache)
 
     assert parses == ["a.yaml", "a.yaml"]
-    assert len(list(cache.iterdir())) == 2
+    assert len(list(cache.iterdir())) == 1  # the new code's entry replaced the old one's
 
 
 @pytest.mark.parametrize("damage", ["truncate", "append", "other-key", "empty", "flip"])
