@@ -22,7 +22,7 @@ operands are all stated or derived is checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ from factcheck.yamlio import LineDict, YamlFileError, read_yaml
 REGISTRY_FILES = ("metrics.yaml", "subjects.yaml")
 RULE_SEVERITIES = ("error", "warning", "info")
 _RANK = {"error": 3, "warning": 2, "info": 1}
+_SEVERITY_NAMES = {3: "错误", 2: "警告", 1: "提示"}
 _RULE_KEYS = {"id", "title", "severity", "description", "expr", "where", "message"}
 
 
@@ -103,7 +104,7 @@ class RuleSet:
         took: list[np.ndarray] = [np.array([], dtype=np.int64)]
         count = 0
         undecidable: list[str] = []
-        figs = _Figures(pool, ctx.corpus.registry)
+        figs = _Figures(ctx, pool, ctx.corpus.registry)
         for rule in self.rules:
             f, t, n, u = _evaluate_rule(rule, ctx, pool, figs)
             findings.extend(f)
@@ -361,7 +362,7 @@ _STATUS_CLASS = {"target": "T", "capacity": "C"}
 class _Figures:
     """What rule evaluation reads of the engine's figure pool, as columns, built once a run."""
 
-    def __init__(self, pool: Any, registry: Registry) -> None:
+    def __init__(self, ctx: Any, pool: Any, registry: Registry) -> None:
         frame = pool.frame
         self.pool = pool
         self.vocab: list[Vocabulary] = pool.vocabularies
@@ -370,12 +371,7 @@ class _Figures:
         self.parts = [
             np.where(has_key, p, -1) for p in pool.coder.part_codes(np.where(has_key, codes, 0))
         ]
-        # The figure a key names: a stated figure before a derived one. Stated figures come
-        # first in the pool, so that is the lowest figure id with the key.
-        self.first = np.full(len(pool.coder), -1, dtype=np.int64)
-        keyed = np.flatnonzero(has_key)
-        distinct, at = np.unique(codes[keyed], return_index=True)
-        self.first[distinct] = keyed[at]
+        self.first = _representatives(ctx, pool, codes, len(pool.coder))
         measure = frame["measure"].to_numpy()
         fraction = np.isin(measure, _FRACTION_MEASURES) | (frame["dim"].to_numpy() == "%")
         divisor = np.where(fraction, 100.0, 1.0)
@@ -431,6 +427,58 @@ class _Figures:
         """The figure each key names (−1: none)."""
         codes = self.pool.coder.lookup(block)
         return np.where(codes >= 0, self.first[np.maximum(codes, 0)], -1)
+
+
+def _representatives(ctx: Any, pool: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """The figure a rule reads for each key code (−1: none).
+
+    Where several figures have the key (two documents print the same GDP; an estimate and the
+    final figure that revised it), a rule reads one of them, chosen by what they are and never
+    by the order of files or claims: a stated figure before a derived one, a final figure
+    before an estimate it revised, then the latest published document's, then the one with
+    the narrowest interval. The agreement check (FC101, FC102) compares the others with it.
+    """
+    keyed = np.flatnonzero(codes >= 0)
+    counts = np.bincount(codes[keyed], minlength=n_codes)
+    first = np.full(n_codes, -1, dtype=np.int64)
+    alone = keyed[counts[codes[keyed]] == 1]
+    first[codes[alone]] = alone
+    shared = keyed[counts[codes[keyed]] > 1]
+    if not len(shared):
+        return first
+    frame = pool.frame
+    lo = frame["lo_l"].to_numpy(dtype=float)[shared]
+    width = np.nan_to_num(frame["hi_l"].to_numpy(dtype=float)[shared] - lo, nan=np.inf)
+    order = np.lexsort(
+        (
+            np.nan_to_num(lo, nan=np.inf),
+            width,
+            -_vintage(ctx, shared[shared < pool.stated], len(shared)),
+            -frame["cap"].to_numpy().astype(np.int64)[shared],
+            frame["derived"].to_numpy(dtype=bool)[shared],
+            codes[shared],
+        )
+    )
+    chosen = shared[order]
+    head = np.ones(len(chosen), dtype=bool)
+    head[1:] = codes[chosen][1:] != codes[chosen][:-1]
+    first[codes[chosen[head]]] = chosen[head]
+    return first
+
+
+def _vintage(ctx: Any, stated: np.ndarray, n: int) -> np.ndarray:
+    """For ``n`` figures of which the first are the ``stated`` ones (claim rows): their
+    place in the order of (publication date, document, claim id), later is higher; derived
+    figures come last with −1. Only figures that share a key need it, so this is a loop."""
+    table = ctx.table
+    published = {d: doc.published or "" for d, doc in ctx.corpus.documents.items()}
+    documents = table["document"].to_numpy()[stated].tolist()
+    ids = table["id"].to_numpy()[stated].tolist()
+    keys = [(published.get(d, ""), str(d), str(i)) for d, i in zip(documents, ids, strict=True)]
+    place = {key: rank for rank, key in enumerate(sorted(set(keys)))}
+    out = np.full(n, -1, dtype=np.int64)
+    out[: len(keys)] = [place[key] for key in keys]
+    return out
 
 
 def _is_shift(selector: str) -> bool:
@@ -656,8 +704,8 @@ def _evaluate_rule(
         row = at if s.owner is None else s.owner[at]
         np.minimum.at(cap, row, figs.cap[s.fid[at]])
         used.append(s.fid[at][complete[row]])
-    sev = np.where(~ok["l"], ERROR, np.where(~ok["s"], WARNING, 0))
-    sev = np.where(complete & (sev > 0), np.minimum(sev, cap), 0)
+    readings = np.where(~ok["l"], ERROR, np.where(~ok["s"], WARNING, 0))
+    sev = np.where(complete & (readings > 0), np.minimum(readings, cap), 0)
     took = claims_of(pool, np.concatenate(used))
 
     def label(i: int) -> str:
@@ -680,16 +728,28 @@ def _evaluate_rule(
             )
     findings: list[Finding] = []
     (lhs, rhs) = values["s"]
+    # A rule whose every name is pinned (``[subject=即墨区]``) reads the same figures at
+    # every anchor: the same figures are reported once.
+    reported: set[tuple[int, ...]] = set()
     for i in np.flatnonzero(sev).tolist():
         fids = fids_at(i)
-        unit = display(ctx, pool, fids[0]) if fids else ("", 1.0)
-        scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
-        u = (unit[0], unit[1] / scale)
-        left, right = fmt((lhs[0][i], lhs[1][i]), u), fmt((rhs[0][i], rhs[1][i]), u)
+        if tuple(fids) in reported:
+            continue
+        reported.add(tuple(fids))
+
+        def unit_of(fid: int) -> tuple[str, float]:
+            unit = display(ctx, pool, fid)
+            # Rules read percentages as fractions: 5% is 0.05, printed back as 5%.
+            scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
+            return unit[0], unit[1] / scale
+
+        sides = (rule.expr.left, rule.expr.right)
+        ul, ur = (_side_unit(side, slots, i, unit_of) for side in sides)
+        left, right = fmt((lhs[0][i], lhs[1][i]), ul), fmt((rhs[0][i], rhs[1][i]), ur)
         message = (
             f"规则不成立：{rule.title}（{rule.id}）— {label(i)}：{rule.text}；"
             f"左边 {left}，右边 {right}；"
-            + ("即使按宽松读法也不成立" if sev[i] == ERROR else "仅在宽松读法下成立")
+            + _rule_note(int(readings[i]), int(sev[i]), _RANK[rule.severity])
         )
         findings.append(
             Finding(
@@ -706,6 +766,46 @@ def _evaluate_rule(
             )
         )
     return findings, took, int(complete.sum()), undecidable
+
+
+_PERCENT = ("%", 0.01)
+_PLAIN = ("", 1.0)
+
+
+def _side_unit(
+    node: Node, slots: dict[int, _Slot], i: int, unit_of: Callable[[int], tuple[str, float]]
+) -> tuple[str, float]:
+    """The unit a side of a rule is printed in at anchor ``i``: its figures' unit through
+    sums and differences and scaling by a number; a ratio of figures of one unit is a
+    percentage, any other product or ratio a plain number."""
+    if isinstance(node, Number):
+        return _PERCENT if node.percent else _PLAIN
+    if isinstance(node, Neg):
+        return _side_unit(node.operand, slots, i, unit_of)
+    if isinstance(node, BinOp):
+        a = _side_unit(node.left, slots, i, unit_of)
+        b = _side_unit(node.right, slots, i, unit_of)
+        if node.op in "+-":
+            return b if isinstance(node.left, Number) else a
+        if isinstance(node.right, Number):
+            return a
+        if node.op == "*" and isinstance(node.left, Number):
+            return b
+        return _PERCENT if node.op == "/" and a[0] == b[0] else _PLAIN
+    found = slots[id(node)].at(i)
+    return unit_of(found[0]) if found else _PLAIN
+
+
+def _rule_note(readings: int, severity: int, rule_cap: int) -> str:
+    """Why the finding has its severity: the readings, and what capped them."""
+    from factcheck.pool import ERROR
+
+    note = "即使按宽松读法也不成立" if readings == ERROR else "仅在宽松读法下成立"
+    if severity >= readings:
+        return note
+    if rule_cap < readings and rule_cap == severity:
+        return f"{note}；本规则的级别所限，只作{_SEVERITY_NAMES[severity]}"
+    return f"{note}；涉及已被修订的预计数或按可比价增速推算的数字，只作{_SEVERITY_NAMES[severity]}"
 
 
 def _holds(op: str, lhs: Pair, rhs: Pair) -> np.ndarray:

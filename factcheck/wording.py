@@ -166,7 +166,8 @@ def sig_general(v: float) -> str:
     text = f"{v:,.{min(digits, 6)}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text
+    # A bound widened outward by a hair below zero (−1e-13) rounds to nothing.
+    return "0" if text == "-0" else text
 
 
 def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:

@@ -264,7 +264,7 @@ def test_numbers_in_messages_print_the_same_on_the_fast_path(value):
 def test_numbers_in_messages_read_as_an_editor_expects():
     from factcheck.wording import sig
 
-    assert [sig(v) for v in (12345.6, 811.54, 7.7, 0.012345, 2.0, -5.25, 0)] == [
+    assert [sig(v) for v in (12345.6, 811.54, 7.7, 0.012345, 2.0, -5.25, 0, -1e-13)] == [
         "12,346",
         "811.5",
         "7.7",
@@ -272,4 +272,5 @@ def test_numbers_in_messages_read_as_an_editor_expects():
         "2",
         "-5.25",
         "0",
+        "0",  # a bound widened a hair below zero is not "-0"
     ]
