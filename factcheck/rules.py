@@ -17,7 +17,9 @@ fractions (``5%`` is 0.05), so ``share + share + share == 100%`` and
 ``地区生产总值[period=-1y] * (1 + 5%)`` both read naturally.
 
 Rules are not used to derive missing figures (the built-in relations do that); a rule whose
-operands are all stated or derived is checked.
+operands are all stated or derived is checked. A name that several figures answer (two
+documents print the same GDP) is checked with each of them; a revised estimate is not read
+where the final figure is (see :func:`_candidates`).
 """
 
 from __future__ import annotations
@@ -371,18 +373,46 @@ class _Figures:
         self.parts = [
             np.where(has_key, p, -1) for p in pool.coder.part_codes(np.where(has_key, codes, 0))
         ]
-        self.first = _representatives(ctx, pool, codes, len(pool.coder))
         measure = frame["measure"].to_numpy()
         fraction = np.isin(measure, _FRACTION_MEASURES) | (frame["dim"].to_numpy() == "%")
         divisor = np.where(fraction, 100.0, 1.0)
-        self.bounds = {
+        bounds = {
             r: (
                 frame[f"lo_{r}"].to_numpy(dtype=float) / divisor,
                 frame[f"hi_{r}"].to_numpy(dtype=float) / divisor,
             )
             for r in ("s", "l")
         }
-        self.cap = frame["cap"].to_numpy().astype(np.int64)
+        cap = frame["cap"].to_numpy().astype(np.int64)
+        # The figure a key names. Where several may be read (two documents print the same
+        # GDP), the key names a merged figure, with ids after the pool's: a plain name is
+        # checked with each of its members (_each_reading_of_the_key), a sum() reads it as
+        # the hull of their intervals.
+        n_codes = len(pool.coder)
+        rows = np.flatnonzero(_candidates(frame, codes, n_codes))
+        rows = rows[np.argsort(codes[rows], kind="stable")]
+        counts = np.bincount(codes[rows], minlength=n_codes)
+        alone = rows[counts[codes[rows]] == 1]
+        shared = rows[counts[codes[rows]] > 1]
+        self.stated_in_pool = len(frame)
+        self.first = np.full(n_codes, -1, dtype=np.int64)
+        self.first[codes[alone]] = alone
+        head = np.flatnonzero(np.r_[True, codes[shared][1:] != codes[shared][:-1]])
+        if not len(shared):
+            head = head[:0]
+        self.first[codes[shared[head]]] = len(frame) + np.arange(len(head))
+        self.members = shared
+        self.member_starts = np.r_[head, len(shared)]
+        self.bounds = {
+            r: (
+                np.concatenate([lo, np.fmin.reduceat(lo[shared], head)] if len(head) else [lo]),
+                np.concatenate([hi, np.fmax.reduceat(hi[shared], head)] if len(head) else [hi]),
+            )
+            for r, (lo, hi) in bounds.items()
+        }
+        self.cap = np.concatenate(
+            [cap, np.minimum.reduceat(cap[shared], head)] if len(head) else [cap]
+        )
         self.basis = {m.name: m.basis for m in registry.metrics}
         self.children: dict[str, list[str]] = {}
         for s in registry.subjects:
@@ -390,6 +420,18 @@ class _Figures:
                 self.children.setdefault(s.parent, []).append(s.name)
         self._ranks: dict[int, np.ndarray] = {}
         self._shifts: dict[str, np.ndarray] = {}
+
+    def expand(self, fids: np.ndarray) -> np.ndarray:
+        """Pool figure ids for figure ids that may be merged ones (their members)."""
+        fids = np.asarray(fids, dtype=np.int64)
+        merged = fids >= self.stated_in_pool
+        if not merged.any():
+            return fids
+        groups = fids[merged] - self.stated_in_pool
+        parts = [fids[~merged]] + [
+            self.members[self.member_starts[g] : self.member_starts[g + 1]] for g in groups
+        ]
+        return np.concatenate(parts)
 
     def code(self, part: int, text: str) -> int:
         """A part text's number, −1 if no key of the run has it."""
@@ -429,56 +471,19 @@ class _Figures:
         return np.where(codes >= 0, self.first[np.maximum(codes, 0)], -1)
 
 
-def _representatives(ctx: Any, pool: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
-    """The figure a rule reads for each key code (−1: none).
+def _candidates(frame: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """The figures a rule may read for their key: the stated ones where any is stated, and
+    of those the final ones where an estimate was revised (a mask over the pool)."""
+    from factcheck.pool import ERROR
 
-    Where several figures have the key (two documents print the same GDP; an estimate and the
-    final figure that revised it), a rule reads one of them, chosen by what they are and never
-    by the order of files or claims: a stated figure before a derived one, a final figure
-    before an estimate it revised, then the latest published document's, then the one with
-    the narrowest interval. The agreement check (FC101, FC102) compares the others with it.
-    """
-    keyed = np.flatnonzero(codes >= 0)
-    counts = np.bincount(codes[keyed], minlength=n_codes)
-    first = np.full(n_codes, -1, dtype=np.int64)
-    alone = keyed[counts[codes[keyed]] == 1]
-    first[codes[alone]] = alone
-    shared = keyed[counts[codes[keyed]] > 1]
-    if not len(shared):
-        return first
-    frame = pool.frame
-    lo = frame["lo_l"].to_numpy(dtype=float)[shared]
-    width = np.nan_to_num(frame["hi_l"].to_numpy(dtype=float)[shared] - lo, nan=np.inf)
-    order = np.lexsort(
-        (
-            np.nan_to_num(lo, nan=np.inf),
-            width,
-            -_vintage(ctx, shared[shared < pool.stated], len(shared)),
-            -frame["cap"].to_numpy().astype(np.int64)[shared],
-            frame["derived"].to_numpy(dtype=bool)[shared],
-            codes[shared],
-        )
-    )
-    chosen = shared[order]
-    head = np.ones(len(chosen), dtype=bool)
-    head[1:] = codes[chosen][1:] != codes[chosen][:-1]
-    first[codes[chosen[head]]] = chosen[head]
-    return first
-
-
-def _vintage(ctx: Any, stated: np.ndarray, n: int) -> np.ndarray:
-    """For ``n`` figures of which the first are the ``stated`` ones (claim rows): their
-    place in the order of (publication date, document, claim id), later is higher; derived
-    figures come last with −1. Only figures that share a key need it, so this is a loop."""
-    table = ctx.table
-    published = {d: doc.published or "" for d, doc in ctx.corpus.documents.items()}
-    documents = table["document"].to_numpy()[stated].tolist()
-    ids = table["id"].to_numpy()[stated].tolist()
-    keys = [(published.get(d, ""), str(d), str(i)) for d, i in zip(documents, ids, strict=True)]
-    place = {key: rank for rank, key in enumerate(sorted(set(keys)))}
-    out = np.full(n, -1, dtype=np.int64)
-    out[: len(keys)] = [place[key] for key in keys]
-    return out
+    keyed = codes >= 0
+    derived = frame["derived"].to_numpy(dtype=bool)
+    final = frame["cap"].to_numpy() == ERROR
+    stated_any = np.bincount(codes[keyed & ~derived], minlength=n_codes) > 0
+    final_any = np.bincount(codes[keyed & ~derived & final], minlength=n_codes) > 0
+    at = np.where(keyed, codes, 0)
+    mask: np.ndarray = keyed & (~derived | ~stated_any[at]) & (final | derived | ~final_any[at])
+    return mask
 
 
 def _is_shift(selector: str) -> bool:
@@ -611,6 +616,49 @@ def _slot(node: Ref | Sum, anchors: _Anchors, figs: _Figures) -> _Slot:
     return _Slot(figs.find(block), owner, children)
 
 
+def _each_reading_of_the_key(
+    anchors: _Anchors, slots: dict[int, _Slot], leaves: list[Ref | Sum], figs: _Figures
+) -> tuple[_Anchors, dict[int, _Slot]]:
+    """One row per choice of figure where a name has several (two documents print the same
+    GDP): the rule is checked with each, as the built-in relations are, so a bulletin whose
+    parts miss its own total is found whatever a yearbook restates. A ``sum()`` reads such
+    a child as the hull of its figures (a choice per child would multiply without bound)."""
+    rows = np.arange(len(anchors))
+    plain = {id(leaf): slots[id(leaf)].fid for leaf in leaves if isinstance(leaf, Ref)}
+    for key in plain:
+        fid = plain[key]
+        merged = fid >= figs.stated_in_pool
+        if not merged.any():
+            continue
+        group = np.where(merged, fid - figs.stated_in_pool, 0)
+        start = figs.member_starts[group]
+        count = np.where(merged, figs.member_starts[group + 1] - start, 1)
+        take = np.repeat(np.arange(len(fid)), count)
+        within = np.arange(len(take)) - np.repeat(np.cumsum(count) - count, count)
+        chosen = figs.members[np.where(merged[take], start[take] + within, 0)]
+        plain = {k: v[take] for k, v in plain.items()}
+        plain[key] = np.where(merged[take], chosen, fid[take])
+        rows = rows[take]
+    if len(rows) == len(anchors):
+        return anchors, slots
+    out = {}
+    for leaf in leaves:
+        slot = slots[id(leaf)]
+        if isinstance(leaf, Ref):
+            out[id(leaf)] = _Slot(plain[id(leaf)])
+            continue
+        # A sum's rows, re-dealt to the rows that repeat its anchor.
+        assert slot.owner is not None
+        assert slot.children is not None
+        first = np.searchsorted(slot.owner, np.arange(len(anchors)))
+        children = slot.children[rows]
+        owner = np.repeat(np.arange(len(rows)), children)
+        within = np.arange(len(owner)) - np.repeat(np.cumsum(children) - children, children)
+        out[id(leaf)] = _Slot(slot.fid[first[rows][owner] + within], owner, children)
+    repeated = _Anchors(anchors.subject[rows], anchors.period[rows], anchors.scope, anchors.cls)
+    return repeated, out
+
+
 def _leaves(node: Node | Compare) -> list[Ref | Sum]:
     """The figures an expression names, in the order it names them (a sum is one)."""
     if isinstance(node, Ref | Sum):
@@ -683,6 +731,8 @@ def _evaluate_rule(
         return [], np.array([], dtype=np.int64), 0, []
     leaves = _leaves(rule.expr)
     slots = {id(leaf): _slot(leaf, anchors, figs) for leaf in leaves}
+    anchors, slots = _each_reading_of_the_key(anchors, slots, leaves, figs)
+    n = len(anchors)
     ordered = [slots[id(leaf)] for leaf in leaves]
     found = [s.found(n) for s in ordered]
     # A subject with no subjects below it is not a place for a rule that sums over them.
@@ -703,7 +753,7 @@ def _evaluate_rule(
         at = np.flatnonzero(s.fid >= 0)
         row = at if s.owner is None else s.owner[at]
         np.minimum.at(cap, row, figs.cap[s.fid[at]])
-        used.append(s.fid[at][complete[row]])
+        used.append(figs.expand(s.fid[at][complete[row]]))
     readings = np.where(~ok["l"], ERROR, np.where(~ok["s"], WARNING, 0))
     sev = np.where(complete & (readings > 0), np.minimum(readings, cap), 0)
     took = claims_of(pool, np.concatenate(used))
@@ -714,7 +764,7 @@ def _evaluate_rule(
         )
 
     def fids_at(i: int) -> list[int]:
-        return [f for s in ordered for f in s.at(i)]
+        return [f for s in ordered for f in figs.expand(np.asarray(s.at(i))).tolist()]
 
     undecidable = [
         f"规则「{rule.id}」对 {label(i)} 无法核对：缺少部分数字"
@@ -738,13 +788,15 @@ def _evaluate_rule(
         reported.add(tuple(fids))
 
         def unit_of(fid: int) -> tuple[str, float]:
-            unit = display(ctx, pool, fid)
+            unit = display(ctx, pool, int(figs.expand(np.array([fid]))[0]))
             # Rules read percentages as fractions: 5% is 0.05, printed back as 5%.
             scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
             return unit[0], unit[1] / scale
 
         sides = (rule.expr.left, rule.expr.right)
         ul, ur = (_side_unit(side, slots, i, unit_of) for side in sides)
+        if _comparable(ul, ur):
+            ur = ul  # both sides in one unit, 亿元 against 亿元, for the eye to compare
         left, right = fmt((lhs[0][i], lhs[1][i]), ul), fmt((rhs[0][i], rhs[1][i]), ur)
         message = (
             f"规则不成立：{rule.title}（{rule.id}）— {label(i)}：{rule.text}；"
@@ -794,6 +846,18 @@ def _side_unit(
         return _PERCENT if node.op == "/" and a[0] == b[0] else _PLAIN
     found = slots[id(node)].at(i)
     return unit_of(found[0]) if found else _PLAIN
+
+
+def _comparable(a: tuple[str, float], b: tuple[str, float]) -> bool:
+    """Whether two figure units (not percentages, not plain numbers) differ only in scale."""
+    from factcheck.units import UnknownUnitError, parse_unit, same_dimension
+
+    if a == b or _PERCENT in (a, b) or _PLAIN in (a, b):
+        return False
+    try:
+        return same_dimension(parse_unit(a[0]), parse_unit(b[0]))
+    except UnknownUnitError:
+        return False
 
 
 def _rule_note(readings: int, severity: int, rule_cap: int) -> str:

@@ -479,11 +479,11 @@ def test_a_final_figure_breaking_an_identity_is_an_error_whatever_the_document_o
     assert _ids(finding) == ["p1", "p2", "p3", "gdp"]
 
 
-def test_of_two_final_figures_a_rule_reads_the_later_publication_whatever_the_order(tmp_path):
-    # The 2022 bulletin printed GDP 4590 (its parts, 312 + 1851 + 2413 → [4574.5, 4577.5], do
-    # not add up to it); the 2023 yearbook prints 2022 GDP as 4576 with no parts. The rule
-    # reads the later publication's 4576 → [4575.5, 4576.5]: it holds. The two GDP figures
-    # disagree, which the agreement check reports (FC101), whichever file comes first.
+def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_path):
+    # The 2022 bulletin prints GDP 4590 → [4589.5, 4590.5] (lenient [4585, 4595]) and parts
+    # 312 + 1851 + 2413 → [4574.5, 4577.5] that miss it: its own identity is broken, an error.
+    # The 2023 yearbook restates 2022 GDP as 4576 → [4575.5, 4576.5], which the parts meet:
+    # nothing to say about it. The two GDP figures disagree: FC101, an error too.
     yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
     restated = dataclasses.replace(
         _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"), document=yearbook.id
@@ -502,8 +502,35 @@ def test_of_two_final_figures_a_rule_reads_the_later_publication_whatever_the_or
     sets = [ClaimSet(bulletin, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
     for ordered in (sets, sets[::-1]):
         report = check(corpus_of(ordered, REGISTRY), rules)
-        assert _rule_findings(report) == []
-        assert [(f.code, f.severity) for f in report.findings] == [("FC101", "error")]
+        finding = _only(report)
+        assert finding.severity == "error"
+        assert _ids(finding) == ["p1", "p2", "p3", "gdp"]
+        assert sorted((f.code, f.severity) for f in report.findings) == [
+            ("FC101", "error"),
+            ("FC401", "error"),
+        ]
+
+
+def test_a_sum_reads_a_child_printed_twice_as_the_hull_of_both(tmp_path):
+    rule = _rule("sum(工业总产值[subject=青岛蓝谷]) <= 工业总产值[subject=即墨区]")
+    # One park's output is printed twice, 123 and 81 (two documents disagree: FC101). The sum
+    # reads it as [80.5, 123.5]: with the others, [80.5 + 80.5 + 12.5, 123.5 + 81.5 + 13.5]
+    # = [173.5, 218.5], which 即墨区's 201 → [200.5, 201.5] can hold: nothing to say.
+    other = Document(id="parks-2023", title="青岛蓝谷2023年工作总结", published="2024-01")
+    again = dataclasses.replace(
+        _claim("hi-tech-again", PARKS[0], "工业总产值", "81亿元"), document=other.id
+    )
+    claims = [
+        _claim("hi-tech", PARKS[0], "工业总产值", "123亿元"),
+        _claim("bonded", PARKS[1], "工业总产值", "81亿元"),
+        _claim("lab", PARKS[2], "工业总产值", "13亿元"),
+        _claim("jimo", "即墨区", "工业总产值", "201亿元"),
+    ]
+    rules = load_rules(_rules(tmp_path, rule), REGISTRY)
+    sets = [ClaimSet(DOC, tuple(claims), {}), ClaimSet(other, (again,), {})]
+    report = check(corpus_of(sets, REGISTRY), rules)
+    assert _rule_findings(report) == []
+    assert [f.code for f in report.findings] == ["FC101"]
 
 
 def test_a_figure_derived_from_a_real_growth_rate_takes_part_in_warnings_only(tmp_path):
@@ -546,3 +573,45 @@ def test_a_rule_of_warning_severity_says_it_caps_an_error(tmp_path):
     finding = _only(_check(tmp_path, rule, claims))
     assert finding.severity == "warning"
     assert finding.message.endswith("即使按宽松读法也不成立；本规则的级别所限，只作警告")
+
+
+def test_both_sides_are_printed_in_one_unit_when_they_measure_the_same_thing(tmp_path):
+    # 进出口 5.72亿元 → [5.715, 5.725]; 出口 39,265万元 + 进口 2.545亿元 → [3.92645, 3.92655] +
+    # [2.5445, 2.5455] = [6.47095, 6.47205]亿元: an error, both sides in the left side's 亿元.
+    claims = [
+        _claim("trade", "青岛市", "进出口总额", "5.72亿元"),
+        _claim("exports", "青岛市", "出口总额", "39,265万元"),
+        _claim("imports", "青岛市", "进口总额", "2.545亿元"),
+    ]
+    finding = _only(_check(tmp_path, _rule("进出口总额 == 出口总额 + 进口总额"), claims))
+    assert finding.severity == "error"
+    assert "左边 [5.715, 5.725]亿元，右边 [6.471, 6.472]亿元" in finding.message
+
+
+def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_path):
+    # GDP is printed, 4576 → [4575.5, 4576.5], and the parts 312 + 1851 + 2413 → [4574.5,
+    # 4577.5] meet it. A printed GDP is never derived again, so the rule reads only it. A
+    # share implies another GDP, 1200 / 35.0% → [1199.5 / 0.3505, 1200.5 /
+    # 0.3495] = [3422, 3435]: that contradiction is the share check's (FC201: 1200 / 4576 is
+    # at most 1250 / 4575.5 = 27.3% even leniently, against 35.0% → [34.5%, 35.5%]), not the
+    # rule's.
+    claims = [
+        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
+        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
+        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        _claim("gdp", "青岛市", "地区生产总值", "4576亿元"),
+        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
+        _claim(
+            "marine-share",
+            "青岛市",
+            "海洋生产总值",
+            "35.0%",
+            measure="share",
+            of={"metric": "地区生产总值"},
+        ),
+    ]
+    report = _check(
+        tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值"), claims
+    )
+    assert _rule_findings(report) == []
+    assert [(f.code, f.severity) for f in report.findings] == [("FC201", "error")]

@@ -1,0 +1,107 @@
+"""The shipped national-accounts rules on a real bulletin: 国家统计局《中华人民共和国2023年国民经济
+和社会发展统计公报》 (2024-02-29), its headline figures as printed.
+
+Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100 (%);
+237726 + 179842 = 417568 (亿元); 21691 ≤ 39218 ≤ 51821 (元); 181129 ≤ 216784; 工业 399103 and
+建筑业 85691 each ≤ 第二产业 482589 (亿元).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import check, load_rules
+from factcheck.claims import Claim, Document
+from factcheck.registry import load_registry
+from factcheck.testing import ClaimSet, corpus_of
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTRY = load_registry(ROOT / "rules")
+BULLETIN = Document(
+    id="natl-2023-bulletin",
+    title="中华人民共和国2023年国民经济和社会发展统计公报",
+    publisher="国家统计局",
+    published="2024-02-29",
+    region="全国",
+)
+FIGURES = {
+    # id: (metric, value, measure)
+    "gdp": ("地区生产总值", "1260582亿元", "level"),
+    "va1": ("第一产业增加值", "89755亿元", "level"),
+    "va2": ("第二产业增加值", "482589亿元", "level"),
+    "va3": ("第三产业增加值", "688238亿元", "level"),
+    "va1-share": ("第一产业增加值", "7.1%", "share"),
+    "va2-share": ("第二产业增加值", "38.3%", "share"),
+    "va3-share": ("第三产业增加值", "54.6%", "share"),
+    "industry": ("工业增加值", "399103亿元", "level"),
+    "construction": ("建筑业增加值", "85691亿元", "level"),
+    "trade": ("进出口总额", "417568亿元", "level"),
+    "exports": ("出口总额", "237726亿元", "level"),
+    "imports": ("进口总额", "179842亿元", "level"),
+    "income": ("居民人均可支配收入", "39218元", "level"),
+    "income-urban": ("城镇居民人均可支配收入", "51821元", "level"),
+    "income-rural": ("农村居民人均可支配收入", "21691元", "level"),
+    "revenue": ("一般公共预算收入", "216784亿元", "level"),
+    "tax": ("税收收入", "181129亿元", "level"),
+}
+
+
+def _bulletin(**changed: str) -> ClaimSet:
+    claims = []
+    for cid, (metric, value, measure) in FIGURES.items():
+        value = changed.get(cid, value)
+        extra = {"of": {"metric": "地区生产总值"}} if measure == "share" else {}
+        claims.append(
+            Claim(
+                id=cid,
+                document=BULLETIN.id,
+                subject="全国",
+                metric=metric,
+                period="2023",
+                measure=measure,
+                value=value,
+                quote=f"{metric}{value}",
+                **extra,
+            )
+        )
+    return ClaimSet(BULLETIN, tuple(claims), {})
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(ROOT / "rules", REGISTRY)
+
+
+def test_the_bulletin_as_printed_raises_nothing(rules):
+    report = check(corpus_of([_bulletin()], REGISTRY), rules)
+    assert report.findings == ()
+    # Every figure took part in a check (each is in at least one identity).
+    assert report.coverage.unchecked == ()
+
+
+def test_a_secondary_industry_figure_off_by_589_yi_breaks_the_identity_and_its_share(rules):
+    # 89755 + 482000 + 688238 = 1259993 against 1260582: 589亿元 short, beyond any rounding.
+    # The share 482000 / 1260582 = 38.236% misses 38.3% → [38.25, 38.35] strictly; 482000
+    # may be rounded to the thousand ([481500, 482500] → [38.197%, 38.276%]): a warning.
+    report = check(corpus_of([_bulletin(va2="482000亿元")], REGISTRY), rules)
+    found = {
+        (f.code, f.severity, f.rule) for f in report.findings if "va2" in {c.id for c in f.claims}
+    }
+    assert ("FC401", "error", "gdp-three-industries") in found
+    assert ("FC201", "warning", None) in found
+    assert report.errors == 1
+
+
+def test_urban_income_printed_below_the_average_is_an_error(rules):
+    # 38000 → [37999.5, 38000.5] (lenient [37500, 38500]) is below the all-residents 39218:
+    # the average of urban and rural incomes cannot exceed the urban one.
+    report = check(corpus_of([_bulletin(**{"income-urban": "38000元"})], REGISTRY), rules)
+    (finding,) = report.findings
+    assert (finding.code, finding.severity, finding.rule) == (
+        "FC401",
+        "error",
+        "income-between-rural-and-urban",
+    )
+    assert {c.id for c in finding.claims} == {"income", "income-urban"}
