@@ -9,6 +9,7 @@ and the code that reads it (see :func:`_code_digest`), so a stale entry can neve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
@@ -362,7 +363,9 @@ def _cache_prune(cache_dir: Path, written: list[str]) -> None:
             continue
         slot = match.group(1)
         if slot is None or (slot in current and name != current[slot]):
-            (cache_dir / name).unlink(missing_ok=True)
+            # One that cannot be removed stays: it is never read under another file's key.
+            with contextlib.suppress(OSError):
+                (cache_dir / name).unlink(missing_ok=True)
 
 
 def _cache_get(cache_dir: Path, key: str) -> tuple[Document, pd.DataFrame] | None:
