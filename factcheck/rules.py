@@ -18,8 +18,9 @@ fractions (``5%`` is 0.05), so ``share + share + share == 100%`` and
 
 Rules are not used to derive missing figures (the built-in relations do that); a rule whose
 operands are all stated or derived is checked. A name that several figures answer (two
-documents print the same GDP) is checked with each of them; a revised estimate is not read
-where the final figure is (see :func:`_candidates`).
+documents print the same GDP) is checked with each of them, keeping the choices that draw on
+the fewest documents; a revised estimate is not read where the final figure is (see
+:func:`_candidates` and :func:`_fewest_documents`).
 """
 
 from __future__ import annotations
@@ -395,6 +396,7 @@ class _Figures:
         alone = rows[counts[codes[rows]] == 1]
         shared = rows[counts[codes[rows]] > 1]
         self.stated_in_pool = len(frame)
+        self._document = ctx.table["document"].to_numpy()
         self.first = np.full(n_codes, -1, dtype=np.int64)
         self.first[codes[alone]] = alone
         head = np.flatnonzero(np.r_[True, codes[shared][1:] != codes[shared][:-1]])
@@ -420,6 +422,13 @@ class _Figures:
                 self.children.setdefault(s.parent, []).append(s.name)
         self._ranks: dict[int, np.ndarray] = {}
         self._shifts: dict[str, np.ndarray] = {}
+
+    def documents(self, fid: int) -> frozenset[str]:
+        """The documents a figure was printed in or derived from."""
+        if fid < 0:
+            return frozenset()
+        claims = self.pool.provenance.get(fid, ())
+        return frozenset(str(self._document[c]) for c in claims)
 
     def expand(self, fids: np.ndarray) -> np.ndarray:
         """Pool figure ids for figure ids that may be merged ones (their members)."""
@@ -472,17 +481,22 @@ class _Figures:
 
 
 def _candidates(frame: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
-    """The figures a rule may read for their key: the stated ones where any is stated, and
-    of those the final ones where an estimate was revised (a mask over the pool)."""
+    """The figures a rule may read for their key (a mask over the pool): the stated ones
+    where any is stated, else the derived ones; and of those the uncapped ones where any is.
+    A final figure thus wins over the estimate it revised, and a figure derived from final
+    figures over one derived through an estimate or a real growth rate."""
     from factcheck.pool import ERROR
 
     keyed = codes >= 0
     derived = frame["derived"].to_numpy(dtype=bool)
     final = frame["cap"].to_numpy() == ERROR
-    stated_any = np.bincount(codes[keyed & ~derived], minlength=n_codes) > 0
-    final_any = np.bincount(codes[keyed & ~derived & final], minlength=n_codes) > 0
-    at = np.where(keyed, codes, 0)
-    mask: np.ndarray = keyed & (~derived | ~stated_any[at]) & (final | derived | ~final_any[at])
+
+    def any_of(rows: np.ndarray) -> np.ndarray:
+        return (np.bincount(codes[keyed & rows], minlength=n_codes) > 0)[np.where(keyed, codes, 0)]
+
+    stated_any = any_of(~derived)
+    final_any = np.where(derived, any_of(derived & final), any_of(~derived & final))
+    mask: np.ndarray = keyed & (~derived | ~stated_any) & (final | ~final_any)
     return mask
 
 
@@ -641,6 +655,9 @@ def _each_reading_of_the_key(
         rows = rows[take]
     if len(rows) == len(anchors):
         return anchors, slots
+    keep = _fewest_documents(rows, list(plain.values()), figs)
+    rows = rows[keep]
+    plain = {k: v[keep] for k, v in plain.items()}
     out = {}
     for leaf in leaves:
         slot = slots[id(leaf)]
@@ -657,6 +674,23 @@ def _each_reading_of_the_key(
         out[id(leaf)] = _Slot(slot.fid[first[rows][owner] + within], owner, children)
     repeated = _Anchors(anchors.subject[rows], anchors.period[rows], anchors.scope, anchors.cls)
     return repeated, out
+
+
+def _fewest_documents(rows: np.ndarray, columns: list[np.ndarray], figs: _Figures) -> np.ndarray:
+    """Which of an anchor's choices to keep: those whose figures come from a set of documents
+    no other choice's set is a part of. A yearbook that prints a bulletin's figures again
+    gives the bulletin's identity and the yearbook's, not every mixture of the two; a total
+    printed only in the yearbook is still checked against the bulletin's parts."""
+    keep = np.ones(len(rows), dtype=bool)
+    several = np.flatnonzero(np.bincount(rows)[rows] > 1)
+    choices: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    for i in several.tolist():
+        sources = frozenset(d for column in columns for d in figs.documents(int(column[i])))
+        choices.setdefault(int(rows[i]), []).append((i, sources))
+    for group in choices.values():
+        for i, sources in group:
+            keep[i] = not any(other < sources for _, other in group)
+    return keep
 
 
 def _leaves(node: Node | Compare) -> list[Ref | Sum]:

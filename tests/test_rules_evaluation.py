@@ -10,16 +10,19 @@ have their own say about the same claims.
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from test_engine_properties import _moved, outcome
 from test_rules import DOC, REGISTRY, _check, _claim, _rule_findings, _rules
 
 from factcheck import check, load_rules
 from factcheck.claims import Document
 from factcheck.expr import BinOp, Ref, parse
-from factcheck.testing import ClaimSet, corpus_of
+from factcheck.testing import ClaimSet, corpus_of, reprints, rule_claim_sets
 
 
 def _rule(expr: str, severity: str = "error", where: str = "") -> str:
@@ -511,6 +514,33 @@ def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_pa
         ]
 
 
+def test_a_part_restated_wrongly_elsewhere_is_the_agreement_checks_to_report(tmp_path):
+    # The bulletin's own figures hold: 312 + 1851 + 2413 → [4574.5, 4577.5] meet 4576. A
+    # yearbook restates 第二产业 as 1951 → [1950.5, 1951.5] and nothing else. Mixing it with the
+    # bulletin's other figures is not a choice of its own (the bulletin alone gives every
+    # figure the rule names), so the rule says nothing; FC101 reports 1951 against 1851.
+    yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
+    restated = dataclasses.replace(
+        _claim("second-2022", "青岛市", "第二产业增加值", "1951亿元", "2022"),
+        document=yearbook.id,
+    )
+    final = [
+        _claim("p1", "青岛市", "第一产业增加值", "312亿元", "2022"),
+        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", "2022"),
+        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", "2022"),
+        _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
+    ]
+    rules = load_rules(
+        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        REGISTRY,
+    )
+    sets = [ClaimSet(DOC, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
+    report = check(corpus_of(sets, REGISTRY), rules)
+    assert [(f.code, f.severity, sorted(c.id for c in f.claims)) for f in report.findings] == [
+        ("FC101", "error", ["p2", "second-2022"])
+    ]
+
+
 def test_a_sum_reads_a_child_printed_twice_as_the_hull_of_both(tmp_path):
     rule = _rule("sum(工业总产值[subject=青岛蓝谷]) <= 工业总产值[subject=即墨区]")
     # One park's output is printed twice, 123 and 81 (two documents disagree: FC101). The sum
@@ -615,3 +645,94 @@ def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_p
     )
     assert _rule_findings(report) == []
     assert [(f.code, f.severity) for f in report.findings] == [("FC201", "error")]
+
+
+THREE_INDUSTRIES_RULES = load_rules(Path(__file__).resolve().parents[1] / "rules", REGISTRY)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_yearbook_restating_a_bulletin_is_checked_the_same_whichever_comes_first(data):
+    # A bulletin whose figures satisfy 三次产业之和 = GDP, printed with rounding, and a yearbook
+    # that prints them again rounding its own way, one of them at three times its value.
+    rule = next(r for r in THREE_INDUSTRIES_RULES if r.id == "gdp-three-industries")
+    bulletin = data.draw(rule_claim_sets(rule, REGISTRY, document="bulletin"))
+    yearbook = data.draw(reprints(bulletin, document="yearbook", qualifiers=("plain",)))
+    victim = data.draw(st.sampled_from([c.id for c in yearbook.claims]))
+    yearbook = _moved(yearbook, victim, Decimal(3))
+
+    forward = check(corpus_of([bulletin, yearbook], REGISTRY), THREE_INDUSTRIES_RULES)
+    backward = check(corpus_of([yearbook, bulletin], REGISTRY), THREE_INDUSTRIES_RULES)
+
+    assert outcome(forward) == outcome(backward)
+    findings = _rule_findings(forward)
+    # The bulletin's identity and the yearbook's are checked, not the 14 mixtures of the two.
+    assert len(findings) <= 2
+    # The bulletin is consistent as printed: nothing made of its figures alone is an error.
+    for finding in findings:
+        if {c.document for c in finding.claims} == {"bulletin"}:
+            assert finding.severity != "error"
+
+
+def test_a_rule_reads_a_figure_derived_from_final_figures_before_an_approximate_one(tmp_path):
+    # GDP 2023 is not printed; it is derived twice. From a share, 1200 / 26.2% → [1199.5 /
+    # 0.2625, 1200.5 / 0.2615] = [4569.5, 4590.8]; from 2022's 4576 and a real growth of 5.9%,
+    # widened by the deflator band to [4705.9, 5214.9] (an approximation, capped at warning).
+    # The rule reads the first: the parts [4574.5, 4577.5] meet it, so the rule says nothing.
+    # The growth rate's disagreement with the share is the chain check's (FC110, a warning).
+    claims = [
+        _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"),
+        _claim("gdp-yoy", "青岛市", "地区生产总值", "5.9%", "2023", measure="yoy"),
+        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
+        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
+        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
+        _claim(
+            "marine-share",
+            "青岛市",
+            "海洋生产总值",
+            "26.2%",
+            measure="share",
+            of={"metric": "地区生产总值"},
+        ),
+    ]
+    report = _check(
+        tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值"), claims
+    )
+    assert [(f.code, f.severity) for f in report.findings] == [("FC110", "warning")]
+
+
+def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_final_one(tmp_path):
+    # GDP 2023 is not printed. The bulletin's 海洋生产总值 1200 at 26.2% gives [1199.5 / 0.2625,
+    # 1200.5 / 0.2615] = [4569.5, 4590.8], which the parts [4574.5, 4577.5] meet. A plan's
+    # estimate of 1300, which the bulletin revised, gives [4950.5, 4973.2] through the same
+    # share: the rule does not read it (the revision itself is FC102's, a warning at 8%).
+    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
+    estimate = dataclasses.replace(
+        _claim("marine-est", "青岛市", "海洋生产总值", "1300亿元", status="estimate"),
+        document=plan.id,
+    )
+    bulletin = [
+        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
+        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
+        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
+        _claim(
+            "marine-share",
+            "青岛市",
+            "海洋生产总值",
+            "26.2%",
+            measure="share",
+            of={"metric": "地区生产总值"},
+        ),
+    ]
+    rules = load_rules(
+        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        REGISTRY,
+    )
+    sets = [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(bulletin), {})]
+    report = check(corpus_of(sets, REGISTRY), rules)
+    assert _rule_findings(report) == []
+    assert "FC102" in {f.code for f in report.findings}
