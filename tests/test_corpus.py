@@ -352,11 +352,15 @@ def _entries(cache: Path) -> set[str]:
     return {entry.name for entry in cache.iterdir()}
 
 
+def _add_second_file(folder: Path) -> None:
+    b_text = CLAIMS_TEXT.format(value="7亿元").replace("id: cached", "id: other")
+    (folder / "b.yaml").write_text(b_text, encoding="utf-8")
+
+
 def test_a_changed_file_replaces_its_entry_and_leaves_the_others(
     cached_folder: Path, registry: Registry, tmp_path: Path, parses: list[str]
 ):
-    b_text = CLAIMS_TEXT.format(value="7亿元").replace("id: cached", "id: other")
-    (cached_folder / "b.yaml").write_text(b_text, encoding="utf-8")
+    _add_second_file(cached_folder)
     cache = tmp_path / "cache"
     load_corpus(cached_folder, registry, cache=cache)
     before = _entries(cache)
@@ -374,8 +378,7 @@ def test_a_changed_file_replaces_its_entry_and_leaves_the_others(
 def test_loading_one_file_keeps_the_entries_of_the_others(
     cached_folder: Path, registry: Registry, tmp_path: Path
 ):
-    b_text = CLAIMS_TEXT.format(value="7亿元").replace("id: cached", "id: other")
-    (cached_folder / "b.yaml").write_text(b_text, encoding="utf-8")
+    _add_second_file(cached_folder)
     cache = tmp_path / "cache"
     load_corpus(cached_folder, registry, cache=cache)
     before = _entries(cache)

@@ -33,6 +33,18 @@ def _rule(expr: str, severity: str = "error", where: str = "") -> str:
     return text + f"    expr: {expr}\n"
 
 
+THREE_INDUSTRIES = _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")
+
+
+def _qingdao_parts(period: str = "2023") -> list:
+    """青岛市's three industries: 312 + 1851 + 2413 → [4574.5, 4577.5] (亿元)."""
+    return [
+        _claim("p1", "青岛市", "第一产业增加值", "312亿元", period),
+        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", period),
+        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", period),
+    ]
+
+
 def _only(report):
     """The one FC401 finding of a report."""
     (finding,) = _rule_findings(report)
@@ -432,13 +444,11 @@ def test_a_rule_reads_the_final_figure_not_the_estimate_it_revised(tmp_path):
         document=plan.id,
     )
     final = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元", "2022"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", "2022"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", "2022"),
+        *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
     ]
     rules = load_rules(
-        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
     # Parts [4574.5, 4577.5] hold against the bulletin's final 4576 → [4575.5, 4576.5]. The
@@ -466,13 +476,11 @@ def test_a_final_figure_breaking_an_identity_is_an_error_whatever_the_document_o
         document=plan.id,
     )
     final = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元", "2022"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", "2022"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", "2022"),
+        *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4590亿元", "2022"),
     ]
     rules = load_rules(
-        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
     sets = [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(final), {})]
@@ -493,13 +501,11 @@ def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_pa
     )
     bulletin = Document(id=DOC.id, title=DOC.title, published="2023-03")
     final = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元", "2022"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", "2022"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", "2022"),
+        *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4590亿元", "2022"),
     ]
     rules = load_rules(
-        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
     sets = [ClaimSet(bulletin, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
@@ -525,13 +531,11 @@ def test_a_part_restated_wrongly_elsewhere_is_the_agreement_checks_to_report(tmp
         document=yearbook.id,
     )
     final = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元", "2022"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元", "2022"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元", "2022"),
+        *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
     ]
     rules = load_rules(
-        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
     sets = [ClaimSet(DOC, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
@@ -572,14 +576,12 @@ def test_a_figure_derived_from_a_real_growth_rate_takes_part_in_warnings_only(tm
     claims = [
         _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"),
         _claim("gdp-yoy", "青岛市", "地区生产总值", "5.9%", "2023", measure="yoy"),
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        *_qingdao_parts(),
     ]
     finding = _only(
         _check(
             tmp_path,
-            _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值"),
+            THREE_INDUSTRIES,
             claims,
         )
     )
@@ -594,9 +596,7 @@ def test_a_rule_of_warning_severity_says_it_caps_an_error(tmp_path):
     # 312 + 1851 + 2413 → [4574.5, 4577.5] against 4590 → [4589.5, 4590.5] (lenient
     # [4585, 4595]): broken under every reading, reported as the rule's own severity.
     claims = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        *_qingdao_parts(),
         _claim("gdp", "青岛市", "地区生产总值", "4590亿元"),
     ]
     rule = _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值", "warning")
@@ -626,9 +626,7 @@ def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_p
     # at most 1250 / 4575.5 = 27.3% even leniently, against 35.0% → [34.5%, 35.5%]), not the
     # rule's.
     claims = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        *_qingdao_parts(),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元"),
         _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
         _claim(
@@ -640,9 +638,7 @@ def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_p
             of={"metric": "地区生产总值"},
         ),
     ]
-    report = _check(
-        tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值"), claims
-    )
+    report = _check(tmp_path, THREE_INDUSTRIES, claims)
     assert _rule_findings(report) == []
     assert [(f.code, f.severity) for f in report.findings] == [("FC201", "error")]
 
@@ -685,9 +681,7 @@ def test_a_rule_reads_a_figure_derived_from_final_figures_before_an_approximate_
     claims = [
         _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"),
         _claim("gdp-yoy", "青岛市", "地区生产总值", "5.9%", "2023", measure="yoy"),
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        *_qingdao_parts(),
         _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
         _claim(
             "marine-share",
@@ -698,9 +692,7 @@ def test_a_rule_reads_a_figure_derived_from_final_figures_before_an_approximate_
             of={"metric": "地区生产总值"},
         ),
     ]
-    report = _check(
-        tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值"), claims
-    )
+    report = _check(tmp_path, THREE_INDUSTRIES, claims)
     assert [(f.code, f.severity) for f in report.findings] == [("FC110", "warning")]
 
 
@@ -715,9 +707,7 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
         document=plan.id,
     )
     bulletin = [
-        _claim("p1", "青岛市", "第一产业增加值", "312亿元"),
-        _claim("p2", "青岛市", "第二产业增加值", "1851亿元"),
-        _claim("p3", "青岛市", "第三产业增加值", "2413亿元"),
+        *_qingdao_parts(),
         _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
         _claim(
             "marine-share",
@@ -729,7 +719,7 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
         ),
     ]
     rules = load_rules(
-        _rules(tmp_path, _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")),
+        _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
     sets = [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(bulletin), {})]
