@@ -726,3 +726,28 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
     report = check(corpus_of(sets, REGISTRY), rules)
     assert _rule_findings(report) == []
     assert "FC102" in {f.code for f in report.findings}
+
+
+def test_an_estimate_revised_in_a_third_document_is_not_read(tmp_path):
+    # The bulletin prints only the parts, [4574.5, 4577.5]. The yearbook prints the final GDP,
+    # 4576 → [4575.5, 4576.5]: the rule holds. A plan's estimate of 4590 → [4589.5, 4590.5],
+    # revised by the yearbook, would break it; it is not read (FC102 reports the revision).
+    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
+    yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
+    estimate = dataclasses.replace(
+        _claim("gdp-est", "青岛市", "地区生产总值", "4590亿元", "2022", status="estimate"),
+        document=plan.id,
+    )
+    final = dataclasses.replace(
+        _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"), document=yearbook.id
+    )
+    sets = [
+        ClaimSet(DOC, tuple(_qingdao_parts("2022")), {}),
+        ClaimSet(plan, (estimate,), {}),
+        ClaimSet(yearbook, (final,), {}),
+    ]
+    report = check(
+        corpus_of(sets, REGISTRY), load_rules(_rules(tmp_path, THREE_INDUSTRIES), REGISTRY)
+    )
+    assert _rule_findings(report) == []
+    assert [f.code for f in report.findings] == ["FC102"]
