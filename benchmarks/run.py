@@ -798,8 +798,9 @@ def measure(label: str, n: int, opt: Options) -> dict[str, Any]:
     res["changed"]["added_entries"] = sorted({r["added_entries"] for r in runs})
     res["changed"]["touch_added_entries"] = sorted({r["touch_added_entries"] for r in runs})
     res["changed"]["sees_new_text"] = all(r["sees_new_text"] for r in runs)
-    # Leave the cache as the unchanged corpus finds it: the edited files are restored, so
-    # only the entries of the edited texts are dropped.
+    # Leave the cache as the unchanged corpus finds it. The workers' last loads already put
+    # the restored files' entries back in place of the edited texts'; this drops anything a
+    # worker killed half-way left behind.
     for entry in set(cache.glob("*.pickle")) - kept:
         entry.unlink()
 

@@ -45,6 +45,15 @@ def _qingdao_parts(period: str = "2023") -> list:
     ]
 
 
+PLAN = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
+YEARBOOK = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
+
+
+def _in(document: Document, claim):
+    """The claim as another document prints it."""
+    return dataclasses.replace(claim, document=document.id)
+
+
 def _only(report):
     """The one FC401 finding of a report."""
     (finding,) = _rule_findings(report)
@@ -438,10 +447,8 @@ def test_where_status_anchors_a_rule_on_targets(tmp_path):
 
 
 def test_a_rule_reads_the_final_figure_not_the_estimate_it_revised(tmp_path):
-    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
-    estimate = dataclasses.replace(
-        _claim("gdp-est", "青岛市", "地区生产总值", "4590亿元", "2022", status="estimate"),
-        document=plan.id,
+    estimate = _in(
+        PLAN, _claim("gdp-est", "青岛市", "地区生产总值", "4590亿元", "2022", status="estimate")
     )
     final = [
         *_qingdao_parts("2022"),
@@ -455,8 +462,8 @@ def test_a_rule_reads_the_final_figure_not_the_estimate_it_revised(tmp_path):
     # plan's estimate 4590 would break the identity, but the final figure revised it: the
     # revision is the agreement check's to report (FC102), not the rule's.
     for sets in (
-        [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(final), {})],
-        [ClaimSet(DOC, tuple(final), {}), ClaimSet(plan, (estimate,), {})],
+        [ClaimSet(PLAN, (estimate,), {}), ClaimSet(DOC, tuple(final), {})],
+        [ClaimSet(DOC, tuple(final), {}), ClaimSet(PLAN, (estimate,), {})],
     ):
         report = check(corpus_of(sets, REGISTRY), rules)
         assert _rule_findings(report) == []
@@ -470,10 +477,8 @@ def test_a_final_figure_breaking_an_identity_is_an_error_whatever_the_document_o
     # The bulletin's own identity is broken: 312 + 1851 + 2413 → [4574.5, 4577.5] against its
     # final 4590 → [4589.5, 4590.5] (lenient [4585, 4595]): an error. A plan gave an estimate
     # 4576 that agrees with the parts; the rule reads the final figure all the same.
-    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
-    estimate = dataclasses.replace(
-        _claim("gdp-est", "青岛市", "地区生产总值", "4576亿元", "2022", status="estimate"),
-        document=plan.id,
+    estimate = _in(
+        PLAN, _claim("gdp-est", "青岛市", "地区生产总值", "4576亿元", "2022", status="estimate")
     )
     final = [
         *_qingdao_parts("2022"),
@@ -483,7 +488,7 @@ def test_a_final_figure_breaking_an_identity_is_an_error_whatever_the_document_o
         _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
-    sets = [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(final), {})]
+    sets = [ClaimSet(PLAN, (estimate,), {}), ClaimSet(DOC, tuple(final), {})]
     corpus = corpus_of(sets if plan_first else sets[::-1], REGISTRY)
     finding = _only(check(corpus, rules))
     assert finding.severity == "error"
@@ -495,10 +500,7 @@ def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_pa
     # 312 + 1851 + 2413 → [4574.5, 4577.5] that miss it: its own identity is broken, an error.
     # The 2023 yearbook restates 2022 GDP as 4576 → [4575.5, 4576.5], which the parts meet:
     # nothing to say about it. The two GDP figures disagree: FC101, an error too.
-    yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
-    restated = dataclasses.replace(
-        _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"), document=yearbook.id
-    )
+    restated = _in(YEARBOOK, _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"))
     bulletin = Document(id=DOC.id, title=DOC.title, published="2023-03")
     final = [
         *_qingdao_parts("2022"),
@@ -508,7 +510,7 @@ def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_pa
         _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
-    sets = [ClaimSet(bulletin, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
+    sets = [ClaimSet(bulletin, tuple(final), {}), ClaimSet(YEARBOOK, (restated,), {})]
     for ordered in (sets, sets[::-1]):
         report = check(corpus_of(ordered, REGISTRY), rules)
         finding = _only(report)
@@ -525,11 +527,7 @@ def test_a_part_restated_wrongly_elsewhere_is_the_agreement_checks_to_report(tmp
     # yearbook restates 第二产业 as 1951 → [1950.5, 1951.5] and nothing else. Mixing it with the
     # bulletin's other figures is not a choice of its own (the bulletin alone gives every
     # figure the rule names), so the rule says nothing; FC101 reports 1951 against 1851.
-    yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
-    restated = dataclasses.replace(
-        _claim("second-2022", "青岛市", "第二产业增加值", "1951亿元", "2022"),
-        document=yearbook.id,
-    )
+    restated = _in(YEARBOOK, _claim("second-2022", "青岛市", "第二产业增加值", "1951亿元", "2022"))
     final = [
         *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
@@ -538,7 +536,7 @@ def test_a_part_restated_wrongly_elsewhere_is_the_agreement_checks_to_report(tmp
         _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
-    sets = [ClaimSet(DOC, tuple(final), {}), ClaimSet(yearbook, (restated,), {})]
+    sets = [ClaimSet(DOC, tuple(final), {}), ClaimSet(YEARBOOK, (restated,), {})]
     report = check(corpus_of(sets, REGISTRY), rules)
     assert [(f.code, f.severity, sorted(c.id for c in f.claims)) for f in report.findings] == [
         ("FC101", "error", ["p2", "second-2022"])
@@ -551,9 +549,7 @@ def test_a_sum_reads_a_child_printed_twice_as_the_hull_of_both(tmp_path):
     # reads it as [80.5, 123.5]: with the others, [80.5 + 80.5 + 12.5, 123.5 + 81.5 + 13.5]
     # = [173.5, 218.5], which 即墨区's 201 → [200.5, 201.5] can hold: nothing to say.
     other = Document(id="parks-2023", title="青岛蓝谷2023年工作总结", published="2024-01")
-    again = dataclasses.replace(
-        _claim("hi-tech-again", PARKS[0], "工业总产值", "81亿元"), document=other.id
-    )
+    again = _in(other, _claim("hi-tech-again", PARKS[0], "工业总产值", "81亿元"))
     claims = [
         _claim("hi-tech", PARKS[0], "工业总产值", "123亿元"),
         _claim("bonded", PARKS[1], "工业总产值", "81亿元"),
@@ -701,10 +697,8 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
     # 1200.5 / 0.2615] = [4569.5, 4590.8], which the parts [4574.5, 4577.5] meet. A plan's
     # estimate of 1300, which the bulletin revised, gives [4950.5, 4973.2] through the same
     # share: the rule does not read it (the revision itself is FC102's, a warning at 8%).
-    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
-    estimate = dataclasses.replace(
-        _claim("marine-est", "青岛市", "海洋生产总值", "1300亿元", status="estimate"),
-        document=plan.id,
+    estimate = _in(
+        PLAN, _claim("marine-est", "青岛市", "海洋生产总值", "1300亿元", status="estimate")
     )
     bulletin = [
         *_qingdao_parts(),
@@ -722,7 +716,7 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
         _rules(tmp_path, THREE_INDUSTRIES),
         REGISTRY,
     )
-    sets = [ClaimSet(plan, (estimate,), {}), ClaimSet(DOC, tuple(bulletin), {})]
+    sets = [ClaimSet(PLAN, (estimate,), {}), ClaimSet(DOC, tuple(bulletin), {})]
     report = check(corpus_of(sets, REGISTRY), rules)
     assert _rule_findings(report) == []
     assert "FC102" in {f.code for f in report.findings}
@@ -731,20 +725,15 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
 def test_an_estimate_revised_in_a_third_document_is_not_read(tmp_path):
     # The bulletin prints only the parts, [4574.5, 4577.5]. The yearbook prints the final GDP,
     # 4576 → [4575.5, 4576.5]: the rule holds. A plan's estimate of 4590 → [4589.5, 4590.5],
-    # revised by the yearbook, would break it; it is not read (FC102 reports the revision).
-    plan = Document(id="plan-2023", title="青岛市2023年政府工作报告", published="2023-01")
-    yearbook = Document(id="yearbook-2023", title="青岛统计年鉴2023", published="2023-10")
-    estimate = dataclasses.replace(
-        _claim("gdp-est", "青岛市", "地区生产总值", "4590亿元", "2022", status="estimate"),
-        document=plan.id,
+    # revised by the YEARBOOK, would break it; it is not read (FC102 reports the revision).
+    estimate = _in(
+        PLAN, _claim("gdp-est", "青岛市", "地区生产总值", "4590亿元", "2022", status="estimate")
     )
-    final = dataclasses.replace(
-        _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"), document=yearbook.id
-    )
+    final = _in(YEARBOOK, _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"))
     sets = [
         ClaimSet(DOC, tuple(_qingdao_parts("2022")), {}),
-        ClaimSet(plan, (estimate,), {}),
-        ClaimSet(yearbook, (final,), {}),
+        ClaimSet(PLAN, (estimate,), {}),
+        ClaimSet(YEARBOOK, (final,), {}),
     ]
     report = check(
         corpus_of(sets, REGISTRY), load_rules(_rules(tmp_path, THREE_INDUSTRIES), REGISTRY)
