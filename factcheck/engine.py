@@ -74,6 +74,7 @@ from factcheck.pool import (
     Provenance,
     claims_of,
     objects,
+    text_frame,
 )
 from factcheck.relations import (
     CAGR,
@@ -167,8 +168,14 @@ def _selected(
     sels = of[given].tolist()
 
     def field(name: str, own: np.ndarray) -> np.ndarray:
-        picked = np.array([sel.get(name) for sel in sels], dtype=object)
-        return np.where(pd.isna(picked), own, picked)
+        # A part the selector does not name (or names as None or NaN) is the claim's own.
+        return np.array(
+            [
+                mine if (v := sel.get(name)) is None or v != v else v
+                for sel, mine in zip(sels, own.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
 
     m = field("metric", metric[given])
     # The scope is inherited only by a selector that keeps the claim's metric.
@@ -184,7 +191,10 @@ def _of_keys(
     out = np.full(len(of), "", dtype=object)
     given, (s, m, p, sc) = _selected(of, subject, metric, period, scope)
     if len(given):
-        out[given] = m + "@" + s + "@" + p + "@" + sc
+        out[given] = [
+            f"{a}@{b}@{c}@{d}"
+            for a, b, c, d in zip(m.tolist(), s.tolist(), p.tolist(), sc.tolist(), strict=True)
+        ]
     return out
 
 
@@ -223,7 +233,7 @@ def _stated_pool(ctx: Context) -> Pool:
         basis = np.where(pd.isna(stated_basis), default, stated_basis)
         measure_key[growth] = measure[growth] + ":" + basis.astype(object)
     amounts = (measure == "level") & ~np.isin(dim, _AMOUNT_FREE_DIMS)
-    frame = pd.DataFrame(
+    frame = text_frame(
         {
             "fid": np.arange(n),
             "claim": np.arange(n),
@@ -322,11 +332,11 @@ def _previous(text: str) -> str | None:
     return None if p is None else p.shift(-1).text
 
 
-def _real(ctx: Context, claim_rows: pd.DataFrame) -> np.ndarray:
+def _real(ctx: Context, claims: np.ndarray, metric: np.ndarray) -> np.ndarray:
     # The claim's own basis (按可比价格) wins; a missing one (None or NaN) falls back to the
     # metric's default from the registry.
-    stated = ctx.table["basis"].to_numpy()[claim_rows["claim"].to_numpy()]
-    default = claim_rows["metric"].map(ctx.metric_basis).to_numpy()
+    stated = ctx.table["basis"].to_numpy()[claims]
+    default = pd.Series(metric, dtype=object).map(ctx.metric_basis).to_numpy()
     basis = np.where(pd.isna(stated), default, stated)
     return np.asarray(basis == "real", dtype=bool)
 
@@ -335,50 +345,38 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     """The key of every operand of each stated relation claim of a measure (the relation
     claim is the first operand; the others are the figures it relates), as part codes.
 
-    Most operands are the claim's own figure with one part changed (its level, the year
-    before): those are built on whole columns. Selectors (占…的比重, 比…) and spans are
-    resolved claim by claim.
+    Most operands are the claim's own level with some parts changed (the year before, the
+    ends of a span, what a selector names): those are built on whole columns, with the
+    periods worked out once per distinct period text. Only 百分点 differences, whose
+    compared measure depends on the claim, are resolved claim by claim.
     """
-    frame = pool.frame
     cell = pool.cell
-    chosen = (
+    fids = np.flatnonzero(
         (cell.array("measure") == measure) & (cell.array("cls") == "A") & ~cell.array("derived")
     )
-    rows = frame[chosen]
-    if rows.empty:
+    if not len(fids):
         return None
     vocab = pool.vocabularies
-    fids = rows["fid"].to_numpy(dtype=np.int64)
     own = [part[fids] for part in pool.parts]
     table = ctx.table
-    claims = rows["claim"].to_numpy()
+    claims = cell.array("claim")[fids].astype(np.int64)
     of = table["of"].to_numpy()[claims]
     against = table["against"].to_numpy()[claims]
     base = table["base"].to_numpy()[claims]
-    subj, met, per, sc, cls = (
-        objects(rows[c]).tolist() for c in ("subject", "metric", "period", "scope", "cls")
-    )
-    n = len(rows)
+    texts = {c: cell.array(c)[fids] for c in ("subject", "metric", "period", "scope", "cls")}
+    n = len(fids)
     years = np.ones(n)
     cap = np.full(n, ERROR)
     relation = RELATIONS[measure]
-    real = _real(ctx, rows)
-
-    # Keys resolved claim by claim are collected, then coded a part at a time.
-    pending: dict[str, tuple[list[int], list[_Key | None]]] = {}
-
-    def put(role: str, i: int, key: _Key | None) -> None:
-        rows_, keys_ = pending.setdefault(role, ([], []))
-        rows_.append(i)
-        keys_.append(key)
+    real = _real(ctx, claims, texts["metric"])
+    own_texts = [texts[c] for c in ("subject", "metric", "period", "scope")]
 
     keys: dict[str, list[np.ndarray]] = {}
     if measure == "share":
         keys["part"] = _own_level(own, vocab)
         keys["whole"] = whole = _own_level(own, vocab)
         # The whole is the claim's own level with the parts its selector names changed.
-        texts = [np.asarray(column, dtype=object) for column in (subj, met, per, sc)]
-        given, fields = _selected(of, *texts)
+        given, fields = _selected(of, *own_texts)
         for part, values in zip((SUBJECT, METRIC, PERIOD, SCOPE), fields, strict=True):
             whole[part][given] = vocab[part].codes(values)
     elif measure == "yoy":
@@ -389,49 +387,111 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
             for t in periods.texts(np.arange(len(periods))).tolist()
         ]
         keys["previous"] = _own_level(own, vocab, np.asarray(previous)[own[PERIOD]])
-        cap[real] = WARNING
+    elif measure == "cagr":
+        ends = _distinct(_cagr_ends, texts["period"], base)
+        keys["end"] = _own_level(own, vocab, _period_codes(vocab, [e[0] for e in ends]))
+        keys["base"] = _own_level(own, vocab, _period_codes(vocab, [e[1] for e in ends]))
+        years = np.array([e[2] for e in ends], dtype=float)
+    elif measure in ("multiple", "change"):
+        ends = _distinct(
+            lambda period, base, against: _span_ends(period, base, against, measure),
+            texts["period"],
+            base,
+            against,
+        )
+        keys["current"] = _own_level(own, vocab, _period_codes(vocab, [e[0] for e in ends]))
+        # Compared with another subject or metric (比全国高): the base is that figure.
+        based = _period_codes(vocab, [e[1] if e[0] is not None else None for e in ends])
+        keys["base"] = other = _own_level(own, vocab, based)
+        given, fields = _selected(against, *own_texts)
+        keep = based[given] >= 0
+        for part, values in zip((SUBJECT, METRIC, SCOPE), fields[:2] + fields[3:], strict=True):
+            other[part][given[keep]] = vocab[part].codes(values[keep])
     else:
-        keys = {
-            role: [np.full(n, -1, dtype=np.int32) for _ in PARTS] for role in relation.roles[1:]
-        }
-        basis_of = np.where(real, "real", "nominal")
-        for i in range(n):
-            s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
-            if measure == "cagr":
-                span = _period(p)
-                if span is None or span.kind != "span":
-                    continue
-                base_year = _base_year(base[i], span.start.year - 1)
-                if base_year is None:
-                    continue
-                years[i] = max(span.end.year - base_year, 1)
-                put("end", i, _level_key(s, m, str(span.end.year), c, k))
-                put("base", i, _level_key(s, m, str(base_year), c, k))
-            elif measure in ("multiple", "change"):
-                current_p, base_p = _span_ends(p, base[i], against[i], measure)
-                if current_p is None:
-                    continue
-                put("current", i, _level_key(s, m, current_p, c, k))
-                bs, bm, _bp, bc = _selector_fields(against[i], s, m, p, c)
-                put("base", i, None if base_p is None else _level_key(bs, bm, base_p, bc, k))
-            elif measure == "pp":
-                compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
-                os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
-                if compared in GROWTH_MEASURES:
-                    compared = f"{compared}:{basis_of[i]}"
-                put("own", i, (s, m, compared, p, c, k, os_, ""))
-                bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
-                ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
-                other_measure = compared
-                if bm != m and ":" in compared:
-                    basis = ctx.metric_basis.get(bm, "nominal")
-                    other_measure = f"{compared.split(':')[0]}:{basis}"
-                put("other", i, (bs, bm, other_measure, bp, bc, k, ob, ""))
-        if measure != "pp":
-            cap[real] = WARNING
-    for role, (at, resolved) in pending.items():
-        _set_keys(keys[role], vocab, np.asarray(at, dtype=np.int64), resolved)
+        keys = _pp_keys(ctx, vocab, texts, of, against, real)
+    if measure not in ("share", "pp"):
+        cap[real] = WARNING  # a real growth rate against nominal levels: a warning at most
     return _RoleKeys(relation, fids, keys, {}, years, cap)
+
+
+def _distinct(fn: Any, period: np.ndarray, *more: np.ndarray) -> list[Any]:
+    """``fn`` of each row's period and selectors, worked out once per distinct combination:
+    a million claims print a few dozen periods."""
+    done: dict[Any, Any] = {}
+    out = []
+    for row in zip(period.tolist(), *(m.tolist() for m in more), strict=True):
+        key = tuple(_hashable(x) for x in row)
+        if key not in done:
+            done[key] = fn(*row)
+        out.append(done[key])
+    return out
+
+
+def _hashable(x: Any) -> Any:
+    if isinstance(x, dict):
+        return tuple(sorted(x.items()))
+    if isinstance(x, float) and math.isnan(x):
+        return None
+    return x
+
+
+def _cagr_ends(period: str, base: Any) -> tuple[str | None, str | None, float]:
+    """The end year, the base year and the number of years of a 年均增长 over a span."""
+    span = _period(period)
+    if span is None or span.kind != "span":
+        return None, None, 1.0
+    base_year = _base_year(base, span.start.year - 1)
+    if base_year is None:
+        return None, None, 1.0
+    return str(span.end.year), str(base_year), float(max(span.end.year - base_year, 1))
+
+
+def _period_codes(vocab: list[Vocabulary], texts: list[str | None]) -> np.ndarray:
+    """Period part codes of texts (−1 for None: that row has no such operand)."""
+    codes = np.full(len(texts), -1, dtype=np.int32)
+    present = np.flatnonzero([t is not None for t in texts])
+    if len(present):
+        column = np.asarray(texts, dtype=object)[present]
+        codes[present] = vocab[PERIOD].codes(column)
+    return codes
+
+
+def _pp_keys(
+    ctx: Context,
+    vocab: list[Vocabulary],
+    texts: Mapping[str, np.ndarray],
+    of: np.ndarray,
+    against: np.ndarray,
+    real: np.ndarray,
+) -> dict[str, list[np.ndarray]]:
+    """The two figures a 百分点 difference compares, claim by claim: what they are (growth
+    rates, shares or levels in %) depends on the claim's selectors and its metric's unit."""
+    subj, met, per, sc, cls = (
+        texts[c].tolist() for c in ("subject", "metric", "period", "scope", "cls")
+    )
+    basis_of = np.where(real, "real", "nominal").tolist()
+    own: list[_Key] = []
+    other: list[_Key] = []
+    for i in range(len(subj)):
+        s, m, p, c, k = subj[i], met[i], per[i], sc[i], cls[i]
+        compared = _compared_measure(against[i], of[i], ctx.metric_unit.get(m, ""))
+        os_ = _of_key(of[i], s, m, p, c) if compared == "share" else ""
+        if compared in GROWTH_MEASURES:
+            compared = f"{compared}:{basis_of[i]}"
+        own.append((s, m, compared, p, c, k, os_, ""))
+        bs, bm, bp, bc = _selector_fields(against[i], s, m, p, c)
+        ob = _of_key(of[i], bs, bm, bp, bc) if compared == "share" else ""
+        other_measure = compared
+        if bm != m and ":" in compared:
+            basis = ctx.metric_basis.get(bm, "nominal")
+            other_measure = f"{compared.split(':')[0]}:{basis}"
+        other.append((bs, bm, other_measure, bp, bc, k, ob, ""))
+    rows = np.arange(len(subj), dtype=np.int64)
+    keys: dict[str, list[np.ndarray]] = {}
+    for role, resolved in (("own", own), ("other", other)):
+        keys[role] = [np.full(len(subj), -1, dtype=np.int32) for _ in PARTS]
+        _set_keys(keys[role], vocab, rows, list(resolved))
+    return keys
 
 
 def _own_level(
@@ -1115,18 +1175,20 @@ def _add_derived(pool: Pool, derived: pd.DataFrame) -> None:
     assert pool.coder is not None
     codes = derived["code"].to_numpy(dtype=np.int64)
     subject, metric, measure_key, period, scope, cls, of_key, against_key = pool.coder.parts(codes)
-    new = pd.DataFrame(
+    n = len(derived)
+    new = text_frame(
         {
-            "fid": np.arange(start, start + len(derived)),
+            "fid": np.arange(start, start + n),
             "claim": -1,
             "subject": subject,
             "metric": metric,
-            "measure": [m.split(":")[0] for m in measure_key.tolist()],  # yoy:real → yoy
+            # yoy:real → yoy
+            "measure": np.array([m.split(":")[0] for m in measure_key.tolist()], dtype=object),
             "period": period,
             "scope": scope,
             "cls": cls,
-            "status": "actual",
-            "dim": "",
+            "status": np.full(n, "actual", dtype=object),
+            "dim": np.full(n, "", dtype=object),
             "of_key": of_key,
             "against_key": against_key,
             "cap": derived["cap"].to_numpy(),
