@@ -50,6 +50,7 @@ from factcheck.findings import (
 from factcheck.interval import Pair
 from factcheck.keys import (
     AGAINST,
+    CLS,
     MEASURE,
     METRIC,
     OF,
@@ -206,7 +207,10 @@ def _stated_pool(ctx: Context) -> Pool:
         for c in ("subject", "metric", "measure", "period", "status", "dim")
     )
     scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
-    cls = t["status"].map(_STATUS_CLASS).fillna("A").to_numpy(dtype=object)
+    # The status class of each of a handful of statuses, spread over the rows.
+    status_code, statuses = pd.factorize(status)
+    classes = np.array([_STATUS_CLASS.get(s, "A") for s in statuses.tolist()], dtype=object)
+    cls = classes[status_code]
     # Only shares and 百分点 name the figure they are taken of; only comparisons name what
     # they compare with: the other rows keep empty parts without a loop over them.
     of_key = np.full(n, "", dtype=object)
@@ -220,7 +224,9 @@ def _stated_pool(ctx: Context) -> Pool:
     )
     against_key = np.full(n, "", dtype=object)
     against = t["against"].to_numpy()
-    with_against = [i for i in np.flatnonzero(pd.notna(against)).tolist() if against[i]]
+    with_against = np.array(
+        [i for i in np.flatnonzero(pd.notna(against)).tolist() if against[i]], dtype=np.int64
+    )
     against_key[with_against] = [
         "~".join(f"{k}={v}" for k, v in sorted(against[i].items())) for i in with_against
     ]
@@ -260,14 +266,19 @@ def _stated_pool(ctx: Context) -> Pool:
         frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
         frame[f"hi_{reading}"] = hi
     pool = Pool(frame, {}, Provenance(n))
+    vocab = pool.vocabularies
     pool.parts = [
         vocabulary.codes(column)
         for vocabulary, column in zip(
-            pool.vocabularies,
-            (subject, metric, measure_key, period, scope, cls, of_key, against_key),
-            strict=True,
+            vocab[:CLS], (subject, metric, measure_key, period, scope), strict=True
         )
     ]
+    pool.parts.append(np.array([vocab[CLS].code(c) for c in classes], np.int32)[status_code])
+    # Most rows name no other figure: only the rows that do are looked up.
+    for part, column, rows in ((OF, of_key, with_of), (AGAINST, against_key, with_against)):
+        codes = np.full(n, vocab[part].code(""), dtype=np.int32)
+        codes[rows] = vocab[part].codes(column[rows])
+        pool.parts.append(codes)
     return pool
 
 

