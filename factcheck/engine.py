@@ -635,20 +635,27 @@ def _attach(rk: _RoleKeys, pool: Pool, fresh: np.ndarray | None = None) -> pd.Da
             hit |= np.isin(role_codes, fresh)
         take = np.flatnonzero(hit)
     index = pool.index
-    columns: dict[str, np.ndarray] = {
-        f"{first}_{c}": index.columns[c][rk.rows[take]] for c in OPERAND_COLUMNS
-    }
-    columns["years"] = rk.years[take]
-    columns["relcap"] = rk.cap[take]
+    # Joins narrow and repeat rows: follow them as row numbers, then read each column once.
+    rows = take
+    matched: dict[str, np.ndarray] = {}
     for role, role_codes in rk.codes.items():
-        columns[f"{role}_code"] = role_codes[take]
-    for role in rk.codes:
-        left, right = index.left_join(columns[f"{role}_code"])
-        columns = {name: values[left] for name, values in columns.items()}
+        left, right = index.left_join(role_codes[rows])
+        rows = rows[left]
+        matched = {r: m[left] for r, m in matched.items()}
+        matched[role] = right
+    claim = rk.rows[rows]
+    columns: dict[str, np.ndarray] = {
+        f"{first}_{c}": index.columns[c][claim] for c in OPERAND_COLUMNS
+    }
+    columns["years"] = rk.years[rows]
+    columns["relcap"] = rk.cap[rows]
+    for role, role_codes in rk.codes.items():
+        columns[f"{role}_code"] = role_codes[rows]
+    for role, right in matched.items():
         found = right >= 0
+        at = np.where(found, right, 0)
         for c in OPERAND_COLUMNS:
-            values = index.columns[c][np.where(found, right, 0)]
-            columns[f"{role}_{c}"] = np.where(found, values, np.nan)
+            columns[f"{role}_{c}"] = np.where(found, index.columns[c][at], np.nan)
     return pd.DataFrame(columns)
 
 

@@ -128,21 +128,27 @@ OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
 
 
 class CodeIndex:
-    """The pool's figures sorted by key code, for left joins by binary search; rebuilt when
-    the pool grows (once a round)."""
+    """The pool's figures grouped by key code, for left joins; rebuilt when the pool grows
+    (once a round). Codes are dense (0 … n−1), so where a code's figures start and how many
+    there are is read from two arrays, not searched for."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
         codes = frame["code"].to_numpy(dtype=np.int64)
         self._order = np.argsort(codes, kind="stable")
-        self._sorted = codes[self._order]
+        keyed = codes[codes >= 0]
+        self._count = np.bincount(keyed) if len(keyed) else np.zeros(0, dtype=np.int64)
+        # Figures without a key (−1) sort first.
+        self._start = len(codes) - len(keyed) + np.cumsum(self._count) - self._count
         self.columns = {c: frame[c].to_numpy(dtype=float) for c in OPERAND_COLUMNS}
 
     def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
         every row of ``codes`` at least once, in the order of ``codes`` and of the pool."""
-        low = np.searchsorted(self._sorted, codes, "left")
-        count = np.searchsorted(self._sorted, codes, "right") - low
-        count[codes < 0] = 0
+        codes = np.asarray(codes, dtype=np.int64)
+        known = (codes >= 0) & (codes < len(self._count))
+        at = np.where(known, codes, 0)
+        count = np.where(known, self._count[at] if len(self._count) else 0, 0)
+        low = self._start[at] if len(self._start) else np.zeros(len(codes), dtype=np.int64)
         reps = np.maximum(count, 1)
         left = np.repeat(np.arange(len(codes)), reps)
         offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
