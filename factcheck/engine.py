@@ -713,7 +713,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         # never reaches _derive (its operand is present).
         known: set[int] = set()
         fresh_codes = (
-            np.unique(pool.frame["code"].to_numpy()[fresh.astype(np.int64)]) if round_ else None
+            np.unique(pool.cell.array("code")[fresh.astype(np.int64)]) if round_ else None
         )
         for measure in _RELATION_MEASURES:
             rk = role_keys[measure]
@@ -745,10 +745,10 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
                 known.update(derived["code"].tolist())
         if not new_rows:
             break
-        before = len(pool.frame)
+        before = len(pool)
         derived, merged = _merge_copies(pd.concat(new_rows, ignore_index=True))
         _add_derived(pool, derived)
-        fresh = np.arange(before, len(pool.frame), dtype=float)
+        fresh = np.arange(before, len(pool), dtype=float)
         # Copies that agreed were compared while merging: record that comparison.
         merged_fids = before + np.flatnonzero(merged)
         checked[claims_of(pool, merged_fids)] = True
@@ -1007,7 +1007,7 @@ def _relation_fixes(
     with the least change, and the range it would have to lie in (lenient readings)."""
     n = len(bad["years"])
     years = bad["years"].astype(float)
-    derived = pool.frame["derived"].to_numpy()
+    derived = pool.cell.array("derived")
     best_gap = np.full(n, np.inf)
     best_role = np.full(n, None, dtype=object)
     best_lo = np.full(n, np.nan)
@@ -1188,8 +1188,7 @@ def _sweep(
 
 
 def _add_derived(pool: Pool, derived: pd.DataFrame) -> None:
-    frame = pool.frame
-    start = len(frame)
+    start = len(pool)
     assert pool.coder is not None
     codes = derived["code"].to_numpy(dtype=np.int64)
     subject, metric, measure_key, period, scope, cls, of_key, against_key = pool.coder.parts(codes)
@@ -1241,7 +1240,7 @@ def _add_derived(pool: Pool, derived: pd.DataFrame) -> None:
         provenance[fid] = tuple(sorted(prov))
         chain.extend(how)
         chains[fid] = tuple(dict.fromkeys(chain))
-    pool.frame = pd.concat([frame, new], ignore_index=True)
+    pool.extend(new)
 
 
 def _undecidable(

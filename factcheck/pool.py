@@ -56,6 +56,7 @@ class Pool:
         self.parts: list[np.ndarray] = []
         self.chains = chains
         self.provenance = provenance
+        self._chunks: list[pd.DataFrame] = []
         self.frame = frame
         #: figures below this id are stated, each the claim of the same row
         self.stated = len(frame)
@@ -76,18 +77,31 @@ class Pool:
 
     @property
     def frame(self) -> pd.DataFrame:
-        return self._frame
+        """Every figure in one frame; the figures added since it was last read are joined
+        to it here, so a run joins its text columns once, not once a derivation round."""
+        if len(self._chunks) > 1:
+            self._chunks = [pd.concat(self._chunks, ignore_index=True)]
+        return self._chunks[0]
 
     @frame.setter
     def frame(self, frame: pd.DataFrame) -> None:
-        self._frame = frame
+        self._chunks = [frame]
         self.cell = Columns(frame)
         self._index: CodeIndex | None = None
+
+    def extend(self, frame: pd.DataFrame) -> None:
+        """Add figures (with the next ids, in order) and the same columns."""
+        self._chunks.append(frame)
+        self.cell = Columns(*self._chunks)
+        self._index = None
+
+    def __len__(self) -> int:
+        return int(sum(len(chunk) for chunk in self._chunks))
 
     def key_parts(self, fids: np.ndarray) -> list[np.ndarray]:
         """Figures' keys as part codes (a column per part, to change one and look it up)."""
         assert self.coder is not None
-        return self.coder.part_codes(self.frame["code"].to_numpy()[fids])
+        return self.coder.part_codes(self.cell.array("code")[fids])
 
     def lookup(self, block: list[np.ndarray]) -> np.ndarray:
         """Figure ids of keys given as parts: a pair of (query row, figure id) arrays, one
@@ -101,7 +115,7 @@ class Pool:
     def index(self) -> CodeIndex:
         """The figures by key code (needs the ``code`` column), built once per frame."""
         if self._index is None:
-            self._index = CodeIndex(self._frame)
+            self._index = CodeIndex(self.cell)
         return self._index
 
 
@@ -132,14 +146,14 @@ class CodeIndex:
     (once a round). Codes are dense (0 … n−1), so where a code's figures start and how many
     there are is read from two arrays, not searched for."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        codes = frame["code"].to_numpy(dtype=np.int64)
+    def __init__(self, cell: Columns) -> None:
+        codes = cell.array("code").astype(np.int64)
         self._order = np.argsort(codes, kind="stable")
         keyed = codes[codes >= 0]
         self._count = np.bincount(keyed) if len(keyed) else np.zeros(0, dtype=np.int64)
         # Figures without a key (−1) sort first.
         self._start = len(codes) - len(keyed) + np.cumsum(self._count) - self._count
-        self.columns = {c: frame[c].to_numpy(dtype=float) for c in OPERAND_COLUMNS}
+        self.columns = {c: cell.array(c).astype(float) for c in OPERAND_COLUMNS}
 
     def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
@@ -189,23 +203,26 @@ class Columns:
     ``DataFrame.at`` costs tens of microseconds a call; building a finding reads dozens of
     cells, so a run with thousands of findings would spend seconds there. (Python lists
     would index faster, but at a million rows the lists of boxed values cost more in
-    memory and collector time than they save.)
+    memory and collector time than they save.) Several frames are read as one, one after
+    the other: a column is joined only when it is read.
     """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame
+    def __init__(self, *frames: pd.DataFrame) -> None:
+        self.frames = frames
         self._arrays: dict[str, np.ndarray] = {}
 
     def __call__(self, row: Any, column: str) -> Any:
         array = self._arrays.get(column)
         if array is None:
-            array = self._arrays[column] = self.frame[column].to_numpy()
+            array = self.array(column)
         return array[int(row)]
 
     def array(self, column: str) -> np.ndarray:
         array = self._arrays.get(column)
         if array is None:
-            array = self._arrays[column] = self.frame[column].to_numpy()
+            parts = [frame[column].to_numpy() for frame in self.frames]
+            array = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            self._arrays[column] = array
         return array
 
 
