@@ -712,9 +712,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         # Key codes derived this round by an earlier relation; a key already in the pool
         # never reaches _derive (its operand is present).
         known: set[int] = set()
-        fresh_codes = (
-            np.unique(pool.cell.array("code")[fresh.astype(np.int64)]) if round_ else None
-        )
+        fresh_codes = np.unique(pool.cell.array("code")[fresh.astype(np.int64)]) if round_ else None
         for measure in _RELATION_MEASURES:
             rk = role_keys[measure]
             if rk is None:
@@ -814,15 +812,24 @@ def _resolve_claim_keys(ctx: Context, records: list[RelationCheck]) -> list[Rela
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    # A run builds one ClaimRef a claim (wording.claim_ref), so the object stands for the
-    # claim: hashing ids is half the cost of hashing (document, id) pairs.
-    seen: set[tuple[str, str, frozenset[int]]] = set()
+    """The findings without repeats: the same code, message and claims.
+
+    Repeats are rare and share their message, so only findings whose message was seen
+    before are compared further. A run builds one ClaimRef a claim (wording.claim_ref),
+    so the object stands for the claim.
+    """
+    by_message: dict[str, list[Finding]] = {}
     out = []
     for f in findings:
-        k = (f.code, f.message, frozenset(map(id, f.claims)))
-        if k not in seen:
-            seen.add(k)
-            out.append(f)
+        same = by_message.get(f.message)
+        if same is None:
+            by_message[f.message] = [f]
+        else:
+            claims = frozenset(map(id, f.claims))
+            if any(g.code == f.code and frozenset(map(id, g.claims)) == claims for g in same):
+                continue
+            same.append(f)
+        out.append(f)
     return out
 
 

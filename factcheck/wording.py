@@ -206,28 +206,43 @@ def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
     # for references only, and turning a million-row column into an array costs more
     # than taking the rows needed.
     col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
-    missing = {c: pd.isna(col[c]).tolist() for c in ("quote", "line", "column")}
+    document, id_, value, file, status = (
+        list(map(str, col[c].tolist())) for c in ("document", "id", "value", "file", "status")
+    )
+    quote = [
+        "" if gone else str(q or "")
+        for q, gone in zip(col["quote"].tolist(), pd.isna(col["quote"]).tolist(), strict=True)
+    ]
+    line, column = (
+        [None if gone else int(x) for x, gone in zip(col[c].tolist(), pd.isna(col[c]), strict=True)]
+        for c in ("line", "column")
+    )
     documents = ctx.corpus.documents
+    sources = {d: (doc.source if (doc := documents.get(d)) else None) for d in set(document)}
+    # A stated figure's id is its claim's row: its text in findings comes from the same
+    # cells (see _make_text).
     texts = ctx.texts
-    for k, (row, document, id_, quote, value, file, file_line, line, column, status) in enumerate(
-        zip(rows.tolist(), *(col[c].tolist() for c in _REF_COLUMNS), strict=True)
-    ):
-        # A stated figure's id is its claim's row: its text in findings comes from the same
-        # cells (see _make_text).
+    for row, v, st, d in zip(wanted, value, status, document, strict=True):
         if row not in texts:
-            texts[row] = _stated_text(str(value), str(status), str(document))
-        doc = documents.get(str(document))
-        ctx.refs[row] = ClaimRef(
-            id=str(id_),
-            document=str(document),
-            quote="" if missing["quote"][k] else str(quote or ""),
-            value=str(value),
-            file=str(file),
-            line=int(file_line),
-            column=None if missing["column"][k] else int(column),
-            source=doc.source if doc else None,
-            source_line=None if missing["line"][k] else int(line),
+            texts[row] = _stated_text(v, st, d)
+    ctx.refs.update(
+        zip(
+            wanted,
+            map(
+                ClaimRef,
+                id_,
+                document,
+                quote,
+                value,
+                file,
+                col["file_line"].astype(np.int64).tolist(),
+                column,
+                map(sources.__getitem__, document),
+                line,
+            ),
+            strict=True,
         )
+    )
 
 
 _REF_COLUMNS = (
