@@ -74,6 +74,7 @@ from factcheck.pool import (
     Pool,
     Provenance,
     claims_of,
+    isin,
     objects,
     text_frame,
 )
@@ -301,7 +302,7 @@ def _code_keys(pool: Pool, wanted: Iterable[_RoleKeys]) -> None:
     # checked like any other figure.
     provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
     final = ~provisional & (frame["cls"] == "A").to_numpy()
-    revised = provisional & np.isin(codes, codes[final])
+    revised = provisional & isin(codes, codes[final])
     pool.revised_codes = np.unique(codes[revised])
     frame["code"] = codes
     frame["cap"] = np.where(revised, WARNING, ERROR)
@@ -595,7 +596,7 @@ def _not_circular(pool: Pool, relation: Relation, inst: pd.DataFrame) -> np.ndar
             itertools.chain.from_iterable(sources), dtype=np.int64, count=len(owner)
         )
         width = int(max(source.max(initial=0), claim.max(initial=0))) + 1
-        keep[rows[np.isin(operand * width + claim, owner * width + source)]] = False
+        keep[rows[isin(operand * width + claim, owner * width + source)]] = False
     return keep
 
 
@@ -632,7 +633,7 @@ def _attach(rk: _RoleKeys, pool: Pool, fresh: np.ndarray | None = None) -> pd.Da
     if fresh is not None:
         hit = np.zeros(len(rk.rows), dtype=bool)
         for role_codes in rk.codes.values():
-            hit |= np.isin(role_codes, fresh)
+            hit |= isin(role_codes, fresh)
         take = np.flatnonzero(hit)
     index = pool.index
     # Joins narrow and repeat rows: follow them as row numbers, then read each column once.
@@ -923,14 +924,14 @@ def _spare_revisions(
         # Derived figures have no document; they are never spared nor sparing.
         stated = fids < pool.stated
         row = np.where(stated, fids, 0)
-        revised = stated & np.isin(codes[fids], pool.revised_codes)
+        revised = stated & isin(codes[fids], pool.revised_codes)
         # The relation claim is stated: its figure id is its claim's row.
         same = documents[row] == documents[claim]
         estimate = np.isin(status[row], ("estimate", "preliminary"))
         own_estimate |= revised & same & estimate
         final_elsewhere |= revised & ~same & ~estimate
     held = claim[(sev == 0) & own_estimate]
-    spared = errors & final_elsewhere & np.isin(claim, held)
+    spared = errors & final_elsewhere & isin(claim, held)
     return np.where(spared, WARNING, sev)
 
 
@@ -1058,7 +1059,7 @@ def _derive(pool: Pool, relation: Relation, inst: pd.DataFrame, known: set[int])
             continue
         part = inst[sel]
         codes = part[f"{role}_code"].to_numpy()
-        usable = (codes >= 0) & ~np.isin(codes, list(known))
+        usable = (codes >= 0) & ~isin(codes, list(known))
         part = part[usable]
         if part.empty:
             continue
@@ -1272,8 +1273,13 @@ def _undecidable(
 def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int]:
     """Figures with the same key must overlap; the most distant pair of each group is reported."""
     f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
-    counts = f["code"].map(f["code"].value_counts())
-    g = f[counts.to_numpy() >= 2]
+    codes = f["code"].to_numpy(dtype=np.int64)
+    # Codes are dense: how many figures share each is a count per code (−1, no key, is
+    # no group).
+    keyed = codes >= 0
+    shared = np.zeros(len(codes), dtype=bool)
+    shared[keyed] = np.bincount(codes[keyed])[codes[keyed]] >= 2
+    g = f[shared]
     if g.empty:
         return [], np.array([], dtype=np.int64), 0
     findings: list[Finding] = []

@@ -11,7 +11,7 @@ import pandas as pd
 
 from factcheck.findings import Finding
 from factcheck.keys import CLS, SUBJECT
-from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, objects
+from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin, objects
 from factcheck.wording import (
     display,
     figure_label,
@@ -139,7 +139,7 @@ def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     query = pool.key_parts(fids)
     query[SUBJECT] = pool.vocabularies[SUBJECT].find(small["ancestor"].to_numpy(dtype=object))
     rows, big = pool.lookup(query)
-    keep = np.isin(big, levels["fid"].to_numpy())
+    keep = isin(big, levels["fid"].to_numpy())
     return order_check(
         ctx,
         pool,
@@ -160,7 +160,7 @@ def capacity(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     query = pool.key_parts(actual["fid"].to_numpy())
     query[CLS][:] = pool.vocabularies[CLS].get("C")
     rows, cap = pool.lookup(query)
-    keep = np.isin(cap, caps["fid"].to_numpy())
+    keep = isin(cap, caps["fid"].to_numpy())
     return order_check(
         ctx,
         pool,

@@ -153,7 +153,7 @@ class CodeIndex:
         self._count = np.bincount(keyed) if len(keyed) else np.zeros(0, dtype=np.int64)
         # Figures without a key (−1) sort first.
         self._start = len(codes) - len(keyed) + np.cumsum(self._count) - self._count
-        self.columns = {c: cell.array(c).astype(float) for c in OPERAND_COLUMNS}
+        self.columns = {c: np.asarray(cell.array(c), dtype=float) for c in OPERAND_COLUMNS}
 
     def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
@@ -189,6 +189,12 @@ def text_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
         },
         copy=False,
     )
+
+
+def isin(values: Any, test: Any) -> np.ndarray:
+    """Whether each of ``values`` (integer codes or ids) is among ``test``: pandas hashes,
+    where ``np.isin`` sorts both sides, ten times the cost at a million keys."""
+    return np.asarray(pd.Index(np.asarray(values)).isin(np.asarray(test)), dtype=bool)
 
 
 def objects(series: pd.Series) -> np.ndarray:
