@@ -25,7 +25,7 @@ STAGES = (
     "_attach",
     "_check_instances",
     "_relation_findings",
-    "prefetch_refs",
+    "prefetch",
     "fmt",
     "_derive",
     "_merge_copies",

@@ -96,7 +96,7 @@ from factcheck.wording import (
     figure_text,
     fmt,
     num,
-    prefetch_refs,
+    prefetch,
     reading_note,
     refs,
 )
@@ -887,7 +887,7 @@ def _check_instances(
         f"{r}_{c}" for r in relation.roles for c in ("fid", "lo_l", "hi_l")
     ]
     bad = {c: inst[c].to_numpy()[failing] for c in wanted}
-    prefetch_refs(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
+    prefetch(ctx, pool, np.concatenate([bad[f"{r}_fid"] for r in relation.roles]))
     fix_role, fix_need = _relation_fixes(pool, relation, bad)
     strict, lenient = (
         (computed[reading][0][failing], computed[reading][1][failing]) for reading in ("s", "l")
@@ -1307,7 +1307,7 @@ def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int
         }
     )
     outcomes: dict[Any, str] = {}
-    prefetch_refs(ctx, pool, pairs.to_numpy().ravel())
+    prefetch(ctx, pool, pairs.to_numpy().ravel())
     lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
     a = np.where(lenient_of, pairs["a_l"], pairs["a_s"]).astype(np.int64)
     b = np.where(lenient_of, pairs["b_l"], pairs["b_s"]).astype(np.int64)

@@ -18,7 +18,7 @@ from factcheck.wording import (
     figure_text,
     fmt,
     fmt_one,
-    prefetch_refs,
+    prefetch,
     reading_note,
     refs,
 )
@@ -72,7 +72,7 @@ def order_check(
         np.where(lo_s[small] > hi_s[big], np.minimum(WARNING, cap), 0),
     )
     failing = np.flatnonzero(sev)
-    prefetch_refs(ctx, pool, np.concatenate([small[failing], big[failing]]))
+    prefetch(ctx, pool, np.concatenate([small[failing], big[failing]]))
     findings = [
         _order_finding(ctx, pool, int(small[i]), int(big[i]), int(sev[i]), code, name, what)
         for i in failing
@@ -185,7 +185,7 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     fid_t = targets["fid"].to_numpy()[rows[keep]].astype(np.int64)
     fid_a = actual[keep].astype(np.int64)
     findings = []
-    prefetch_refs(ctx, pool, np.concatenate([fid_t, fid_a]))
+    prefetch(ctx, pool, np.concatenate([fid_t, fid_a]))
     at_most = ctx.cell.array("qualifier")[fid_t] == "at_most"
     tl, th = (pool.cell.array(c)[fid_t].astype(float) for c in ("lo_s", "hi_s"))
     al, ah = (pool.cell.array(c)[fid_a].astype(float) for c in ("lo_s", "hi_s"))

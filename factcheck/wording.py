@@ -49,13 +49,19 @@ def figure_label(ctx: Context, pool: Pool, fid: int) -> str:
 
 
 def _make_label(pool: Pool, fid: int) -> str:
-    measure = str(pool.cell(fid, "measure"))
-    label = f"{pool.cell(fid, 'subject')} {pool.cell(fid, 'metric')} {pool.cell(fid, 'period')}"
-    if pool.cell(fid, "scope"):
-        label += f"（{pool.cell(fid, 'scope')}）"
-    if measure == "share" and pool.cell(fid, "of_key"):
-        m, s, _period, _scope = str(pool.cell(fid, "of_key")).split("@")
-        label += f" 占 {s if s != pool.cell(fid, 'subject') else ''}{m} 的比重"
+    return _label(*(pool.cell(fid, c) for c in _LABEL_COLUMNS))
+
+
+_LABEL_COLUMNS = ("measure", "subject", "metric", "period", "scope", "of_key")
+
+
+def _label(measure: str, subject: str, metric: str, period: str, scope: str, of_key: str) -> str:
+    label = f"{subject} {metric} {period}"
+    if scope:
+        label += f"（{scope}）"
+    if measure == "share" and of_key:
+        m, s, _period, _scope = str(of_key).split("@")
+        label += f" 占 {s if s != subject else ''}{m} 的比重"
     elif measure != "level":
         label += f" {MEASURE_NAMES.get(measure, measure)}"
     return label
@@ -95,15 +101,19 @@ def display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
 
 
 def _make_display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
-    measure = str(pool.cell(fid, "measure"))
+    return _display(
+        ctx, str(pool.cell(fid, "measure")), int(pool.cell(fid, "claim")), pool.cell(fid, "metric")
+    )
+
+
+def _display(ctx: Context, measure: str, claim: int, metric: str) -> tuple[str, float]:
     if measure in ("share", "yoy", "cagr"):
         return "%", 1.0
     if measure in ("pp", "contribution"):
         return "个百分点", 1.0
     if measure == "multiple":
         return "倍", 1.0
-    claim = int(pool.cell(fid, "claim"))
-    metric = str(pool.cell(fid, "metric"))
+    metric = str(metric)
     if claim < 0:
         same = _metric_claim(ctx, metric)
         if same is None:
@@ -193,10 +203,13 @@ def refs(ctx: Context, pool: Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
     return tuple(out)
 
 
-def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
-    """Build the references of every claim behind these figures in one pass over the
-    columns: a hundred thousand findings name a hundred thousand claims or more, and reading
-    their cells one at a time cost more than the rest of the findings together."""
+def prefetch(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
+    """Build what findings say of these figures (label, unit) and the references of every
+    claim behind them, in one pass over the columns: a hundred thousand findings name a
+    hundred thousand claims or more, and reading their cells one at a time cost more than
+    the rest of the findings together."""
+    fids = np.asarray(fids if not isinstance(fids, set) else list(fids), dtype=float)
+    _prefetch_figures(ctx, pool, fids[~np.isnan(fids)].astype(np.int64))
     refs = ctx.refs
     wanted = [c for c in np.unique(claims_of(pool, fids)).tolist() if c not in refs]
     if not wanted:
@@ -243,6 +256,23 @@ def prefetch_refs(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
             strict=True,
         )
     )
+
+
+def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
+    labels, units = ctx.labels, ctx.units
+    todo = [f for f in dict.fromkeys(fids.tolist()) if f not in labels or f not in units]
+    if not todo:
+        return
+    rows = np.asarray(todo, dtype=np.int64)
+    columns = [pool.cell.array(c)[rows].tolist() for c in (*_LABEL_COLUMNS, "claim")]
+    for fid, measure, subject, metric, period, scope, of_key, claim in zip(
+        todo, *columns, strict=True
+    ):
+        measure = str(measure)
+        if fid not in labels:
+            labels[fid] = _label(measure, subject, metric, period, scope, of_key)
+        if fid not in units:
+            units[fid] = _display(ctx, measure, int(claim), metric)
 
 
 _REF_COLUMNS = (
