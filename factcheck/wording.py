@@ -181,22 +181,26 @@ def sig_general(v: float) -> str:
 
 
 def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
+    # Written out rather than through num(): a run formats a few hundred thousand intervals.
     lo, hi = float(pair[0]), float(pair[1])
-    lo_v, hi_v = num(lo, unit), num(hi, unit)
-    if lo_v is None and hi_v is None:
-        return "（无界）"
-    if lo_v is None:
-        return f"≤{sig(hi_v or 0)}{unit[0]}"
-    if hi_v is None:
-        return f"≥{sig(lo_v)}{unit[0]}"
-    return f"[{sig(lo_v)}, {sig(hi_v)}]{unit[0]}"
+    name, factor = unit
+    if math.isfinite(lo):
+        if math.isfinite(hi):
+            return f"[{sig(lo / factor)}, {sig(hi / factor)}]{name}"
+        return f"≥{sig(lo / factor)}{name}"
+    if math.isfinite(hi):
+        return f"≤{sig(hi / factor)}{name}"
+    return "（无界）"
 
 
 def refs(ctx: Context, pool: Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:
     out: list[ClaimRef] = []
     seen: set[int] = set()
+    stated = pool.stated
     for fid in fids:
-        for c in pool.provenance.get(int(fid), ()):
+        fid = int(fid)
+        # A stated figure is its own claim (see Provenance).
+        for c in (fid,) if 0 <= fid < stated else pool.provenance.get(fid, ()):
             if c not in seen:
                 seen.add(c)
                 out.append(claim_ref(ctx, c))
