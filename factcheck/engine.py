@@ -326,10 +326,6 @@ class _RoleKeys:
 _Key = tuple[str, str, str, str, str, str, str, str]
 
 
-def _level_key(subject: str, metric: str, period: str, scope: str, cls: str) -> _Key:
-    return (subject, metric, "level", period, scope, cls, "", "")
-
-
 @lru_cache(maxsize=65536)
 def _period(text: str) -> Any:
     try:

@@ -175,10 +175,10 @@ class CodeIndex:
 def text_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     """A frame whose text columns stay numpy object arrays, each its own block.
 
-    pandas 3 turns a column of Python strings into its string dtype, and by default copies
-    same-typed columns into one block; the pool grows by a concatenation each derivation
-    round, a million rows at a time, and both cost: here a 1M-row pool is built in a
-    hundredth of the time and concatenated in a quarter.
+    pandas 3 would turn a column of Python strings into its string dtype and copy columns
+    of one type into one block. For a million rows of 11 text and 8 number columns, this
+    frame is built 30 times faster and concatenated 4 times faster (the pool's chunks are
+    joined once a run).
     """
     return pd.DataFrame(
         {
