@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -422,7 +422,7 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     return _RoleKeys(relation, fids, keys, {}, years, cap)
 
 
-def _distinct(fn: Any, period: np.ndarray, *more: np.ndarray) -> list[Any]:
+def _distinct(fn: Callable[..., Any], period: np.ndarray, *more: np.ndarray) -> list[Any]:
     """``fn`` of each row's period and selectors, worked out once per distinct combination:
     a million claims print a few dozen periods."""
     done: dict[Any, Any] = {}
