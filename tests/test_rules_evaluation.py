@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from test_engine_properties import _moved, outcome
 from test_rules import DOC, REGISTRY, _check, _claim, _rule_findings, _rules
 
-from factcheck import check, load_rules
+from factcheck import RuleSet, check, load_rules
 from factcheck.claims import Document
 from factcheck.expr import BinOp, Ref, parse
 from factcheck.testing import ClaimSet, corpus_of, reprints, rule_claim_sets
@@ -34,6 +34,11 @@ def _rule(expr: str, severity: str = "error", where: str = "") -> str:
 
 
 THREE_INDUSTRIES = _rule("第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值")
+
+
+def _three_industries(tmp_path: Path) -> RuleSet:
+    """The three-industry identity as the only rule set, written to ``tmp_path``."""
+    return load_rules(_rules(tmp_path, THREE_INDUSTRIES), REGISTRY)
 
 
 def _qingdao_parts(period: str = "2023") -> list:
@@ -454,10 +459,7 @@ def test_a_rule_reads_the_final_figure_not_the_estimate_it_revised(tmp_path):
         *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
     ]
-    rules = load_rules(
-        _rules(tmp_path, THREE_INDUSTRIES),
-        REGISTRY,
-    )
+    rules = _three_industries(tmp_path)
     # Parts [4574.5, 4577.5] hold against the bulletin's final 4576 → [4575.5, 4576.5]. The
     # plan's estimate 4590 would break the identity, but the final figure revised it: the
     # revision is the agreement check's to report (FC102), not the rule's.
@@ -484,10 +486,7 @@ def test_a_final_figure_breaking_an_identity_is_an_error_whatever_the_document_o
         *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4590亿元", "2022"),
     ]
-    rules = load_rules(
-        _rules(tmp_path, THREE_INDUSTRIES),
-        REGISTRY,
-    )
+    rules = _three_industries(tmp_path)
     sets = [ClaimSet(PLAN, (estimate,), {}), ClaimSet(DOC, tuple(final), {})]
     corpus = corpus_of(sets if plan_first else sets[::-1], REGISTRY)
     finding = _only(check(corpus, rules))
@@ -506,10 +505,7 @@ def test_each_of_two_final_figures_of_a_key_is_checked_whatever_the_order(tmp_pa
         *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4590亿元", "2022"),
     ]
-    rules = load_rules(
-        _rules(tmp_path, THREE_INDUSTRIES),
-        REGISTRY,
-    )
+    rules = _three_industries(tmp_path)
     sets = [ClaimSet(bulletin, tuple(final), {}), ClaimSet(YEARBOOK, (restated,), {})]
     for ordered in (sets, sets[::-1]):
         report = check(corpus_of(ordered, REGISTRY), rules)
@@ -532,10 +528,7 @@ def test_a_part_restated_wrongly_elsewhere_is_the_agreement_checks_to_report(tmp
         *_qingdao_parts("2022"),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元", "2022"),
     ]
-    rules = load_rules(
-        _rules(tmp_path, THREE_INDUSTRIES),
-        REGISTRY,
-    )
+    rules = _three_industries(tmp_path)
     sets = [ClaimSet(DOC, tuple(final), {}), ClaimSet(YEARBOOK, (restated,), {})]
     report = check(corpus_of(sets, REGISTRY), rules)
     assert [(f.code, f.severity, sorted(c.id for c in f.claims)) for f in report.findings] == [
@@ -614,6 +607,21 @@ def test_both_sides_are_printed_in_one_unit_when_they_measure_the_same_thing(tmp
     assert "左边 [5.715, 5.725]亿元，右边 [6.471, 6.472]亿元" in finding.message
 
 
+def _marine(share: str) -> list:
+    """青岛市's 海洋生产总值, 1200亿元, and its share of GDP as printed."""
+    return [
+        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
+        _claim(
+            "marine-share",
+            "青岛市",
+            "海洋生产总值",
+            share,
+            measure="share",
+            of={"metric": "地区生产总值"},
+        ),
+    ]
+
+
 def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_path):
     # GDP is printed, 4576 → [4575.5, 4576.5], and the parts 312 + 1851 + 2413 → [4574.5,
     # 4577.5] meet it. A printed GDP is never derived again, so the rule reads only it. A
@@ -624,15 +632,7 @@ def test_a_contradiction_through_a_share_is_the_share_checks_not_the_rules(tmp_p
     claims = [
         *_qingdao_parts(),
         _claim("gdp", "青岛市", "地区生产总值", "4576亿元"),
-        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
-        _claim(
-            "marine-share",
-            "青岛市",
-            "海洋生产总值",
-            "35.0%",
-            measure="share",
-            of={"metric": "地区生产总值"},
-        ),
+        *_marine("35.0%"),
     ]
     report = _check(tmp_path, THREE_INDUSTRIES, claims)
     assert _rule_findings(report) == []
@@ -678,15 +678,7 @@ def test_a_rule_reads_a_figure_derived_from_final_figures_before_an_approximate_
         _claim("gdp-2022", "青岛市", "地区生产总值", "4576亿元", "2022"),
         _claim("gdp-yoy", "青岛市", "地区生产总值", "5.9%", "2023", measure="yoy"),
         *_qingdao_parts(),
-        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
-        _claim(
-            "marine-share",
-            "青岛市",
-            "海洋生产总值",
-            "26.2%",
-            measure="share",
-            of={"metric": "地区生产总值"},
-        ),
+        *_marine("26.2%"),
     ]
     report = _check(tmp_path, THREE_INDUSTRIES, claims)
     assert [(f.code, f.severity) for f in report.findings] == [("FC110", "warning")]
@@ -702,20 +694,9 @@ def test_a_figure_derived_through_a_revised_estimate_is_not_read_beside_the_fina
     )
     bulletin = [
         *_qingdao_parts(),
-        _claim("marine", "青岛市", "海洋生产总值", "1200亿元"),
-        _claim(
-            "marine-share",
-            "青岛市",
-            "海洋生产总值",
-            "26.2%",
-            measure="share",
-            of={"metric": "地区生产总值"},
-        ),
+        *_marine("26.2%"),
     ]
-    rules = load_rules(
-        _rules(tmp_path, THREE_INDUSTRIES),
-        REGISTRY,
-    )
+    rules = _three_industries(tmp_path)
     sets = [ClaimSet(PLAN, (estimate,), {}), ClaimSet(DOC, tuple(bulletin), {})]
     report = check(corpus_of(sets, REGISTRY), rules)
     assert _rule_findings(report) == []
@@ -735,8 +716,6 @@ def test_an_estimate_revised_in_a_third_document_is_not_read(tmp_path):
         ClaimSet(PLAN, (estimate,), {}),
         ClaimSet(YEARBOOK, (final,), {}),
     ]
-    report = check(
-        corpus_of(sets, REGISTRY), load_rules(_rules(tmp_path, THREE_INDUSTRIES), REGISTRY)
-    )
+    report = check(corpus_of(sets, REGISTRY), _three_industries(tmp_path))
     assert _rule_findings(report) == []
     assert [f.code for f in report.findings] == ["FC102"]
