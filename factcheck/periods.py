@@ -272,8 +272,17 @@ def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
 
     Reads 2024年上半年, 前三季度, 今年, 去年, 1—11月, 近三年, 五年来, 2020年以来, 十三五,
     到2023年底, 截至2024年6月底 and the like. A phrase without a year (上半年, 1—11月) is in
-    the year of publication. Returns ``None`` when the phrase names no period.
+    the year of publication. Returns ``None`` when the phrase names no period, or a month
+    or day the calendar does not have.
     """
+    try:
+        return _resolve_phrase(phrase, published)
+    except ValueError:
+        # A month or day the calendar does not have (0月, 13月, 截至2月30日) names no period.
+        return None
+
+
+def _resolve_phrase(phrase: str, published: dt.date) -> Period | None:
     text = phrase.strip()
     for dash in ("—", "–", "－", "～", "~"):
         text = text.replace(dash, "-")

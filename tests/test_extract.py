@@ -1255,3 +1255,11 @@ def test_magnitude_alone_after_break_through_reads_as_one() -> None:
     figure = parse_quantity("突破万吨")
     assert figure.low_value == 1
     assert figure.high_value is None
+
+
+def test_a_month_the_calendar_does_not_have_is_read_as_no_period():
+    # Found by the report-text property: "0月0处" crashed the reader with a ValueError.
+    # The figure is still read, in the period a text with no time phrase gets.
+    (claim,) = extract("0月0处", "2024-02", "即墨区")
+    (plain,) = extract("共0处", "2024-02", "即墨区")
+    assert (claim.value, claim.period) == ("0处", plain.period)

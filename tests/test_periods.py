@@ -268,3 +268,8 @@ def test_resolve_phrase_against_the_publication_date(phrase: str, in_2021_02: st
 @pytest.mark.parametrize("phrase", ["海洋经济", "地铁7号线", "5G基站", ""])
 def test_a_phrase_that_names_no_period_resolves_to_none(phrase: str):
     assert resolve_phrase(phrase, MID_YEAR) is None
+
+
+@pytest.mark.parametrize("phrase", ["0月", "2023年13月", "截至2月30日", "1—13月", "前13个月"])
+def test_a_month_or_day_the_calendar_does_not_have_resolves_to_none(phrase: str):
+    assert resolve_phrase(phrase, MID_YEAR) is None
