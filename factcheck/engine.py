@@ -88,6 +88,7 @@ from factcheck.relations import (
 )
 from factcheck.wording import (
     agreement_note,
+    apart,
     chain_of,
     claim_key,
     claim_ref,
@@ -99,6 +100,7 @@ from factcheck.wording import (
     prefetch,
     reading_note,
     refs,
+    should_be,
 )
 
 #: Derivation rounds: enough for chains like share → whole → growth → previous year, and a
@@ -1039,7 +1041,7 @@ def _fix(ctx: Context, pool: Pool, fid: int, need: tuple[float, float]) -> Fix:
     unit = display(ctx, pool, fid)
     ref = claim_ref(ctx, fid)  # only a stated figure is offered as the fix
     lo, hi = float(need[0]), float(need[1])
-    text = f"若其他数字无误，「{ref.quote or ref.value}」应在 {fmt((lo, hi), unit)} 之内"
+    text = f"若其他数字无误，「{ref.quote or ref.value}」{should_be((lo, hi), unit)}"
     return Fix(ref.key, num(lo, unit), num(hi, unit), unit[0], text)
 
 
@@ -1395,7 +1397,7 @@ def _agreement_finding(
     message = (
         f"{what}：{label} 一处为 {figure_text(ctx, pool, a)}，"
         f"另一处为 {figure_text(ctx, pool, b)}，"
-        f"两区间 {text_a} 与 {text_b} 不相交；"
+        f"{apart(text_a, text_b)}；"
         f"{agreement_note(sev, revision, code)}"
     )
     fix = None
@@ -1408,7 +1410,7 @@ def _agreement_finding(
             num(lo_b, unit),
             num(hi_b, unit),
             unit[0],
-            f"若另一处无误，「{ref.quote or ref.value}」应在 {fmt((lo_b, hi_b), unit)} 之内",
+            f"若另一处无误，「{ref.quote or ref.value}」{should_be((lo_b, hi_b), unit)}",
         )
     return Finding(
         code=code,

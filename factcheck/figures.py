@@ -5,6 +5,7 @@ intervals on a common scale:
 
 - levels, changes and rates: in the base unit of their dimension (亿元 → 元, 万吨 → 吨);
   a counter the metric accepts (台 for a metric counted in 辆) is put on the metric's own;
+  a plain total of counted things is narrowed to the whole numbers in its band (104个 is 104);
 - percentages (yoy, share, cagr, and levels of rate metrics such as 城镇化率): in percent;
 - 个百分点 (pp, contribution): in percentage points;
 - multiples: as the ratio itself (增长2倍 is 3; 翻一番 is 2).
@@ -16,7 +17,7 @@ schema to report.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
 from sys import intern
 from typing import Any
@@ -26,7 +27,7 @@ from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_quantity
 from factcheck.registry import Metric, Registry
-from factcheck.units import Unit, base_factor, parse_unit, same_dimension
+from factcheck.units import COUNTED_UNITS, Unit, base_factor, parse_unit, same_dimension
 
 PERCENT_MEASURES = ("yoy", "share", "cagr")
 POINT_MEASURES = ("pp", "contribution")
@@ -276,20 +277,49 @@ def _figure_columns_cached(value: str, measure: str, metric: Metric | None) -> d
     shift = Decimal(0)
     if measure == "multiple" and strict.change:
         shift = Decimal(1)  # 增长2倍 is three times, 下降13.5% is 0.865 times
+    bands = [
+        tuple(None if x is None else x * factor + shift for x in (f.low_value, f.high_value))
+        for f in (strict, lenient)
+    ]
+    if _counts_whole(measure, metric, dim, strict.qualifier):
+        bands = [whole_numbers(*band) for band in bands]
+    (lo_s, hi_s), (lo_l, hi_l) = bands
     out.update(
         {
             "dim": dim,
-            "lo_s": _float(None if strict.low_value is None else strict.low_value * factor + shift),
-            "hi_s": _float(
-                None if strict.high_value is None else strict.high_value * factor + shift
-            ),
-            "lo_l": _float(
-                None if lenient.low_value is None else lenient.low_value * factor + shift
-            ),
-            "hi_l": _float(
-                None if lenient.high_value is None else lenient.high_value * factor + shift
-            ),
+            "lo_s": _float(lo_s),
+            "hi_s": _float(hi_s),
+            "lo_l": _float(lo_l),
+            "hi_l": _float(hi_l),
             "nominal": float(strict.nominal * factor + shift),
         }
     )
     return out
+
+
+def _counts_whole(measure: str, metric: Metric | None, dim: str, qualifier: str | None) -> bool:
+    # A total of counted things (项目, 企业, 辆) is a whole number; an average counted in 人
+    # (万锭用工人数) is not, and the registry marks it non-additive. 近10个 and 约6个 say the
+    # count is uncertain, so only plain figures and ranges are narrowed.
+    return (
+        measure in ("level", "change")
+        and metric is not None
+        and metric.additive
+        and dim in COUNTED_UNITS
+        and qualifier in (None, "range")
+    )
+
+
+def whole_numbers(low: Decimal | None, high: Decimal | None) -> tuple[Any, Any]:
+    """A count's band narrowed to the whole numbers in it: 104个 is [104, 104], not
+    [103.5, 104.5], so 其中196个 of 195个 is a contradiction and not a touch at 195.5.
+
+    A band with no whole number in it (2.3个, a count printed with a fraction) is widened
+    to the whole numbers either side, [2, 3]: it is read no more strictly than as printed.
+    """
+    if low is None or high is None:
+        return low, high
+    up, down = low.to_integral_value(ROUND_CEILING), high.to_integral_value(ROUND_FLOOR)
+    if up <= down:
+        return up, down
+    return low.to_integral_value(ROUND_FLOOR), high.to_integral_value(ROUND_CEILING)

@@ -29,10 +29,15 @@ def _order_finding(
 ) -> Finding:
     unit = display(ctx, pool, small)
     r = "l" if sev == ERROR else "s"
+
+    def edge(fid: int, side: str, name: str) -> str:
+        # A whole count (195个) is its own edge: saying "的上限 195个" again adds nothing.
+        lo, hi = (fmt_one(pool.cell(fid, f"{end}_{r}"), unit) for end in ("lo", "hi"))
+        return "" if lo == hi else f" 的{name} {lo if side == 'lo' else hi}"
+
     message = (
-        f"{what}：{figure_text(ctx, pool, small)} "
-        f"的下限 {fmt_one(pool.cell(small, 'lo_' + r), unit)} "
-        f"超过 {figure_text(ctx, pool, big)} 的上限 {fmt_one(pool.cell(big, 'hi_' + r), unit)}；"
+        f"{what}：{figure_text(ctx, pool, small)}{edge(small, 'lo', '下限')} "
+        f"超过 {figure_text(ctx, pool, big)}{edge(big, 'hi', '上限')}；"
         f"{reading_note(sev)}"
     )
     return Finding(

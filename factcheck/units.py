@@ -84,6 +84,21 @@ def same_dimension(a: Unit, b: Unit) -> bool:
     return bool(ureg.Quantity(1, a).dimensionality == ureg.Quantity(1, b).dimensionality)
 
 
+def _counted_units(definitions: str) -> frozenset[str]:
+    # The classifiers are the block of definitions under its "# Counted things." comment: the
+    # definitions file stays the one list of them.
+    block = definitions.split("# Counted things.", 1)[1].split("\n\n", 1)[0]
+    return frozenset(
+        line.split("=", 1)[0].strip()
+        for line in block.splitlines()
+        if not line.startswith("#") and "[" in line
+    )
+
+
+#: Base units of counted things (辆, 家, 个, 项, 人 …): a count of them is a whole number.
+COUNTED_UNITS = _counted_units(_DEFINITIONS.read_text(encoding="utf-8"))
+
+
 def is_percent(unit: Unit) -> bool:
     """Whether ``unit`` is the percent sign (not 个百分点, not ‰)."""
     return str(unit) == "percent"

@@ -186,11 +186,32 @@ def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     name, factor = unit
     if math.isfinite(lo):
         if math.isfinite(hi):
-            return f"[{sig(lo / factor)}, {sig(hi / factor)}]{name}"
+            low, high = sig(lo / factor), sig(hi / factor)
+            # A whole count (104个) or a ratio of two: one number, not [104, 104]个.
+            return f"{low}{name}" if low == high else f"[{low}, {high}]{name}"
         return f"≥{sig(lo / factor)}{name}"
     if math.isfinite(hi):
         return f"≤{sig(hi / factor)}{name}"
     return "（无界）"
+
+
+def should_be(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
+    """What a fix asks of a figure: 应为 112家 (a whole count), else 应在 [a, b] 之内."""
+    text = fmt(pair, unit)
+    return f"应在 {text} 之内" if _spans(text) else f"应为 {text}"
+
+
+def apart(a: str, b: str) -> str:
+    """Two figures (as ``fmt`` prints them) that cannot be the same: 两区间 … 不相交, or
+    120家 与 112家 不相等."""
+    if _spans(a) or _spans(b):
+        return f"两区间 {a} 与 {b} 不相交"
+    return f"{a} 与 {b} 不相等"
+
+
+def _spans(text: str) -> bool:
+    # fmt prints a single number for a point and brackets, ≥, ≤ or 无界 for anything wider.
+    return text.startswith(("[", "≥", "≤", "（"))
 
 
 def refs(ctx: Context, pool: Pool, fids: Iterable[int]) -> tuple[ClaimRef, ...]:

@@ -257,6 +257,31 @@ def test_extend_corpus_refuses_an_invalid_claim(shipped: Corpus):
         extend_corpus(shipped, Document(id="draft", region="即墨区"), [GDP.with_(metric="GPD")])
 
 
+@pytest.mark.parametrize(
+    ("metric", "value", "band"),
+    [
+        # A total of projects is a whole number: 104个 is 104, not [103.5, 104.5].
+        ("重点项目数量", "104个", (104, 104)),
+        ("重点项目数量", "5至6个", (5, 6)),
+        # [2.25, 2.35] holds no whole number: read as the two either side, never narrower.
+        ("重点项目数量", "2.3个", (2, 3)),
+        # 近10个 says the count is uncertain: read as printed.
+        ("重点项目数量", "近10个", (9.5, 10)),
+        # Edges already whole: nothing to narrow.
+        ("高新技术企业数量", "1.2万家", (11_500, 12_500)),
+        # Workers per 10,000 spindles is an average (not additive): it need not be whole.
+        ("万锭用工人数", "25人", (24.5, 25.5)),
+    ],
+)
+def test_a_total_of_counted_things_is_read_as_whole_numbers(
+    shipped: Corpus, metric: str, value: str, band: tuple[float, float]
+):
+    claim = Claim(id="n", document="draft", metric=metric, period="2023", value=value, quote=value)
+    table = extend_corpus(shipped, Document(id="draft", region="即墨区"), [claim]).table
+    row = table[table["document"] == "draft"].iloc[0]
+    assert (row["lo_s"], row["hi_s"]) == band
+
+
 # --------------------------------------------------------------------------- the cache
 
 CLAIMS_TEXT = """\

@@ -316,16 +316,78 @@ def _part_of_whole(part: str, whole: str) -> list[ClaimSet]:
 @pytest.mark.parametrize(
     ("part", "whole", "expected"),
     [
-        # 其中204个 (≥ 203.5) against 195个 (≤ 195.5): above it under every reading.
+        # Projects are counted in whole numbers: 其中204个 is 204, above 195 under every reading.
         ("204个", "195个", {("FC207", "error")}),
-        # 其中200个 is [199.5, 200.5] if its zeros count, [150, 250] if not: above 195.5
-        # only under the strict reading.
+        # One more than the whole is enough. As intervals, [195.5, 196.5] and [194.5, 195.5]
+        # would meet at 195.5, but no count of projects is 195.5.
+        ("196个", "195个", {("FC207", "error")}),
+        # 其中200个 is 200 if its zeros count, [150, 250] if not: above 195 only under the
+        # strict reading.
         ("200个", "195个", {("FC207", "warning")}),
+        ("195个", "195个", set()),
         ("104个", "195个", set()),
+        # A count printed with a fraction is read as the whole numbers either side (195 to
+        # 196): it is never held more strictly than it is printed.
+        ("195.3个", "195个", set()),
     ],
 )
 def test_a_part_above_its_whole_is_an_error_only_under_every_reading(part, whole, expected):
     assert _outcome(check(corpus_of(_part_of_whole(part, whole)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("plan", "bulletin", "expected"),
+    [
+        # 6个 and 7个 projects: two whole numbers, and different.
+        ("6个", "7个", {("FC101", "error")}),
+        ("6个", "6个", set()),
+        # Rounded counts (1.2万 is 11,500 to 12,500; 1.3万 from 12,500) still meet at an edge.
+        ("1.2万个", "1.3万个", set()),
+    ],
+)
+def test_two_documents_counting_different_whole_numbers_disagree(plan, bulletin, expected):
+    first = (_claim(PLAN, "projects", "重点项目数量", "2023", plan),)
+    second = (_claim(REPORT, "projects", "重点项目数量", "2023", bulletin),)
+    assert _outcome(_checked((PLAN, first), (REPORT, second))) == expected
+
+
+_NO_TRAILING_ZERO = st.integers(min_value=1, max_value=999).filter(lambda n: n % 10)
+
+
+@given(whole=_NO_TRAILING_ZERO, data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_a_counted_part_is_an_error_exactly_when_it_exceeds_its_whole(whole, data):
+    # Without trailing zeros both readings of a count are the number itself.
+    part = data.draw(
+        st.one_of(
+            st.integers(min_value=1, max_value=whole), st.integers(whole + 1, whole + 3)
+        ).filter(lambda n: n % 10)
+    )
+    report = check(corpus_of(_part_of_whole(f"{part}个", f"{whole}个")))
+    if part <= whole:
+        assert report.findings == ()
+    else:
+        (finding,) = report.findings
+        assert (finding.code, finding.severity) == ("FC207", "error")
+        assert [c.id for c in finding.claims] == ["city-projects", "projects"]
+
+
+def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
+    (part,) = check(corpus_of(_part_of_whole("196个", "195个"))).findings
+    assert "「196个」（jm-2023） 超过 「195个」（jm-2023）；" in part.message
+    first = (_claim(PLAN, "projects", "重点项目数量", "2023", "6个"),)
+    second = (_claim(REPORT, "projects", "重点项目数量", "2023", "7个"),)
+    (disagreement,) = _checked((PLAN, first), (REPORT, second)).findings
+    assert "7个 与 6个 不相等" in disagreement.message
+    assert disagreement.fix is not None
+    assert disagreement.fix.text.endswith("应为 6个")
+
+
+def test_an_average_counted_in_people_is_not_read_as_a_whole_number():
+    # 万锭用工人数 is workers per 10,000 spindles: 25人 is [24.5, 25.5] and holds 25.4.
+    first = (_claim(PLAN, "workers", "万锭用工人数", "2023", "25人"),)
+    second = (_claim(REPORT, "workers", "万锭用工人数", "2023", "25.4人"),)
+    assert _outcome(_checked((PLAN, first), (REPORT, second))) == set()
 
 
 def test_an_amount_below_a_bound_is_never_negative():
