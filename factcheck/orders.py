@@ -9,15 +9,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Fix
 from factcheck.keys import CLS, SUBJECT
 from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin, objects
 from factcheck.wording import (
+    claim_ref,
     display,
     figure_label,
     figure_text,
     fmt,
     fmt_one,
+    num,
     prefetch,
     reading_note,
     refs,
@@ -46,9 +48,22 @@ def _order_finding(
         severity=SEVERITY[sev],  # type: ignore[arg-type]
         message=message,
         claims=refs(ctx, pool, [small, big]),
+        fix=_order_fix(ctx, pool, small, big, unit),
         metric=str(pool.cell(small, "metric")),
         subject=str(pool.cell(small, "subject")),
     )
+
+
+def _order_fix(ctx: Context, pool: Pool, small: int, big: int, unit: tuple[str, float]) -> Fix:
+    # The smaller figure is the one offered: a 其中 part, a district, an output. Held to the
+    # strict top of the bigger one, it fits under every reading; amounts start at 0.
+    top = pool.cell(big, "hi_s")
+    ref, other = claim_ref(ctx, small), claim_ref(ctx, big)
+    text = (
+        f"若「{other.quote or other.value}」无误，"
+        f"「{ref.quote or ref.value}」应不超过 {fmt_one(top, unit)}"
+    )
+    return Fix(ref.key, 0.0, num(top, unit), unit[0], text)
 
 
 def order_check(

@@ -375,6 +375,11 @@ def test_a_counted_part_is_an_error_exactly_when_it_exceeds_its_whole(whole, dat
 def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
     (part,) = check(corpus_of(_part_of_whole("196个", "195个"))).findings
     assert "「196个」（jm-2023） 超过 「195个」（jm-2023）；" in part.message
+    assert part.fix is not None
+    assert (part.fix.claim, part.fix.text) == (
+        "jm-2023#city-projects",
+        "若「重点项目数量195个」无误，「重点项目数量196个」应不超过 195个",
+    )
     first = (_claim(PLAN, "projects", "重点项目数量", "2023", "6个"),)
     second = (_claim(REPORT, "projects", "重点项目数量", "2023", "7个"),)
     (disagreement,) = _checked((PLAN, first), (REPORT, second)).findings
