@@ -951,6 +951,7 @@ def _relation_findings(
     subject = _texts(pool, "subject", fids[first])
     fix_role, (fix_lo, fix_hi) = fix
     fid_lists = {r: f.tolist() for r, f in fids.items()}
+    vintages = _vintage_notes(ctx, pool, relation, fids[first], fids[relation.roles[-1]])
     columns = zip(
         range(len(sev)),
         sev.tolist(),
@@ -977,7 +978,7 @@ def _relation_findings(
         message = (
             f"{relation.title}不符：{figure_label(ctx, pool, head_fid)} 声明为 {stated_text}，"
             f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
-            f"（宽松读法 {comp_l_text}）；{reading_note(level)}"
+            f"（宽松读法 {comp_l_text}）；{reading_note(level)}{vintages[i]}"
         )
         if derived:
             message = f"推算值与声明值矛盾（经由推算链）：{message}"
@@ -1000,6 +1001,31 @@ def _relation_findings(
             )
         )
     return findings
+
+
+def _vintage_notes(
+    ctx: Context, pool: Pool, relation: Relation, head: np.ndarray, earlier: np.ndarray
+) -> list[str]:
+    """For a rate over time whose earlier figure another document printed: a note that the
+    rate may have been worked out on a revised earlier figure.
+
+    Bulletins compute 同比 and 年均 rates on the latest (revised) figure of the earlier
+    year, often on a comparable scope (按可比口径), not on the figure printed a year before.
+    The finding stands, since the two printed figures do not fit; the note says where to look.
+    """
+    notes = [""] * len(head)
+    if relation.roles[-1] not in ("previous", "base"):
+        return notes
+    stated = np.flatnonzero((head < pool.stated) & (earlier < pool.stated))
+    documents = ctx.cell.array("document")
+    apart = stated[documents[head[stated]] != documents[earlier[stated]]]
+    role = ROLE_NAMES[relation.roles[-1]]
+    for i in apart.tolist():
+        notes[i] = (
+            f"；{role}数取自另一文档（{documents[earlier[i]]}）：若该数其后修订，"
+            f"或{relation.title}按可比口径计算，应以修订后的数核对"
+        )
+    return notes
 
 
 def _texts(pool: Pool, column: str, fids: np.ndarray) -> list[str]:

@@ -372,6 +372,28 @@ def test_a_counted_part_is_an_error_exactly_when_it_exceeds_its_whole(whole, dat
         assert [c.id for c in finding.claims] == ["city-projects", "projects"]
 
 
+def test_a_growth_rate_on_another_documents_base_says_the_base_may_have_been_revised():
+    # Last year's report printed 2022 as 100.2亿元; this year's prints 2023 as 110.2亿元 and
+    # growth of 5.0%: 110.15 / 100.25 − 1 ≥ 9.88%, an error. Bulletins work growth out on
+    # the revised 2022 figure, so the message says where the base came from.
+    last_year = (_claim(PLAN, "level-2022", "一般公共预算收入", "2022", "100.2亿元"),)
+    this_year = (
+        _claim(REPORT, "level-2023", "一般公共预算收入", "2023", "110.2亿元"),
+        _claim(REPORT, "yoy-2023", "一般公共预算收入", "2023", "5.0%", measure="yoy"),
+    )
+    (finding,) = _checked((PLAN, last_year), (REPORT, this_year)).findings
+    assert (finding.code, finding.severity) == ("FC202", "error")
+    assert finding.message.endswith(
+        "；上年同期数取自另一文档（jm-2023-plan）：若该数其后修订，"
+        "或同比增速按可比口径计算，应以修订后的数核对"
+    )
+    # Printed in the same document, the base is the one the rate was worked out on.
+    base = _claim(REPORT, "level-2022", "一般公共预算收入", "2022", "100.2亿元")
+    (same,) = _checked((REPORT, (*this_year, base))).findings
+    assert [c.document for c in same.claims] == ["jm-2023"] * 3
+    assert "另一文档" not in same.message
+
+
 def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
     (part,) = check(corpus_of(_part_of_whole("196个", "195个"))).findings
     assert "「196个」（jm-2023） 超过 「195个」（jm-2023）；" in part.message
