@@ -442,6 +442,17 @@ def test_counted_things_are_distinct_dimensions(a: str, b: str) -> None:
         ureg.Quantity(1, a).to(b)
 
 
+def test_the_counted_things_are_the_classifiers_and_only_they() -> None:
+    from factcheck.units import COUNTED_UNITS
+
+    assert {"辆", "台", "家", "个", "项", "人", "人次", "户", "所"} <= COUNTED_UNITS
+    # Physical units, money and periods are measured, not counted.
+    assert not {"吨", "亩", "元", "伏", "千瓦", "个月", "年", "天"} & COUNTED_UNITS
+    # Each is a unit of its own dimension (幢 is 栋 under another name, so only 栋 is listed).
+    for unit in COUNTED_UNITS:
+        assert ureg.Quantity(1, unit).to_base_units().units == ureg.Unit(unit)
+
+
 MAGNITUDES = [
     case("yi", "1亿元", "万元", "10000"),
     case("wan-yi", "1万亿元", "亿元", "10000"),
