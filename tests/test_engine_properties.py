@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck import check, dump_document, load_corpus
-from factcheck.claims import Claim
+from factcheck.claims import Claim, Document
 from factcheck.testing import RELATION_KINDS, ClaimSet, claim_sets, corpus_of, reprints, with_value
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +61,57 @@ def test_two_documents_printing_the_same_truth_never_yield_an_error(data):
     assert errors(report) == [], [
         (c.value, d.value) for c, d in zip(a.claims, b.claims, strict=True)
     ]
+
+
+@engine_settings
+@given(data=st.data())
+def test_whole_counts_printed_with_rounding_never_yield_an_error(data):
+    # Counts of projects are whole numbers, and the engine reads a plain one as exactly that
+    # (104个 is 104): true counts printed plainly, rounded to 万, or with 余/超过/近/约 must
+    # still fit their growth, their change and the 其中 part they contain.
+    from factcheck.testing import _percent_text, printed_values
+
+    previous = data.draw(st.integers(min_value=1, max_value=10**7), label="previous")
+    current = data.draw(st.integers(min_value=1, max_value=10**7), label="current")
+    part = data.draw(st.integers(min_value=1, max_value=current), label="part")
+    assume(previous != current)
+
+    def printed(n: int, **kw) -> str:
+        return data.draw(printed_values(Decimal(n), unit="个", magnitudes=("", "万"), **kw))
+
+    growth = (Decimal(current) / Decimal(previous) - 1) * 100
+    word = "增加" if current > previous else "减少"
+    claims = [
+        ("previous", "2022", printed(previous), {}),
+        ("current", "2023", printed(current), {}),
+        ("part", "2023", printed(part), {"part_of": "current", "scope": "市级"}),
+        ("rate", "2023", _percent_text(growth, data.draw(st.integers(0, 2))), {"measure": "yoy"}),
+        (
+            "change",
+            "2023",
+            word + printed(abs(current - previous), qualifiers=PLAIN),
+            {"measure": "change"},
+        ),
+    ]
+    doc = "counts"
+    claim_set = ClaimSet(
+        document=Document(id=doc, title="测试文档", published="2024-09", region="即墨区"),
+        claims=tuple(
+            Claim(
+                id=cid,
+                document=doc,
+                metric="重点项目数量",
+                period=period,
+                value=value,
+                quote=value,
+                **kw,
+            )
+            for cid, period, value, kw in claims
+        ),
+        truth={},
+    )
+    report = check(corpus_of([claim_set]))
+    assert errors(report) == [], [c.value for c in claim_set.claims]
 
 
 # --------------------------------------------------------------------------- detection
