@@ -35,7 +35,7 @@ from factcheck.rules import Rule
 
 #: Qualifiers a report prints, and which way each may round the true value.
 QUALIFIERS = ("plain", "plus", "at_least", "near", "about")
-RELATION_KINDS = ("share", "yoy", "pp", "cagr", "multiple", "change")
+RELATION_KINDS = ("share", "yoy", "pp", "cagr", "multiple", "change", "part", "district")
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 
@@ -172,12 +172,14 @@ def claim_sets(
     """A consistent claim set for one built-in relation.
 
     Args:
-        relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple`` or ``change``; drawn
-            when ``None``.
+        relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple``, ``change``, ``part``
+            (a 其中 part within its whole) or ``district`` (即墨区 within 青岛市 for an additive
+            metric); drawn when ``None``.
         qualifiers: which qualifiers level figures may be printed with.
         document: the document id.
         leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
-            it; its true value is returned in ``ClaimSet.missing``.
+            it; its true value is returned in ``ClaimSet.missing``. Not for ``part`` and
+            ``district``: nothing is derived from an order.
         honest: print every integer digit (see :func:`printed_values`), so that even the
             strict reading of each figure contains its true value.
     """
@@ -188,11 +190,19 @@ def claim_sets(
     truth: dict[str, Decimal] = {}
     claims: list[Claim] = []
 
-    def level(cid: str, metric: str, period: str, v: Decimal, subject: str | None = None) -> None:
+    def level(
+        cid: str, metric: str, period: str, v: Decimal, subject: str | None = None, **kw: Any
+    ) -> None:
         truth[cid] = v
         claims.append(
             _claim(
-                document, cid, metric, period, draw(printed_values(v, **printer)), subject=subject
+                document,
+                cid,
+                metric,
+                period,
+                draw(printed_values(v, **printer)),
+                subject=subject,
+                **kw,
             )
         )
 
@@ -295,6 +305,18 @@ def claim_sets(
             "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
             "end": ("end", _LEVEL_METRIC, "level", str(last)),
         }
+    elif kind in ("part", "district"):
+        # An order, not an equation: the smaller figure is any fraction of the bigger one, up
+        # to all of it. Nothing is derived from an order.
+        whole = draw(_positive())
+        part = whole * Decimal(draw(st.integers(min_value=1, max_value=10000))) / 10000
+        if kind == "part":  # 其中: a scope of the same figure
+            level("whole", _LEVEL_METRIC, "2023", whole)
+            level("part", _LEVEL_METRIC, "2023", part, part_of="whole", scope="其中市级")
+        else:  # a district and its city, for an additive metric
+            level("whole", _LEVEL_METRIC, "2023", whole, subject="青岛市")
+            level("part", _LEVEL_METRIC, "2023", part, subject="即墨区")
+        roles = {}
     else:  # pp: two growth rates of two subjects and their difference
         own = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
         other = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10
@@ -339,6 +361,8 @@ def claim_sets(
         roles = {"other": ("other", _LEVEL_METRIC, "yoy", "2023")}
     missing = None
     if leave_out is not None:
+        if not roles:
+            raise ValueError(f"leave_out={leave_out!r}: nothing is derived from {kind}")
         if leave_out not in roles:
             raise ValueError(f"leave_out={leave_out!r}: expected one of {sorted(roles)} for {kind}")
         cid, metric, measure, period = roles[leave_out]

@@ -183,6 +183,20 @@ def test_moving_one_figure_outside_its_lenient_band_is_an_error_naming_it(relati
     assert role in named, [f.message for f in report.findings]
 
 
+@pytest.mark.parametrize("relation", ["part", "district"])
+@engine_settings
+@given(data=st.data())
+def test_a_smaller_figure_moved_above_the_bigger_one_is_an_error_naming_it(relation, data):
+    claim_set = data.draw(claim_sets(relation=relation, qualifiers=PLAIN))
+    assume(_narrow(claim_set))
+    # At least three times the whole, whatever fraction of it the part was.
+    times = 3 * -(-claim_set.truth["whole"] // claim_set.truth["part"])
+    report = check(corpus_of([_moved(claim_set, "part", times)]))
+    (finding,) = errors(report)
+    assert finding.code == ("FC207" if relation == "part" else "FC208")
+    assert [c.id for c in finding.claims] == ["part", "whole"]
+
+
 @engine_settings
 @given(data=st.data())
 def test_a_moved_growth_rate_is_an_error(data):
