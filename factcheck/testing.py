@@ -35,7 +35,17 @@ from factcheck.rules import Rule
 
 #: Qualifiers a report prints, and which way each may round the true value.
 QUALIFIERS = ("plain", "plus", "at_least", "near", "about")
-RELATION_KINDS = ("share", "yoy", "pp", "cagr", "multiple", "change", "part", "district")
+RELATION_KINDS = (
+    "share",
+    "yoy",
+    "pp",
+    "cagr",
+    "multiple",
+    "change",
+    "part",
+    "district",
+    "capacity",
+)
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 
@@ -173,13 +183,13 @@ def claim_sets(
 
     Args:
         relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple``, ``change``, ``part``
-            (a 其中 part within its whole) or ``district`` (即墨区 within 青岛市 for an additive
-            metric); drawn when ``None``.
+            (a 其中 part within its whole), ``district`` (即墨区 within 青岛市 for an additive
+            metric) or ``capacity`` (output within the stated capacity); drawn when ``None``.
         qualifiers: which qualifiers level figures may be printed with.
         document: the document id.
         leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
-            it; its true value is returned in ``ClaimSet.missing``. Not for ``part`` and
-            ``district``: nothing is derived from an order.
+            it; its true value is returned in ``ClaimSet.missing``. Not for ``part``,
+            ``district`` and ``capacity``: nothing is derived from an order.
         honest: print every integer digit (see :func:`printed_values`), so that even the
             strict reading of each figure contains its true value.
     """
@@ -305,7 +315,7 @@ def claim_sets(
             "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
             "end": ("end", _LEVEL_METRIC, "level", str(last)),
         }
-    elif kind in ("part", "district"):
+    elif kind in ("part", "district", "capacity"):
         # An order, not an equation: the smaller figure is any fraction of the bigger one, up
         # to all of it. Nothing is derived from an order.
         whole = draw(_positive())
@@ -313,9 +323,12 @@ def claim_sets(
         if kind == "part":  # 其中: a scope of the same figure
             level("whole", _LEVEL_METRIC, "2023", whole)
             level("part", _LEVEL_METRIC, "2023", part, part_of="whole", scope="其中市级")
-        else:  # a district and its city, for an additive metric
+        elif kind == "district":  # a district and its city, for an additive metric
             level("whole", _LEVEL_METRIC, "2023", whole, subject="青岛市")
             level("part", _LEVEL_METRIC, "2023", part, subject="即墨区")
+        else:  # what was produced, and the capacity stated for it
+            level("whole", _LEVEL_METRIC, "2023", whole, status="capacity")
+            level("part", _LEVEL_METRIC, "2023", part)
         roles = {}
     else:  # pp: two growth rates of two subjects and their difference
         own = Decimal(draw(st.integers(min_value=-200, max_value=400))) / 10

@@ -183,7 +183,7 @@ def test_moving_one_figure_outside_its_lenient_band_is_an_error_naming_it(relati
     assert role in named, [f.message for f in report.findings]
 
 
-@pytest.mark.parametrize("relation", ["part", "district"])
+@pytest.mark.parametrize("relation", ["part", "district", "capacity"])
 @engine_settings
 @given(data=st.data())
 def test_a_smaller_figure_moved_above_the_bigger_one_is_an_error_naming_it(relation, data):
@@ -193,7 +193,7 @@ def test_a_smaller_figure_moved_above_the_bigger_one_is_an_error_naming_it(relat
     times = 3 * -(-claim_set.truth["whole"] // claim_set.truth["part"])
     report = check(corpus_of([_moved(claim_set, "part", times)]))
     (finding,) = errors(report)
-    assert finding.code == ("FC207" if relation == "part" else "FC208")
+    assert finding.code == {"part": "FC207", "district": "FC208", "capacity": "FC209"}[relation]
     assert [c.id for c in finding.claims] == ["part", "whole"]
 
 
