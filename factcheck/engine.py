@@ -61,7 +61,7 @@ from factcheck.keys import (
     KeyCodes,
     Vocabulary,
 )
-from factcheck.orders import capacity, hierarchy, part_whole, targets
+from factcheck.orders import capacity, hierarchy, part_pairs, part_whole, targets
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.pool import (
     ERROR,
@@ -202,6 +202,26 @@ def _of_keys(
     return out
 
 
+def _scope_parts(ctx: Context, metric: np.ndarray, scope: np.ndarray) -> None:
+    """Give a 其中 part printed with its whole's metric and no scope a scope of its own.
+
+    "全区已开工攻坚项目195个，其中市级攻坚项目104个" read without the 市级 leaves the part with
+    the whole's key: it would then be "the same figure" as the 195 (here or in any other
+    document) and as every other part of it, and disagree with them all. Its own scope keeps
+    it to the check it is for, part ≤ whole.
+    """
+    parts, wholes = ctx.parts
+    alike = (scope[parts] == "") & (metric[parts] == metric[wholes])
+    # 其中即墨区4个 of 青岛市's 9 is another subject's figure already.
+    for column in ("subject", "period"):
+        values = ctx.cell.array(column)
+        alike &= values[parts] == values[wholes]
+    alike = parts[alike]
+    if len(alike):
+        documents, ids = ctx.cell.array("document"), ctx.cell.array("id")
+        scope[alike] = [f"其中#{documents[r]}#{ids[r]}" for r in alike.tolist()]
+
+
 def _stated_pool(ctx: Context) -> Pool:
     t = ctx.table
     n = len(t)
@@ -210,6 +230,7 @@ def _stated_pool(ctx: Context) -> Pool:
         for c in ("subject", "metric", "measure", "period", "status", "dim")
     )
     scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
+    _scope_parts(ctx, metric, scope)
     # The status class of each of a handful of statuses, spread over the rows.
     status_code, statuses = pd.factorize(status)
     classes = np.array([_STATUS_CLASS.get(s, "A") for s in statuses.tolist()], dtype=object)
@@ -693,6 +714,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         metric_unit={m.name: m.unit for m in registry.metrics},
         cell=Columns(table),
         level_claim=dict(zip(first_level.to_numpy(), first_level.index, strict=True)),
+        parts=part_pairs(table),
     )
     pool = _stated_pool(ctx)
     # The relation claims are stated figures: their operands' keys are the same every round.

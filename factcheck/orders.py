@@ -104,13 +104,14 @@ def order_check(
     return findings, set(small.tolist()) | set(big.tolist()), n
 
 
-def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
-    part_of = ctx.table["part_of"].to_numpy()
+def part_pairs(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of each 其中 part that names a whole of its document, and of that whole."""
+    part_of = table["part_of"].to_numpy()
     parts = np.flatnonzero(pd.notna(part_of))
     if not len(parts):
-        return [], set(), 0
-    docs, _ = pd.factorize(ctx.cell.array("document"))
-    ids = ctx.cell.array("id")
+        return parts, parts
+    docs, _ = pd.factorize(table["document"].to_numpy())
+    ids = table["id"].to_numpy()
     # Ids are unique within a document: look the whole up by (document, id) among the
     # claims that some 其中 names.
     named = pd.Series(ids).isin(set(part_of[parts].tolist())).to_numpy()
@@ -119,7 +120,13 @@ def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
         pd.DataFrame({"doc": docs[rows], "id": ids[rows], "whole": rows}),
         on=["doc", "id"],
     )
-    small, wholes = pairs["part"].to_numpy(), pairs["whole"].to_numpy()
+    return pairs["part"].to_numpy(), pairs["whole"].to_numpy()
+
+
+def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    small, wholes = ctx.parts
+    if not len(small):
+        return [], set(), 0
     measure = ctx.cell.array("measure")
     levels = (measure[small] == "level") & (measure[wholes] == "level")
     return order_check(

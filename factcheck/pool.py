@@ -128,6 +128,8 @@ class Context:
     cell: Columns
     #: metric → a stated level claim of it (the unit derived figures are printed in)
     level_claim: Mapping[str, int]
+    #: claim rows of each 其中 part and of the whole it names (``orders.part_pairs``)
+    parts: tuple[np.ndarray, np.ndarray]
     #: claim row → how findings name it, filled as findings are built
     refs: dict[int, ClaimRef] = field(default_factory=dict)
     #: figure id → its label (figure ids are never reused within a run)

@@ -417,6 +417,19 @@ def test_an_average_counted_in_people_is_not_read_as_a_whole_number():
     assert _outcome(_checked((PLAN, first), (REPORT, second))) == set()
 
 
+def test_a_part_printed_without_its_scope_is_not_the_same_figure_as_its_whole():
+    # 其中104个 read with the whole's metric, subject and period and no scope of its own.
+    here = (
+        _claim(REPORT, "projects", "重点项目数量", "2023", "195个"),
+        _claim(REPORT, "city", "重点项目数量", "2023", "104个", part_of="projects"),
+        _claim(REPORT, "district", "重点项目数量", "2023", "60个", part_of="projects"),
+    )
+    there = (_claim(PLAN, "projects", "重点项目数量", "2023", "195个"),)
+    assert _outcome(_checked((REPORT, here), (PLAN, there))) == set()
+    above = (here[0], _claim(REPORT, "city", "重点项目数量", "2023", "196个", part_of="projects"))
+    assert _outcome(_checked((REPORT, above))) == {("FC207", "error")}
+
+
 def test_an_amount_below_a_bound_is_never_negative():
     # 不到10万元 is [0, 10] 万元, not (−∞, 10]: 30万元 on it is growth of at least
     # 30 ÷ 10 − 1 = 200 %, so 增长50% is an error. (Unclamped, the ratio is unbounded.)
