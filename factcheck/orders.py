@@ -220,24 +220,29 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     met = np.where(at_most, ah <= th, al >= tl)
     missed = np.where(at_most, al > th, ah < tl)
     verdicts = np.where(met, "已完成", np.where(missed, "未完成", "无法判定是否完成"))
-    metric, subject = (pool.cell.array(c)[fid_t].astype(str) for c in ("metric", "subject"))
-    for ft, fa, t_lo, t_hi, a_lo, a_hi, verdict, m, s in zip(
-        fid_t.tolist(),
-        fid_a.tolist(),
-        tl.tolist(),
-        th.tolist(),
-        al.tolist(),
-        ah.tolist(),
-        verdicts.tolist(),
-        metric.tolist(),
-        subject.tolist(),
-        strict=True,
-    ):
+    metric, subject = (
+        pool.cell.array(c)[fid_t].astype(str).tolist() for c in ("metric", "subject")
+    )
+    t_list, a_list = fid_t.tolist(), fid_a.tolist()
+    tl_list, th_list, al_list, ah_list = (x.tolist() for x in (tl, th, al, ah))
+    verdict_list = verdicts.tolist()
+    # A target a document prints twice (in its headline and in its section) against the same
+    # result is one comparison: one finding naming both printings.
+    documents, values = (ctx.cell.array(c)[fid_t].tolist() for c in ("document", "value"))
+    same: dict[tuple[int, str, str], list[int]] = {}
+    for i, key in enumerate(zip(a_list, documents, values, strict=True)):
+        same.setdefault(key, []).append(i)
+    for members in same.values():
+        i = members[0]
+        ft, fa, verdict = t_list[i], a_list[i], verdict_list[i]
         unit = display(ctx, pool, fa)
+        twice = f"，该文档共 {len(members)} 处" if len(members) > 1 else ""
+        target = fmt((tl_list[i], th_list[i]), unit)
+        result = fmt((al_list[i], ah_list[i]), unit)
         message = (
             f"目标与实际：{figure_label(ctx, pool, ft)} "
-            f"目标为 {figure_text(ctx, pool, ft)}（{fmt((t_lo, t_hi), unit)}），"
-            f"实际为 {figure_text(ctx, pool, fa)}（{fmt((a_lo, a_hi), unit)}）：{verdict}"
+            f"目标为 {figure_text(ctx, pool, ft)}（{target}{twice}），"
+            f"实际为 {figure_text(ctx, pool, fa)}（{result}）：{verdict}"
         )
         findings.append(
             Finding(
@@ -245,14 +250,15 @@ def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
                 name="target-vs-result",
                 severity="info",
                 message=message,
-                claims=refs(ctx, pool, [fa, ft]),
+                claims=refs(ctx, pool, [fa, *(t_list[j] for j in members)]),
                 evidence=(("verdict", verdict),),
-                metric=m,
-                subject=s,
+                metric=metric[i],
+                subject=subject[i],
             )
         )
         if pool.records is not None:
             title = f"目标与实际：{figure_label(ctx, pool, ft)}"
-            pool.record("FC301", "target-vs-result", title, (ft, fa), "info")
+            for j in members:
+                pool.record("FC301", "target-vs-result", title, (t_list[j], fa), "info")
     took = set(fid_t.tolist()) | set(fid_a.tolist())
     return findings, took, len(fid_t)

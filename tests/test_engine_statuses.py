@@ -279,8 +279,8 @@ def _target(target: str, result: str):
 @pytest.mark.parametrize(
     ("target", "result", "verdict"),
     [
-        # 突破700家 is [700, ∞): 712家 ([711.5, 712.5]) reaches it, 652家 (≤ 652.5) does not,
-        # and 突破650家 ([650, ∞)) may or may not.
+        # 突破700家 is [700, ∞): 712家 reaches it, 652家 does not, and 突破650家 ([650, ∞))
+        # may or may not.
         ("突破700家", "712家", "已完成"),
         ("突破700家", "652家", "未完成"),
         ("突破700家", "突破650家", "无法判定是否完成"),
@@ -298,6 +298,22 @@ def test_a_target_and_its_result_are_a_note_saying_whether_it_was_met(target, re
     assert finding.evidence == (("verdict", verdict),)
     assert finding.message.endswith(verdict)
     assert [c.id for c in finding.claims] == ["result", "target"]
+
+
+def test_a_target_printed_twice_in_one_plan_is_one_comparison():
+    twice = tuple(
+        _claim(PLAN, cid, "高新技术企业数量", "2023", "突破700家", status="target")
+        for cid in ("headline", "section")
+    )
+    elsewhere = (_claim(REPORT, "again", "高新技术企业数量", "2023", "突破700家", status="target"),)
+    result = (_claim(REPORT, "result", "高新技术企业数量", "2023", "652家"),)
+    report = _checked((PLAN, twice), (REPORT, (*elsewhere, *result)))
+    # The plan's two printings make one finding; the report's own target is another.
+    assert sorted([c.id for c in f.claims] for f in report.findings) == [
+        ["result", "again"],
+        ["result", "headline", "section"],
+    ]
+    assert all(f.message.endswith("未完成") for f in report.findings)
 
 
 # --------------------------------------------------------------------------- orders and bounds
