@@ -258,9 +258,10 @@ def show(
 
 
 def interval_text(f: FigureValue) -> str:
-    """``[344.5, 345.5]亿元``; an open side is shown as ≥ or ≤."""
+    """``[344.5, 345.5]亿元``; an open side is shown as ≥ or ≤; a whole count as itself."""
     if f.low is not None and f.high is not None:
-        return f"[{f.low:.6g}, {f.high:.6g}]{f.unit}"
+        low, high = f"{f.low:.6g}", f"{f.high:.6g}"
+        return f"{low}{f.unit}" if low == high else f"[{low}, {high}]{f.unit}"
     if f.low is not None:
         return f"≥{f.low:.6g}{f.unit}"
     if f.high is not None:

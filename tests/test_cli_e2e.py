@@ -503,6 +503,9 @@ def test_explain_and_show(
     assert code == 0
     assert "345亿元" in out
     assert "2024H1" in out
+    # 195 projects are a whole number: shown as 195个, not [195, 195]个.
+    code, out, _ = cli(capsys, "show", "城市更新项目数量", "--subject", "即墨区")
+    assert "│ 195个 │ 195个 │" in out
     code, out, _ = cli(capsys, "show", "GDP", "--format", "json")
     assert code == 0
     figures = json.loads(out)["figures"]
