@@ -1040,9 +1040,9 @@ def _vintage_notes(
         return notes
     stated = np.flatnonzero((head < pool.stated) & (earlier < pool.stated))
     documents = ctx.cell.array("document")
-    apart = stated[documents[head[stated]] != documents[earlier[stated]]]
+    elsewhere = stated[documents[head[stated]] != documents[earlier[stated]]]
     role = ROLE_NAMES[relation.roles[-1]]
-    for i in apart.tolist():
+    for i in elsewhere.tolist():
         notes[i] = (
             f"；{role}数取自另一文档（{documents[earlier[i]]}）：若该数其后修订，"
             f"或{relation.title}按可比口径计算，应以修订后的数核对"
