@@ -154,6 +154,7 @@ from factcheck.extract_words import (
     _named_example,
     _opens_clause,
     _parses,
+    _part_level,
     _per,
     _persons,
     _same_counter,
@@ -1693,6 +1694,9 @@ class _Reader:
         whole_at = _subset_marker(ctx.s, figure.start)
         if whole_at is not None and draft.measure == "level":
             draft.part_of = _whole_of(draft, [e for e in earlier if e[0].figure.end <= whole_at])
+            if draft.part_of is not None and draft.scope is None:
+                # A part of the same metric as its whole needs its scope to be told apart.
+                draft.scope = _part_level(ctx.s, whole_at, figure.start, figure.end, draft.metric)
         assert draft.period is not None
         return Claim(
             id=f"l{line}-{self.per_line[line]}",

@@ -518,6 +518,21 @@ def _scope(text: str) -> str | None:
     return None
 
 
+_LIST_BREAK = re.compile(r"[、，,；;。]")
+
+
+def _part_level(s: str, whole_at: int, start: int, end: int, metric: str) -> str | None:
+    """The level a 其中 part is limited to, as the corpus writes its scope: 市级 in
+    其中市级攻坚项目104个 and in 其中104个市级攻坚项目; 区级 for the 91 of …、区级攻坚项目91个.
+    None where the metric's own name holds it (新认定市级智能工厂数字化车间数量)."""
+    before = _LIST_BREAK.split(s[whole_at:start])[-1]
+    after = _LIST_BREAK.split(s[end:], maxsplit=1)[0]
+    found = _LEVEL_SCOPE.search(before) or _LEVEL_SCOPE.search(after)
+    if found is None or found.group(1) in metric:
+        return None
+    return found.group(1)
+
+
 def _unit_fits(registry_unit: str, printed: str) -> bool:
     base = printed.lstrip("十百千万亿")
     if not registry_unit or not base:

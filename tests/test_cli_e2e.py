@@ -264,19 +264,23 @@ def test_a_draft_quoting_a_part_and_its_whole_is_not_told_they_differ(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The sentence of the 2022 review (000_a13a888047298e0d.txt:59), restated in a draft. The
-    # extractor reads 其中市级攻坚项目104个 as a part of the 195 with the same metric; it is
-    # not the same figure as the 195 that the review also prints.
+    # extractor reads 其中市级攻坚项目104个 as the 市级 part of the 195: not the same figure as
+    # the 195, and the same as the review's 市级 104.
     draft = tmp_path / "projects.md"
     sentence = "2022年，全区已开工攻坚项目195个，其中市级攻坚项目{}个。\n"
-    draft.write_text(sentence.format(104), encoding="utf-8")
     args = ("check", draft, "--date", "2023-01", "--region", "即墨区", "-f", "json")
-    code, out, _ = cli(capsys, *args)
-    assert (code, json.loads(out)["findings"]) == (0, [])
-    # A part above its whole is still caught: 196 of 195 projects.
-    draft.write_text(sentence.format(196), encoding="utf-8")
-    code, out, _ = cli(capsys, *args)
-    assert code == 1
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["FC207"]
+
+    def findings(part: int) -> list[tuple[str, list[str]]]:
+        draft.write_text(sentence.format(part), encoding="utf-8")
+        out = json.loads(cli(capsys, *args)[1])["findings"]
+        return sorted((f["code"], [c["id"] for c in f["claims"]]) for f in out)
+
+    assert findings(104) == []
+    # 110 市级 projects against the review's 104.
+    review = "urban-renewal-city-projects-started-2022"
+    assert findings(110) == [("FC101", ["l1-2", review])]
+    # 196 is more than the 195 it is part of, too.
+    assert findings(196) == [("FC101", ["l1-2", review]), ("FC207", ["l1-2", "l1-1"])]
 
 
 def test_a_folder_of_drafts_is_checked_draft_by_draft(

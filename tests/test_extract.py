@@ -1074,6 +1074,18 @@ def test_subset_picks_a_total_in_the_same_unit(registry: Registry) -> None:
     assert by_value["1.1万人"].metric == "高校毕业生就业人数"
 
 
+def test_a_part_of_its_wholes_metric_takes_its_level_as_scope() -> None:
+    # Without 市级/区级 the parts would be keyed as the 195 itself. (The shipped registry
+    # knows 攻坚项目 as 城市更新项目数量.)
+    shipped = load_registry(Path(__file__).resolve().parents[1] / "rules")
+    claims = read("全区已开工攻坚项目195个，其中104个市级攻坚项目、区级攻坚项目91个。", shipped)
+    assert [(c.value, c.metric, c.scope, c.part_of) for c in claims] == [
+        ("195个", "城市更新项目数量", None, None),
+        ("104个", "城市更新项目数量", "市级", claims[0].id),
+        ("91个", "城市更新项目数量", "区级", claims[0].id),
+    ]
+
+
 def test_exports_part_of_trade_and_growth_is_the_parts(registry: Registry) -> None:
     claims = read("全年进出口总额312.7亿元，其中出口总额201.3亿元，增长12.4%。", registry)
     assert [(c.value, c.metric, c.part_of) for c in claims] == [
