@@ -149,6 +149,7 @@ from factcheck.extract_words import (
     _is_stock,
     _last_now,
     _lead_noun,
+    _level,
     _measure,
     _name_verbs,
     _named_example,
@@ -740,7 +741,7 @@ class _Reader:
             and period.end < self.published
         ):
             draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
-        draft.scope = _scope(lead + tail)
+        draft.scope = _scope(lead + tail) or _level(lead, draft.metric)
         draft.basis = (
             "real"
             if "可比价" in ctx.sentence_text

@@ -521,16 +521,21 @@ def _scope(text: str) -> str | None:
 _LIST_BREAK = re.compile(r"[、，,；;。]")
 
 
-def _part_level(s: str, whole_at: int, start: int, end: int, metric: str) -> str | None:
-    """The level a 其中 part is limited to, as the corpus writes its scope: 市级 in
-    其中市级攻坚项目104个 and in 其中104个市级攻坚项目; 区级 for the 91 of …、区级攻坚项目91个.
-    None where the metric's own name holds it (新认定市级智能工厂数字化车间数量)."""
-    before = _LIST_BREAK.split(s[whole_at:start])[-1]
-    after = _LIST_BREAK.split(s[end:], maxsplit=1)[0]
-    found = _LEVEL_SCOPE.search(before) or _LEVEL_SCOPE.search(after)
+def _level(text: str, metric: str) -> str | None:
+    """The level a count is limited to (市级以上创新平台68个: 市级以上), the corpus's scope for
+    it; none where the metric's own name holds it (新认定市级智能工厂数字化车间数量)."""
+    found = _LEVEL_SCOPE.search(text)
     if found is None or found.group(1) in metric:
         return None
     return found.group(1)
+
+
+def _part_level(s: str, whole_at: int, start: int, end: int, metric: str) -> str | None:
+    """The level a 其中 part is limited to, its noun before the number or after it: 市级 in
+    其中市级攻坚项目104个 and in 其中104个市级攻坚项目; 区级 for the 91 of …、区级攻坚项目91个."""
+    before = _LIST_BREAK.split(s[whole_at:start])[-1]
+    after = _LIST_BREAK.split(s[end:], maxsplit=1)[0]
+    return _level(before, metric) or _level(after, metric)
 
 
 def _unit_fits(registry_unit: str, printed: str) -> bool:

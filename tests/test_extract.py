@@ -331,7 +331,8 @@ BULLETIN: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "quoted-name-in-metric",
         "全区拥有国家级专精特新“小巨人”企业15家。",
-        [{"value": "15家", "metric": "专精特新小巨人企业数量", "scope": None}],
+        # The level is a scope, as the corpus writes 市级以上创新平台68个 (scope 市级以上).
+        [{"value": "15家", "metric": "专精特新小巨人企业数量", "scope": "国家级"}],
     ),
     (
         "grew-twofold",
@@ -1072,6 +1073,19 @@ def test_subset_picks_a_total_in_the_same_unit(registry: Registry) -> None:
     assert by_value["30处"].metric == "口袋公园数量"
     assert by_value["1.1万人"].part_of == by_value["2.3万人"].id
     assert by_value["1.1万人"].metric == "高校毕业生就业人数"
+
+
+def test_a_level_is_a_scope_unless_the_metric_is_named_by_it() -> None:
+    shipped = load_registry(Path(__file__).resolve().parents[1] / "rules")
+    # 已开工市级攻坚项目104个 is the 市级 part of the review's 195, not the 195 itself.
+    (projects,) = read("全区已开工市级攻坚项目104个。", shipped)
+    assert (projects.metric, projects.scope) == ("城市更新项目数量", "市级")
+    (platforms,) = read("全区拥有市级以上创新平台68个。", shipped)
+    assert (platforms.metric, platforms.scope) == ("创新平台数量", "市级以上")
+    # 新认定市级智能工厂…: the level is part of the metric's name.
+    (factories,) = read("新认定市级智能工厂、数字化车间、自动化生产线项目4个。", shipped)
+    assert "市级" in factories.metric
+    assert factories.scope is None
 
 
 def test_a_part_of_its_wholes_metric_takes_its_level_as_scope() -> None:
