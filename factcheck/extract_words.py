@@ -522,7 +522,7 @@ _LIST_BREAK = re.compile(r"[、，,；;。]")
 
 
 def _level(text: str, metric: str) -> str | None:
-    """The level a count is limited to (市级以上创新平台68个: 市级以上), the corpus's scope for
+    """The level a figure is limited to (市级以上创新平台68个: 市级以上), the corpus's scope for
     it; none where the metric's own name holds it (新认定市级智能工厂数字化车间数量)."""
     found = _LEVEL_SCOPE.search(text)
     if found is None or found.group(1) in metric:
