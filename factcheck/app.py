@@ -69,6 +69,7 @@ def emit(text: str, output: Path | None, stream: TextIO | None = None) -> None:
 
 def notice(text: str) -> None:
     """A line for the user that is not part of the report: standard error."""
+    sys.stdout.flush()  # after the report, not inside it, when both go to one terminal
     sys.stderr.write(text + "\n")
 
 
@@ -124,6 +125,9 @@ def check(
         )
         text = render(result.report, fmt, options)
     emit(text, output)
+    for draft in result.drafts:
+        for line in draft.notes:
+            notice(line)
     if result.notice:
         notice(result.notice)
     if output is not None:

@@ -80,7 +80,10 @@ def cli() -> None:
     "--update-baseline", is_flag=True, help="把本次的全部发现写入 --baseline 文件，以 0 退出。"
 )
 @click.option("--date", help="草稿的发布日期，用于理解“今年”“去年”（默认：今天）。")
-@click.option("--region", help="草稿中“全区”“我区”所指的地区，如 即墨区（默认：配置中的 region）。")
+@click.option(
+    "--region",
+    help="草稿中“全区”“我区”所指的地区，如 即墨区（默认：配置中的 region，否则从草稿标题推定）。",
+)
 @click.option(
     "--ignore",
     multiple=True,
@@ -187,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
 @cli.command("extract")
 @click.argument("file", type=_PATH)
 @click.option("--date", help="发布日期，用于理解“今年”“去年”“近三年”，如 2024-09（默认：今天）。")
-@click.option("--region", help="文中“全区”“我区”所指的地区，如 即墨区。")
+@click.option("--region", help="文中“全区”“我区”所指的地区，如 即墨区（默认：从标题推定）。")
 @click.option("-o", "--output", type=_FILE, help="写入该 YAML 文件（原子写入），而不是标准输出。")
 @click.option("--force", is_flag=True, help="-o 指定的文件已存在时覆盖它。")
 def extract_command(
@@ -199,7 +202,14 @@ def extract_command(
     未登记的指标照原文写出，并标注 unresolved_metric: true。
     退出码：0 成功；2 文件不存在、无法读取、不是 UTF-8，或参数有误。
     """
-    from factcheck.extract import claims_to_yaml, document_for, extract, write_claims
+    from factcheck.extract import (
+        claims_to_yaml,
+        document_for,
+        extract,
+        load_default_registry,
+        write_claims,
+    )
+    from factcheck.region import draft_region
     from factcheck.yamlio import YamlFileError, read_text
 
     if not file.exists():
@@ -213,6 +223,12 @@ def extract_command(
     except YamlFileError as exc:
         sys.stderr.write(f"factcheck：错误：{exc.problem}\n")
         return 2
+    if region is None and (guess := draft_region(text, load_default_registry())) is not None:
+        region = guess.region
+        sys.stderr.write(
+            f"未指定 --region：按{guess.source}把“全区”“全市”等读作 {region}"
+            "（如不对，请用 --region 指定）\n"
+        )
     try:
         document = document_for(file, date, region, text=text)
         claims = extract(text, date, region, document=document.id)

@@ -206,6 +206,8 @@ class Draft:
             figure the claims schema rejects), with the reason.
         suppressions: its ``ignore`` comments.
         invalid: findings for comments that could not be read.
+        notes: lines for the editor about how the draft was read (the region it was taken
+            to speak of, figures left without a subject).
     """
 
     path: Path
@@ -214,6 +216,7 @@ class Draft:
     unchecked: tuple[str, ...]
     suppressions: tuple[Suppression, ...]
     invalid: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -230,8 +233,16 @@ def read_draft_claims(
 ) -> Draft:
     """Read one draft: directives, document, extracted claims (not yet validated)."""
     from factcheck.extract import document_for, extract
+    from factcheck.region import draft_region
 
     text = read_draft(path)
+    notes: list[str] = []
+    if region is None and (guess := draft_region(text, corpus.registry)) is not None:
+        region = guess.region
+        notes.append(
+            f"{path.name}：未指定地区，按{guess.source}把“全区”“全市”等读作 {region}"
+            "（如不对，请用 --region 指定）"
+        )
     base = document_for(path, date, region, text=text)
     doc_id = _unique_id(base.id, taken)
     directives = read_directives(text, str(path), doc_id)
@@ -247,8 +258,19 @@ def read_draft_claims(
             )
         else:
             claims.append(placed)
+    if region is None and (open_ := sum(c.subject is None for c in claims)):
+        notes.append(
+            f"{path.name}：{open_} 个数字没有主体（未指定地区，标题中也没有地名），无法核对；"
+            "请用 --region 指定“全区”“全市”所指的地区"
+        )
     return Draft(
-        path, document, tuple(claims), tuple(unchecked), directives.suppressions, directives.invalid
+        path,
+        document,
+        tuple(claims),
+        tuple(unchecked),
+        directives.suppressions,
+        directives.invalid,
+        tuple(notes),
     )
 
 

@@ -51,16 +51,18 @@ How a figure is read (the choices a reviewer should know):
   N月末/N月底 is that month (a stock at its end; 12月末 the year), 年末 the year. In 由2019年的A
   提高到B, A is of 2019 (由上年同期的: the period a year before) and B the same figure now.
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
-  region, 全市 its parent, 全省 its province, a company or park from the registry — unless it
-  is listed as an example (X、Y等), stands in the denominator or comparison (占/高于 X), or
-  in a clause saying when (在…后). A park may be named without its place (经济开发区 in a
-  report of 即墨区); a size class is of the thing named after it (工船“国信1号”). A place
-  after the figure holds it (4个在即墨区); parks listed before an amount yield their common
-  parent; a quotation is its speaker's (“…”X有关负责人说). A company named in an earlier
-  sentence of the paragraph carries on through 该/其, and a park or company that a sentence
-  with no figure names as its topic carries on until another is named or 我们… opens the
-  next part. Examples before 等 that are companies keep a company named earlier from being
-  the subject. Else the region.
+  region, 全市 its city (the region itself in a city's report), 全省 its province, a company
+  or park from the registry — unless it is listed as an example (X、Y等), stands in the
+  denominator or comparison (占/高于 X), or in a clause saying when (在…后). A park may be
+  named without its place (经济开发区 in a report of 即墨区); a size class is of the thing
+  named after it (工船“国信1号”). A place after the figure holds it (4个在即墨区); parks
+  listed before an amount yield their common parent; a quotation is its speaker's
+  (“…”X有关负责人说). A company named in an earlier sentence of the paragraph carries on
+  through 该/其, and a park or company that a sentence with no figure names as its topic
+  carries on until another is named or 我们… opens the next part. Examples before 等 that
+  are companies keep a company named earlier from being the subject. Else the region
+  (``factcheck check`` on a draft with no region given reads it from the title:
+  :mod:`factcheck.region`).
 - **Status.** 预计 → estimate; 初步核算 → preliminary; 力争/目标/计划/确保/争取 (not a
   目标 that work was steered by: 围绕全年发展目标), or an
   explicit period not over at publication (2021年 in a report of February 2021), or an
@@ -150,6 +152,7 @@ from factcheck.extract_words import (
     _last_now,
     _lead_noun,
     _level,
+    _listed,
     _measure,
     _name_verbs,
     _named_example,
@@ -181,6 +184,7 @@ from factcheck.periods import (
     span,
     year,
 )
+from factcheck.region import title_of
 
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
@@ -284,7 +288,7 @@ def extract(
         text: the report, feature or draft, as plain text.
         date: when it was published (``2024-09``, ``2024-09-15`` or a date); relative
             phrases (今年, 去年, 近三年) are resolved against it. Default: today.
-        region: the region 全区/我区 stands for (``即墨区``); 全市 is its parent in the registry.
+        region: the region 全区/我区 stands for (``即墨区``); 全市 is the city it is or lies in.
         document: the document id the claims belong to.
         registry: the metric and subject registry; default: the project's ``rules/``.
 
@@ -741,7 +745,9 @@ class _Reader:
             and period.end < self.published
         ):
             draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
-        draft.scope = _scope(lead + tail) or _level(lead, draft.metric)
+        draft.scope = (
+            _scope(lead + tail) or _level(lead, draft.metric) or _listed(lead, tail, draft.metric)
+        )
         draft.basis = (
             "real"
             if "可比价" in ctx.sentence_text
@@ -1529,7 +1535,9 @@ class _Reader:
         if self.region is None:
             return None
         if relative == "parent":
-            return self.lex.parents.get(self.region)
+            # 全市 in a district's report is its city; in a city's own report (青岛市, or a
+            # county-level 胶州市) it is the region itself.
+            return self.lex.city_of(self.region) or self.lex.parents.get(self.region)
         return self.lex.province_of(self.region)
 
     def _subject(self, ctx: _Context) -> str | None:
@@ -1839,16 +1847,12 @@ def document_for(
     """The ``document`` block for claims extracted from ``path``.
 
     The id is the file name's stem made kebab-case ASCII (``draft-2024.md`` → ``draft-2024``);
-    the title is the first line of the text that reads like one.
+    the title is the first line of the text that reads like one
+    (:func:`factcheck.region.title_of`).
     """
     p = Path(path)
     stem = re.sub(r"[^a-z0-9]+", "-", p.stem.lower()).strip("-") or "draft"
-    title = None
-    for line in (text or "").splitlines():
-        line = line.strip()
-        if 4 <= len(line) <= 60 and not re.fullmatch(r"[\d\-\s.:]+", line):
-            title = line
-            break
+    title = title_of(text or "")
     published = None if date is None else str(date) if isinstance(date, str) else date.isoformat()
     return Document(id=stem, title=title, published=published, region=region, source=p.name)
 

@@ -781,8 +781,12 @@ class Lexicon:
         return out
 
     def province_of(self, region: str) -> str | None:
-        """The province a region lies in (the first ancestor whose name ends in 省)."""
+        """The province a region is or lies in (the first of its lineage ending in 省)."""
         return next((s for s in self.lineage(region) if s.endswith("省")), None)
+
+    def city_of(self, region: str) -> str | None:
+        """The city a region is or lies in (the first of its lineage ending in 市)."""
+        return next((s for s in self.lineage(region) if s.endswith("市")), None)
 
 
 @lru_cache(maxsize=65536)

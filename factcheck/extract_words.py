@@ -211,6 +211,8 @@ _GENERIC_RE = re.compile(r"(?:^|(?<=[,，。、;；:：“”该本其年后了]
 #: A total that names nothing itself: 省市级智能工厂等总数达到105个.
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
 #: A short relative clause before the counted noun: 9个投产的整车项目.
+#: Verbs that open a list of examples (推动恒泰机械等10家企业…): not part of the examples.
+_EXAMPLE_VERB = re.compile(r"^(?:推动|带动|支持|引导|鼓励|组织|依托|通过|推进|促成|助力|指导|帮助)")
 _MODIFIER = re.compile(r"^(?:已)?(?:投产|建成|在建|开工|落地|签约|入选|获批|新建|竣工)的")
 
 
@@ -528,6 +530,31 @@ def _level(text: str, metric: str) -> str | None:
     if found is None or found.group(1) in metric:
         return None
     return found.group(1)
+
+
+def _listed(lead: str, tail: str, metric: str) -> str | None:
+    """The examples a count is of, as its scope, where the metric is only the noun counted.
+
+    恒泰机械等10家企业与…结对改造 counts the firms that paired up, not the region's 企业数量:
+    read as 企业数量 it would meet the region's total and raise a false alarm. The scope
+    (``恒泰机械等``) keeps it apart. Only when the clause goes on to say what they did;
+    拥有海尔等120家企业 is the total.
+    """
+    before = _compact(lead)
+    if not before.endswith("等"):
+        return None
+    noun = _tail_noun(tail)
+    if not noun or metric.removesuffix("数量").removesuffix("数") != noun:
+        return None
+    rest = _compact(tail)[len(noun) :]
+    rest = re.split(r"[,，。;；:：!！?？]", rest, maxsplit=1)[0]
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2:
+        return None
+    examples = re.split(r"[,，;；:：]", lead.strip())[-1].strip().removesuffix("等")
+    examples = _EXAMPLE_VERB.sub("", examples)
+    if len(examples) > 10:
+        examples = examples.split("、")[-1][-10:]  # 创新奇智总部、华为科技城等 → 华为科技城等
+    return f"{examples}等" if examples else None
 
 
 def _part_level(s: str, whole_at: int, start: int, end: int, metric: str) -> str | None:

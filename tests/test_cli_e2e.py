@@ -283,6 +283,23 @@ def test_a_draft_quoting_a_part_and_its_whole_is_not_told_they_differ(
     assert findings(196) == [("FC101", ["l1-2", review]), ("FC207", ["l1-2", "l1-1"])]
 
 
+def test_a_count_of_listed_firms_is_not_the_regions_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The 2023 review has 高新技术企业突破600家 (jimo-2023-review#high-tech-enterprises-2023).
+    # 20 firms named by example as doing something are not that total; 20 as the total is an
+    # error.
+    draft = tmp_path / "expo.md"
+    args = ("check", draft, "--date", "2024-01", "--region", "即墨区", "-f", "json")
+
+    def codes(sentence: str) -> list[str]:
+        draft.write_text(sentence, encoding="utf-8")
+        return sorted(f["code"] for f in json.loads(cli(capsys, *args)[1])["findings"])
+
+    assert codes("2023年，海尔、海信等20家高新技术企业参加展会。\n") == []
+    assert "FC101" in codes("2023年，全区高新技术企业20家。\n")
+
+
 def test_a_folder_of_drafts_is_checked_draft_by_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

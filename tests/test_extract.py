@@ -1141,6 +1141,40 @@ def test_examples_before_etc_are_not_the_subject(registry: Registry) -> None:
     assert claim.subject == "即墨区"
 
 
+@pytest.mark.parametrize(
+    ("region", "city"),
+    [
+        ("即墨区", "青岛市"),  # a district's report: 全市 is the city it lies in
+        ("青岛市", "青岛市"),  # the city's own report: 全市 is the region itself
+        ("莱阳市", "莱阳市"),  # a county-level city the registry does not know
+    ],
+)
+def test_quanshi_is_the_city_the_region_is_or_lies_in(
+    registry: Registry, region: str, city: str
+) -> None:
+    (claim,) = read("全市地区生产总值增长6%。", registry, region=region)
+    assert claim.subject == city
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # The examples' count is of those that did what the clause says, not the total.
+        ("推动恒泰机械等10家企业与树根互联等十大双跨平台结对改造。", "恒泰机械等"),
+        ("海尔、海信等20家高新技术企业参加展会。", "海尔、海信等"),
+        ("创新奇智总部、华为科技城等156个重点项目相继落地。", "华为科技城等"),
+        # Where the clause says nothing more, or names the metric by its verb, no scope.
+        ("全区拥有海尔、海信等120家企业。", None),
+        ("日辰食品、森麒麟等5家企业成功上市。", None),
+    ],
+)
+def test_a_count_of_listed_examples_is_kept_apart(
+    registry: Registry, text: str, scope: str | None
+) -> None:
+    (claim,) = read(text, registry, date="2021-02")
+    assert claim.scope == scope
+
+
 def test_no_region_leaves_the_subject_open(registry: Registry) -> None:
     (claim,) = extract("全区生产总值增长6%。", "2024-02", None, registry=registry)
     assert claim.subject is None

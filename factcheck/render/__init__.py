@@ -102,6 +102,11 @@ def summary_sentence(report: Report, options: RenderOptions) -> str:
     else:
         head = "未发现问题"
     parts = [f"{cov.claims} 条声明，{cov.checked} 条参与核对，{cov.relations} 组关系"]
+    # A draft's figures set aside with a reason (an unknown metric, a misread figure) read
+    # "key：reason"; the corpus's unchecked claims are bare keys and too many to count here.
+    aside = sum("：" in u for u in cov.unchecked)
+    if aside:
+        parts.append(f"{aside} 条因指标未登记等原因未核对")
     if cov.undecidable:
         parts.append(f"{len(cov.undecidable)} 组因缺少数字无法判定")
     accepted = []

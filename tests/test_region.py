@@ -1,0 +1,147 @@
+"""Which region a draft speaks of when the editor did not say (:mod:`factcheck.region`).
+
+The texts here were written for these tests; the places other than the registry's (某市,
+松岭县, 南山区) are not in ``rules/subjects.yaml``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.region import RegionGuess, draft_region, title_of
+from factcheck.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTRY = load_registry(ROOT / "rules")
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("# 2023年某市国民经济和社会发展统计公报", "某市"),
+        ("某省某市2023年国民经济和社会发展统计公报", "某市"),
+        ("松岭县人民政府工作报告", "松岭县"),
+        ("深圳市南山区2023年统计公报", "南山区"),
+        ("广西壮族自治区2023年国民经济和社会发展统计公报", "广西壮族自治区"),
+        ("中华人民共和国2023年国民经济和社会发展统计公报", "全国"),
+        # Registered regions, by name or alias; the deepest of several.
+        ("青岛市即墨区2023年政府工作报告", "即墨区"),
+        ("即墨：以改革“冲击钻”为高质量发展注入新动能", "即墨区"),
+        ("青岛即墨：产业进阶，培优新质生产力", "即墨区"),
+        ("胶州市2023年统计公报", "胶州市"),
+    ],
+)
+def test_the_title_names_the_region(title: str, region: str) -> None:
+    assert draft_region(f"{title}\n\n全年地区生产总值增长5%。\n", REGISTRY) == RegionGuess(
+        region, "标题"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2024年政府工作报告",
+        "关于2023年国民经济和社会发展计划执行情况的报告",
+        "2023年上半年全市经济运行情况",  # a period and a relative word, no place
+        "建设高质量发展示范区",  # 示范区 ends like a place but is none
+        "推动城市南北协调发展",  # 市南 (an alias of 市南区) inside 城市南北 is no mention
+    ],
+)
+def test_a_title_without_a_place_names_none(title: str) -> None:
+    assert draft_region(f"{title}\n\n全年地区生产总值增长5%。\n", REGISTRY) is None
+
+
+def test_the_body_names_the_region_its_relative_words_speak_of() -> None:
+    # A feature with a headline that names no place: it says 全区, names 即墨区 often and
+    # 青岛市 (a city, not the level 全区 speaks of) and 城阳区 (once) less.
+    body = (
+        "产业链链长制见实效\n\n"
+        "即墨区坚持工业强区。今年以来，即墨区新签约项目48个，全区规上工业增加值增长8%。\n"
+        "在青岛市率先推行链长制，即墨区与城阳区共建产业园。即墨区的经验被青岛市推广。\n"
+    )
+    assert draft_region(body, REGISTRY) == RegionGuess("即墨区", "正文")
+
+
+def test_the_body_must_name_one_region_clearly() -> None:
+    named_twice = (
+        "产业链见实效\n\n即墨区新签约项目48个，全区规上工业增加值增长8%，即墨区排名第一。\n"
+    )
+    assert draft_region(named_twice, REGISTRY) is None
+    tied = "产业链见实效\n\n" + "即墨区、城阳区各新签约项目48个，全区规上工业增加值增长8%。" * 3
+    assert draft_region(tied, REGISTRY) is None
+    no_relative_word = "产业链见实效\n\n" + "即墨区新签约项目48个。" * 4
+    assert draft_region(no_relative_word, REGISTRY) is None
+
+
+def test_title_is_the_first_line_that_reads_like_one() -> None:
+    assert title_of("\n\n2024-03-01\n## 某县2023年统计公报 \n正文") == "某县2023年统计公报"
+    assert title_of("\n\n") is None
+
+
+# --------------------------------------------------------------------------- the check command
+
+BULLETIN = """# 2023年某市国民经济和社会发展统计公报
+
+经初步核算，全年全市地区生产总值1234.5亿元，按不变价格计算，比上年增长5.2%。其中，第一产业增加值56.7亿元，增长3.1%；第二产业增加值{second}亿元，增长6.0%；第三产业增加值721.1亿元，增长4.9%。三次产业结构为4.6:37.0:58.4。
+
+全年货物进出口总额356.2亿元，比上年增长8.1%。其中，出口额230.4亿元，增长10.2%；进口额125.8亿元，增长4.5%。
+"""
+
+
+def check_json(
+    capsys: pytest.CaptureFixture[str], draft: Path, *more: str
+) -> tuple[dict[str, object], str]:
+    main(["check", str(draft), "--date", "2024-03", "-f", "json", "--exit-zero", *more])
+    captured = capsys.readouterr()
+    return json.loads(captured.out), captured.err
+
+
+def test_a_city_bulletin_is_checked_without_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand check: 56.7 + 456.7 + 721.1 = 1234.5; 456.7 / 1234.5 = 37.0 %; 4.6 + 37.0 + 58.4
+    # = 100; 230.4 + 125.8 = 356.2. With 465.7 the sum is 1243.5 and the share 37.7 %.
+    draft = tmp_path / "bulletin.md"
+    draft.write_text(BULLETIN.format(second="456.7"), encoding="utf-8")
+    report, err = check_json(capsys, draft)
+    assert "按标题把“全区”“全市”等读作 某市" in err
+    assert report["findings"] == []
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    assert summary["checked"] >= 10  # the sum, the shares, the structure, 进出口
+
+    draft.write_text(BULLETIN.format(second="465.7"), encoding="utf-8")
+    report, _ = check_json(capsys, draft)
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    errors = {(f["code"], "某市" in f["message"]) for f in findings if f["severity"] == "error"}
+    assert errors == {("FC201", True), ("FC401", True)}
+
+
+def test_the_given_region_wins_over_the_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "bulletin.md"
+    draft.write_text(BULLETIN.format(second="456.7"), encoding="utf-8")
+    report, err = check_json(capsys, draft, "--region", "松岭县")
+    assert "读作" not in err
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    assert summary["checked"] >= 10
+
+
+def test_a_draft_that_names_no_place_says_its_figures_have_no_subject(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "brief.md"
+    draft.write_text("工作简报\n\n全年全区地区生产总值增长5.2%，规上工业增加值增长6%。\n", "utf-8")
+    report, err = check_json(capsys, draft)
+    assert "2 个数字没有主体" in err
+    assert "--region" in err
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    assert summary["checked"] == 0
