@@ -446,6 +446,22 @@ def test_a_part_printed_without_its_scope_is_not_the_same_figure_as_its_whole():
     assert _outcome(_checked((REPORT, above))) == {("FC207", "error")}
 
 
+def test_a_part_of_an_average_is_not_bounded_by_it():
+    # 全体居民人均可支配收入18652元，其中，城镇居民24310元、农村居民11925元: per-capita figures
+    # (non-additive in rules/metrics.yaml) are not parts of a sum. A sum's part still is.
+    incomes = (
+        _claim(REPORT, "all", "居民人均可支配收入", "2023", "18652元"),
+        _claim(REPORT, "urban", "城镇居民人均可支配收入", "2023", "24310元", part_of="all"),
+        _claim(REPORT, "rural", "农村居民人均可支配收入", "2023", "11925元", part_of="all"),
+    )
+    assert _outcome(_checked((REPORT, incomes))) == set()
+    revenue = (
+        _claim(REPORT, "budget", "一般公共预算收入", "2023", "12.8亿元"),
+        _claim(REPORT, "tax", "税收收入", "2023", "13.6亿元", part_of="budget"),
+    )
+    assert _outcome(_checked((REPORT, revenue))) == {("FC207", "error")}
+
+
 def test_an_amount_below_a_bound_is_never_negative():
     # 不到10万元 is [0, 10] 万元, not (−∞, 10]: 30万元 on it is growth of at least
     # 30 ÷ 10 − 1 = 200 %, so 增长50% is an error. (Unclamped, the ratio is unbounded.)
