@@ -32,9 +32,20 @@ from factcheck.units import UnknownUnitError, parse_unit, ureg
 _TERMINAL = "。！？!?；;：:…”’」』)）"
 _MIN_WRAPPED_LINE = 8
 _MAX_WRAPPED_LINE = 20
-_STANDALONE = "■□•●◆▲【"
+_STANDALONE = "■□•●◆▲【#＃"  # … and a Markdown heading (# 标题)
 #: The kinds of document a title line names at its end.
-_TITLE_ENDINGS = ("工作报告", "统计公报", "公报", "通报", "实施方案", "行动方案", "规划纲要")
+_TITLE_ENDINGS = (
+    "工作报告",
+    "统计公报",
+    "公报",
+    "通报",
+    "实施方案",
+    "行动方案",
+    "规划纲要",
+    "运行情况",
+    "执行情况",
+    "简报",
+)
 #: A section heading numbered the way reports number them: 一、 （一） 第一部分.
 _NUMBERED_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节]"

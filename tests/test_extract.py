@@ -1175,6 +1175,17 @@ def test_a_count_of_listed_examples_is_kept_apart(
     assert claim.scope == scope
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["# 松岭县2024年上半年经济运行情况", "松岭县2024年上半年经济运行情况", "# 经济运行"],
+)
+def test_a_heading_is_not_joined_to_the_paragraph_below(registry: Registry, heading: str) -> None:
+    # Joined, the heading would open the paragraph, and 上半年 would no longer frame the
+    # sections after 分产业看: 15.2亿元 would be read as the whole year's.
+    text = f"{heading}\n\n上半年，全区地区生产总值186.4亿元。分产业看，第一产业增加值15.2亿元。\n"
+    assert [c.period for c in read(text, registry, date="2024-07")] == ["2024H1", "2024H1"]
+
+
 def test_no_region_leaves_the_subject_open(registry: Registry) -> None:
     (claim,) = extract("全区生产总值增长6%。", "2024-02", None, registry=registry)
     assert claim.subject is None
