@@ -49,7 +49,8 @@ How a figure is read (the choices a reviewer should know):
   year before for a text published in January or February (which looks back on a year).
   Over a span, a level stated as reached (达到, 发展到, 突破 …) is the span's last year.
   N月末/N月底 is that month (a stock at its end; 12月末 the year), 年末 the year. In 由2019年的A
-  提高到B, A is of 2019 (由上年同期的: the period a year before) and B the same figure now.
+  提高到B, A is of 2019 (由上年同期的: the period a year before) and B the same figure now;
+  with no year after 由, A is of the period before B's (五年来…由186家增加到312家: 2018).
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its city (the region itself in a city's report), 全省 its province, a company
   or park from the registry — unless it is listed as an example (X、Y等), stands in the
@@ -197,6 +198,8 @@ _KIND_UNITS = frozenset({"类", "种", "大类"})
 
 #: Contracted pairs (存贷款 = 存款 and 贷款) and the words that say a figure holds for both.
 _PAIRS = {"存贷款": ("存款", "贷款"), "进出口": ("进口", "出口"), "产销": ("产", "销")}
+#: Contracted pairs that 分别 splits: 城乡居民收入分别达到X和Y is 城镇 X and 农村 Y.
+_SPLIT_PAIRS = {"城乡": ("城镇", "农村")}
 _COORDINATED = re.compile(r"(存贷款|进出口|产销)([^,:;。、]{0,6}?)(?:双双|均|都)[^,:;。、]{0,4}$")
 
 #: A rate said after the figure: 按照10%幅度压减, 按5%的比例提高.
@@ -673,6 +676,11 @@ class _Reader:
                 draft.against = draft.base = draft.of = None
                 draft.status = self._status(ctx, draft, to_date, previous, continued)
                 return draft
+        elif lead.endswith("由") and _FROM_TO.match(ctx.tail):
+            # 规上工业企业由186家增加到312家 with no year after 由: the figure it moved from is
+            # of the period before the one it moved to (五年来: the year before the span).
+            period = year(period.start.year - 1) if period.kind == "span" else period.shift(-1)
+            guessed = True
         if period.kind == "span" and measure == "yoy" and "同比" not in lead:
             measure = "multiple"  # 近三年下降13.5%: a change over the span, not a yearly rate
         price = self._price_rise(metric_region) if measure == "yoy" else None
@@ -748,6 +756,13 @@ class _Reader:
         draft.scope = (
             _scope(lead + tail) or _level(lead, draft.metric) or _listed(lead, tail, draft.metric)
         )
+        if (
+            draft.scope is None
+            and previous is not None
+            and previous.metric == draft.metric
+            and not _compact(metric_region)
+        ):
+            draft.scope = previous.scope  # …由186家增加到312家，年均增长12%: the same 规上 firms
         draft.basis = (
             "real"
             if "可比价" in ctx.sentence_text
@@ -943,6 +958,10 @@ class _Reader:
             return (*self._group_metric(previous.group, index, ctx.figure), previous.group, index)
         if "分别" in ctx.lead:
             names = tuple(_group_names(ctx.s, ctx.clause.start, ctx.figure.start))
+            if len(names) == 1 and names[0].startswith(tuple(_SPLIT_PAIRS)):
+                # 城乡居民人均可支配收入分别达到45230元和23150元: 城镇…, then 农村….
+                head = names[0][:2]
+                names = tuple(half + names[0][2:] for half in _SPLIT_PAIRS[head])
             if len(names) < 2:
                 # 接待游客1850万人次，旅游总收入210亿元，分别增长15.2%和18.6%: the figures before.
                 levels = [d.metric for d in ctx.earlier if d.measure == "level"]
@@ -958,6 +977,18 @@ class _Reader:
             and self._lead_words(ctx) in _TOTAL_WORDS
         ):
             # 新增高新技术企业41家，总数达到268家: the total of what the sentence counted.
+            return previous.metric, True, (), 0
+        if (
+            measure == "level"
+            and previous is not None
+            and previous.resolved
+            and previous.measure in ("multiple", "yoy", "cagr", "change")
+            and previous.figure.start >= ctx.sentence.start
+            and not self._lead_words(ctx)
+            and not _tail_noun(ctx.tail)
+            and self._fits(previous.metric, ctx.figure)
+        ):
+            # 高新技术企业数量是2018年的3倍，达到156家: the level that change reached.
             return previous.metric, True, (), 0
         if measure in ("level", "rate"):
             found = self._level_metric(ctx)

@@ -210,9 +210,9 @@ _GENERIC_ORG = {"公司": "company", "开发区": "park", "高新区": "park"}
 _GENERIC_RE = re.compile(r"(?:^|(?<=[,，。、;；:：“”该本其年后了]))(?:公司|开发区|高新区)")
 #: A total that names nothing itself: 省市级智能工厂等总数达到105个.
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
-#: A short relative clause before the counted noun: 9个投产的整车项目.
 #: Verbs that open a list of examples (推动恒泰机械等10家企业…): not part of the examples.
 _EXAMPLE_VERB = re.compile(r"^(?:推动|带动|支持|引导|鼓励|组织|依托|通过|推进|促成|助力|指导|帮助)")
+#: A short relative clause before the counted noun: 9个投产的整车项目.
 _MODIFIER = re.compile(r"^(?:已)?(?:投产|建成|在建|开工|落地|签约|入选|获批|新建|竣工)的")
 
 

@@ -20,7 +20,7 @@ text                meaning                                 report wording
 document was published. 近N年 / N年来 / 过去N年 are the N years that end with the year of
 publication when the text was published in its second half (a mid-year review counts the
 current year), and with the year before otherwise (a work report delivered in February looks
-back on full years).
+back on full years). 过去一年, 近一年 and 一年来 are that one year, not a span.
 """
 
 from __future__ import annotations
@@ -302,7 +302,8 @@ def _resolve_phrase(phrase: str, published: dt.date) -> Period | None:
         return span(int(m[1]), max(int(m[1]), last_full))
     if m := re.search(rf"(?:近|最近|过去){_N}年|{_N}年(?:来|以来)", text):
         n = _zh_int(m[1] or m[2])
-        return span(last_full - n + 1, last_full)
+        # 过去一年 is that year: its 增长6.2% is the year's growth, not a change over a span.
+        return year(last_full) if n == 1 else span(last_full - n + 1, last_full)
 
     y = doc_year
     if m := re.search(r"(\d{4})年", text):

@@ -1,0 +1,106 @@
+"""Constructs of county reports read with the shipped registry, then checked as drafts.
+
+The texts were written for these tests, in the words such reports use; 松岭县 is not in the
+registry, so each draft speaks of a place the corpus knows nothing about, and every finding
+comes from the draft's own arithmetic.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.extract import extract
+from factcheck.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTRY = load_registry(ROOT / "rules")
+
+
+def fields(text: str, date: str = "2024-02") -> list[dict[str, Any]]:
+    return [
+        {"value": c.value, "metric": c.metric, "measure": c.measure, "period": c.period}
+        | ({"scope": c.scope} if c.scope else {})
+        for c in extract(text, date, "松岭县", registry=REGISTRY)
+    ]
+
+
+def test_the_past_year_is_a_year_and_its_growth_a_yearly_rate() -> None:
+    # 过去一年 in a report of February 2024 is 2023; 增长6.2% is that year's growth, not a
+    # change over a span of years.
+    assert fields("过去一年，全县地区生产总值完成356.8亿元，增长6.2%。") == [
+        {"value": "356.8亿元", "metric": "地区生产总值", "measure": "level", "period": "2023"},
+        {"value": "6.2%", "metric": "地区生产总值", "measure": "yoy", "period": "2023"},
+    ]
+
+
+def test_from_a_to_b_without_a_year_moves_from_the_period_before() -> None:
+    # 五年来 is 2019..2023: 由A增加到B moves from 2018 (the year before the span) to 2023.
+    # Both read as 2023, the two figures disagreed with each other (an FC101 error).
+    got = fields("五年来，规上工业企业由186家增加到312家，年均增长10.9%。")
+    assert got == [
+        {"value": "186家", "metric": "规上工业企业数量", "measure": "level", "period": "2018"}
+        | {"scope": "规上"},
+        {"value": "312家", "metric": "规上工业企业数量", "measure": "level", "period": "2023"}
+        | {"scope": "规上"},
+        # The rate is of the same 规上 firms: it keeps their scope, so it meets their levels.
+        {"value": "10.9%", "metric": "规上工业企业数量", "measure": "cagr"}
+        | {"period": "2019..2023", "scope": "规上"},
+    ]
+    this_year = fields("今年，全县森林覆盖率由35.1%提高到35.6%。", date="2024-09")
+    assert [f["period"] for f in this_year] == ["2023", "2024"]
+
+
+def test_urban_and_rural_respectively() -> None:
+    # 城乡居民…分别 is 城镇 then 农村, for the levels and for their growth.
+    got = fields("城乡居民人均可支配收入分别达到45230元和23150元，分别增长5.1%和7.2%。")
+    assert [(f["value"], f["metric"]) for f in got] == [
+        ("45230元", "城镇居民人均可支配收入"),
+        ("23150元", "农村居民人均可支配收入"),
+        ("5.1%", "城镇居民人均可支配收入"),
+        ("7.2%", "农村居民人均可支配收入"),
+    ]
+    # Without 分别, 城乡居民 is every resident.
+    (whole,) = fields("全年城乡居民人均可支配收入增长6%。")
+    assert whole["metric"] == "居民人均可支配收入"
+
+
+def test_the_level_a_change_reached() -> None:
+    got = fields("五年来，高新技术企业数量是2018年的3倍，达到156家。")
+    assert [(f["value"], f["metric"], f["measure"]) for f in got] == [
+        ("3倍", "高新技术企业数量", "multiple"),
+        ("156家", "高新技术企业数量", "level"),
+    ]
+    # A count after a growth of an amount is not that amount's level.
+    got = fields("规上工业增加值增长8%，达到20家。")
+    assert got[1]["metric"] != "规上工业增加值"
+
+
+WORK_REPORT = """# 2024年松岭县人民政府工作报告
+
+过去一年，全县地区生产总值完成356.8亿元，增长6.2%；城乡居民人均可支配收入分别达到45230元和23150元，分别增长5.1%和7.2%。
+
+五年来，规上工业企业由186家增加到312家，年均增长{cagr}。森林覆盖率由32.1%提高到35.6%，提高{points}。
+"""
+
+
+def check_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], **figures: str) -> list[str]:
+    draft = tmp_path / "report.md"
+    draft.write_text(WORK_REPORT.format(**figures), encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-02", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    return sorted(f"{f['code']} {f['severity']}" for f in findings)
+
+
+def test_a_consistent_work_report_raises_nothing_and_a_wrong_figure_is_caught(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand checks: (312 ÷ 186)^(1/5) = 1.6774^0.2 = 1.1090, so 10.9 %; 35.6 − 32.1 = 3.5.
+    assert check_codes(tmp_path, capsys, cagr="10.9%", points="3.5个百分点") == []
+    # 12 % a year would take 186 to 186 × 1.12^5 = 327.8, not 312.
+    assert check_codes(tmp_path, capsys, cagr="12%", points="3.5个百分点") == ["FC204 error"]
+    assert check_codes(tmp_path, capsys, cagr="10.9%", points="4.5个百分点") == ["FC203 error"]
