@@ -1535,6 +1535,11 @@ class _Reader:
         then = re.fullmatch(r"(\d{4})年(?:底|末)?(?:的)?", text)
         if then:
             return Selector(period=then.group(1))  # 是2020年的2.1倍
+        before = re.fullmatch(r"(?:上年|去年)(同期)?(?:的)?", text)
+        if before and period.kind != "span":
+            # 是上年同期的1.8倍: the same part of the year before; 是上年的: that year.
+            then_period = period.shift(-1).text if before.group(1) else str(period.start.year - 1)
+            return Selector(period=then_period)
         subject = self._subject_word(text)
         metric = self._best_metric(_compact(text))
         measure = "yoy" if (metric and _CHANGE_WORD.search(text)) or "增速" in text else None

@@ -104,3 +104,28 @@ def test_a_consistent_work_report_raises_nothing_and_a_wrong_figure_is_caught(
     # 12 % a year would take 186 to 186 × 1.12^5 = 327.8, not 312.
     assert check_codes(tmp_path, capsys, cagr="12%", points="3.5个百分点") == ["FC204 error"]
     assert check_codes(tmp_path, capsys, cagr="10.9%", points="4.5个百分点") == ["FC203 error"]
+
+
+def test_a_multiple_of_the_same_part_of_last_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (level, multiple) = extract(
+        "前三季度，跨境电商进出口额126.8亿元，是上年同期的1.8倍。",
+        "2024-10",
+        "黄岛区",
+        registry=REGISTRY,
+    )
+    assert multiple.measure == "multiple"
+    assert multiple.against is not None
+    assert multiple.against.period == "2023Q1-Q3"
+    # Hand check: 126.8 ÷ 70.4 = 1.801 (1.8 prints [1.75, 1.85]); 126.8 ÷ 60.4 = 2.10.
+    draft = tmp_path / "trade.md"
+    text = "2023年前三季度，黄岛区跨境电商进出口额{}亿元。\n\n" + (
+        "今年前三季度，黄岛区跨境电商进出口额126.8亿元，是上年同期的1.8倍。\n"
+    )
+    codes = []
+    for before in ("70.4", "60.4"):
+        draft.write_text(text.format(before), encoding="utf-8")
+        main(["check", str(draft), "--date", "2024-10", "-f", "json", "--exit-zero"])
+        codes.append([f["code"] for f in json.loads(capsys.readouterr().out)["findings"]])
+    assert codes == [[], ["FC205"]]
