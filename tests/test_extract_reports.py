@@ -109,7 +109,7 @@ def test_a_consistent_work_report_raises_nothing_and_a_wrong_figure_is_caught(
 def test_a_multiple_of_the_same_part_of_last_year(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (level, multiple) = extract(
+    (_level, multiple) = extract(
         "前三季度，跨境电商进出口额126.8亿元，是上年同期的1.8倍。",
         "2024-10",
         "黄岛区",
