@@ -44,7 +44,7 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE_SUBJECTS))
 _ANAPHOR = re.compile(r"该(?:企业|公司|工厂|项目|基地|园区|集团)|其中?(?!他)")
 _COUNTRY = "全国"
 
-_CAGR = re.compile(r"年均(?:增长|增速|递增|提高)(?:分别)?(?:达到|达|为)?$")
+_CAGR = re.compile(r"年均(?:分别)?(?:增长|增速|递增|提高)(?:分别)?(?:达到|达|为)?$")
 _UP = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|环比)?(?:同期)?(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增)"
     r"(?:了|分别)?(?:达到|达|为|是)?$"
@@ -417,7 +417,8 @@ def _compact(text: str) -> str:
 def _group_names(s: str, start: int, end: int) -> list[str]:
     head = s[start:end]
     head = head[: head.rfind("分别")]
-    head = _CHANGE_WORD.sub("", head)
+    # …收入年均分别增长5.6%、7.2%, …收入年均增长分别为…: 年均 says how, not what.
+    head = _CHANGE_WORD.sub("", head).removesuffix("年均")
     return [n for n in re.split(r"[、和及与]", head) if n]
 
 

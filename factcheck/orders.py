@@ -131,9 +131,11 @@ def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     levels = (measure[small] == "level") & (measure[wholes] == "level")
     # A part of an average is no part of a sum: 其中，城镇居民人均可支配收入 is above the
     # 全体居民 figure it is listed under. Only metrics that add up are bounded by their whole.
-    not_additive = [m.name for m in ctx.corpus.registry.metrics if not m.additive]
+    not_additive = {m.name for m in ctx.corpus.registry.metrics if not m.additive}
     metric = ctx.cell.array("metric")
-    levels &= ~np.isin(metric[small], not_additive) & ~np.isin(metric[wholes], not_additive)
+    # A hash lookup: np.isin sorts object arrays (0.08 s at a million claims, against 0.01).
+    either = pd.Series(metric[np.concatenate([small, wholes])]).isin(not_additive).to_numpy()
+    levels &= ~(either[: len(small)] | either[len(small) :])
     return order_check(
         ctx,
         pool,

@@ -64,6 +64,16 @@ def test_urban_and_rural_respectively() -> None:
         ("5.1%", "城镇居民人均可支配收入"),
         ("7.2%", "农村居民人均可支配收入"),
     ]
+    # 年均 before or after 分别: average rates over the span, one each.
+    for text in (
+        "五年来，城乡居民人均可支配收入年均分别增长5.6%、7.2%。",
+        "五年来，城乡居民人均可支配收入年均增长分别为5.6%和7.2%。",
+    ):
+        got = fields(text, date="2025-01")
+        assert [(f["metric"], f["measure"], f["period"]) for f in got] == [
+            ("城镇居民人均可支配收入", "cagr", "2020..2024"),
+            ("农村居民人均可支配收入", "cagr", "2020..2024"),
+        ]
     # Without 分别, 城乡居民 is every resident.
     (whole,) = fields("全年城乡居民人均可支配收入增长6%。")
     assert whole["metric"] == "居民人均可支配收入"
