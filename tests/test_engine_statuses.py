@@ -462,6 +462,16 @@ def test_a_part_of_an_average_is_not_bounded_by_it():
     assert _outcome(_checked((REPORT, revenue))) == {("FC207", "error")}
 
 
+@pytest.mark.parametrize(
+    ("printed", "expected"), [("6.39‰", set()), ("6.93‰", {("FC101", "error")})]
+)
+def test_a_rate_and_a_level_of_the_same_metric_are_one_figure(printed, expected):
+    # The plan's 出生率 curated as a level, the report's extracted as a rate (‰): compared.
+    first = (_claim(PLAN, "births", "出生率", "2023", "6.39‰"),)
+    second = (_claim(REPORT, "births", "出生率", "2023", printed, measure="rate"),)
+    assert _outcome(_checked((PLAN, first), (REPORT, second))) == expected
+
+
 def test_an_amount_below_a_bound_is_never_negative():
     # 不到10万元 is [0, 10] 万元, not (−∞, 10]: 30万元 on it is growth of at least
     # 30 ÷ 10 − 1 = 200 %, so 增长50% is an error. (Unclamped, the ratio is unbounded.)

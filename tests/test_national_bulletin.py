@@ -3,7 +3,9 @@
 
 Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100 (%);
 237726 + 179842 = 417568 (亿元); 21691 ≤ 39218 ≤ 51821 (元); 181129 ≤ 216784; 工业 399103 and
-建筑业 85691 each ≤ 第二产业 482589 (亿元).
+建筑业 85691 each ≤ 第二产业 482589 (亿元); 93267 / 140967 = 66.16 % (城镇化率); 6.39 − 7.87
+= −1.48 (‰, 自然增长率); 夏粮 14615 + 秋粮 52092 = 66707 ≤ 69541 (万吨; 早稻 2834 makes up the
+rest).
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ FIGURES = {
     "income-rural": ("农村居民人均可支配收入", "21691元", "level"),
     "revenue": ("一般公共预算收入", "216784亿元", "level"),
     "tax": ("税收收入", "181129亿元", "level"),
+    "population": ("常住人口", "140967万人", "level"),
+    "urban-population": ("城镇常住人口", "93267万人", "level"),
+    "urbanisation": ("城镇化率", "66.16%", "level"),
+    # Extracted from text, a ‰ figure is a rate (claims/README.md); curated, often a level.
+    # Either way it is the metric's own value and the rules find it.
+    "birth-rate": ("出生率", "6.39‰", "rate"),
+    "death-rate": ("死亡率", "7.87‰", "level"),
+    "natural-growth": ("自然增长率", "-1.48‰", "level"),
+    "grain": ("粮食总产量", "69541万吨", "level"),
+    "summer-grain": ("夏粮产量", "14615万吨", "level"),
+    "autumn-grain": ("秋粮产量", "52092万吨", "level"),
 }
 
 
@@ -105,3 +118,21 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
         "income-between-rural-and-urban",
     )
     assert {c.id for c in finding.claims} == {"income", "income-urban"}
+
+
+@pytest.mark.parametrize(
+    ("changed", "rule"),
+    [
+        # 93267 / 140967 = 66.16 %: 67.16 % is a point off.
+        ({"urbanisation": "67.16%"}, "urbanisation-rate"),
+        # 6.39 − 7.87 = −1.48 ‰, not −0.48 ‰.
+        ({"natural-growth": "-0.48‰"}, "natural-growth-identity"),
+        # The birth rate printed as a rate still meets the rule: 5.39 − 7.87 = −2.48 ≠ −1.48.
+        ({"birth-rate": "5.39‰"}, "natural-growth-identity"),
+        # 14615 + 62092 = 76707 > 69541.
+        ({"autumn-grain": "62092万吨"}, "grain-seasons-within-total"),
+    ],
+)
+def test_population_and_grain_identities(rules, changed, rule):
+    report = check(corpus_of([_bulletin(**changed)], REGISTRY), rules)
+    assert {(f.code, f.severity, f.rule) for f in report.findings} == {("FC401", "error", rule)}
