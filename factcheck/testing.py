@@ -465,12 +465,20 @@ def rule_claim_sets(
             return _positive(0.01, 0.6)
         return _positive(1, 100) if unit_of(name) in _RATE_UNITS else _positive(1e6, 1e11)
 
+    def per(name: str) -> Decimal:
+        # Values are drawn as printed (城镇化率 67 for 67%); rules read percentages as
+        # fractions (0.67), and so must the arithmetic that solves for the last figure.
+        if measure_of(name) == "share":
+            return Decimal(1)
+        return {"%": Decimal(100), "‰": Decimal(1000)}.get(unit_of(name), Decimal(1))
+
     values = {n: draw(values_of(n)) for n in names[:-1]}
     last = names[-1]
+    as_read = {n: v / per(n) for n, v in values.items()}
 
     def f(x: Decimal) -> Decimal:
-        return _evaluate(expr.left, {**values, last: x}) - _evaluate(
-            expr.right, {**values, last: x}
+        return _evaluate(expr.left, {**as_read, last: x}) - _evaluate(
+            expr.right, {**as_read, last: x}
         )
 
     f0, f1 = f(Decimal(0)), f(Decimal(1))
@@ -482,7 +490,7 @@ def rule_claim_sets(
     elif expr.op in (">=", ">"):
         solution += (1 if slope > 0 else -1) * abs(solution) * Decimal("0.1")
     assume(solution > 0)
-    values[last] = solution
+    values[last] = solution * per(last)
     claims = []
     truth = {}
     for i, name in enumerate(names):
