@@ -458,6 +458,10 @@ def _read_records(
                 ),
             ],
         )
+    for key, line in getattr(doc_data, "duplicates", []):
+        problems.append(
+            Problem(f"document 中键「{key}」重复；每个键只能出现一次", path, line, code="FC006")
+        )
     doc_id = doc_data.get("id")
     if doc_id is None or str(doc_id).strip() == "":
         line = _line_of(doc_data, "id") if "id" in doc_data else _line_of(data, "document")
@@ -498,6 +502,18 @@ def _read_records(
     claims = data.get("claims")
     if claims is None:
         claims = []
+        # claim: or Claims: instead of claims: would otherwise drop every claim of the file
+        # without a word.
+        others = [str(k) for k in data if k not in ("document", "claims")]
+        if "claims" not in data and others:
+            problems.append(
+                Problem(
+                    f"缺少 claims 部分；见到顶层键「{others[0]}」，应为 claims（声明的列表）",
+                    path,
+                    _line_of(data, others[0]),
+                    code="FC005",
+                )
+            )
     if not isinstance(claims, list):
         problems.append(
             Problem(

@@ -432,6 +432,32 @@ claims: []
 """,
         ("无法读取数字「几百亿元」", "见到「几」", "应为数字"),
     ),
+    Case(
+        "duplicate-key-in-document",
+        """\
+document:
+  id: jimo-test
+  region: 即墨区
+  region: 青岛市  # ←
+claims: []
+""",
+        ("document 中键「region」重复", "只能出现一次"),
+    ),
+    Case(
+        "claims-key-misspelt",
+        """\
+document:
+  id: jimo-test
+  region: 即墨区
+claim:  # ←
+  - id: marine-output
+    metric: 海洋生产总值
+    period: 2024H1
+    value: 345亿元
+    quote: 全区345亿元
+""",
+        ("缺少 claims 部分", "见到顶层键「claim」", "应为 claims"),
+    ),
 ]
 
 
