@@ -824,7 +824,7 @@ def _evaluate_rule(
         def unit_of(fid: int) -> tuple[str, float]:
             unit = display(ctx, pool, int(figs.expand(np.array([fid]))[0]))
             # Rules read percentages as fractions: 5% is 0.05, printed back as 5%.
-            scale = 100.0 if unit[0] in ("%", "个百分点") else 1.0
+            scale = 100.0 if unit[0] in ("%", "‰", "个百分点") else 1.0
             return unit[0], unit[1] / scale
 
         sides = (rule.expr.left, rule.expr.right)

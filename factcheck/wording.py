@@ -122,7 +122,8 @@ def _display(ctx: Context, measure: str, claim: int, metric: str) -> tuple[str, 
     unit = str(ctx.cell(claim, "unit"))
     dim = str(ctx.cell(claim, "dim"))
     if dim in ("%",):
-        return "%", 1.0
+        # The engine holds ‰ as percent (7.71‰ is 0.771): print it as the report did.
+        return ("‰", 0.1) if unit == "permille" else ("%", 1.0)
     return _unit_display(unit)
 
 

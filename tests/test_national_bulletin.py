@@ -136,3 +136,16 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
 def test_population_and_grain_identities(rules, changed, rule):
     report = check(corpus_of([_bulletin(**changed)], REGISTRY), rules)
     assert {(f.code, f.severity, f.rule) for f in report.findings} == {("FC401", "error", rule)}
+
+
+def test_a_per_mille_rule_is_printed_in_per_mille_with_chinese_labels(rules):
+    # 6.39 − 7.87 = −1.48 ‰ against the −0.48 ‰ printed: the message shows the report's unit.
+    # As printed, 6.39 is [6.385, 6.395] and 7.87 is [7.865, 7.875]: the difference is
+    # [6.385 − 7.875, 6.395 − 7.865] = [−1.49, −1.47].
+    from factcheck.render import RenderOptions, render
+
+    report = check(corpus_of([_bulletin(**{"natural-growth": "-0.48‰"})], REGISTRY), rules)
+    (finding,) = report.findings
+    assert "左边 [-0.485, -0.475]‰，右边 [-1.49, -1.47]‰" in finding.message
+    text = render(report, "text", RenderOptions())
+    assert "  左边 [-0.485, -0.475]‰  右边 [-1.49, -1.47]‰" in text

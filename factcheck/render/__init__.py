@@ -24,6 +24,8 @@ EVIDENCE_LABELS: dict[str, str] = {
     "b": "另一处",
     "lhs": "左边",
     "rhs": "右边",
+    "left": "左边",
+    "right": "右边",
     "tolerance": "容差",
     "verdict": "结论",
     "target": "目标",
