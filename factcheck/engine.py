@@ -232,7 +232,10 @@ def _stated_pool(ctx: Context) -> Pool:
     # A rate (出生率6.35‰, 亩产376公斤/亩) is printed in its metric's own unit (the schema
     # checks that): it is the metric's value, the same figure as a level of that metric, and
     # rules and agreement find it as one whichever measure a claims file gave it.
-    measure = np.where(measure == "rate", "level", measure)
+    rates = measure == "rate"
+    if rates.any():
+        measure = measure.copy()
+        measure[rates] = "level"
     scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
     _scope_parts(ctx, metric, scope)
     # The status class of each of a handful of statuses, spread over the rows.
