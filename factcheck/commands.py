@@ -260,7 +260,7 @@ def read_draft_claims(
             claims.append(placed)
     if region is None and (open_ := sum(c.subject is None for c in claims)):
         notes.append(
-            f"{path.name}：{open_} 个数字没有主体（未指定地区，标题中也没有地名），无法核对；"
+            f"{path.name}：{open_} 个数字没有主体（未指定地区，标题和正文也看不出），无法核对；"
             "请用 --region 指定“全区”“全市”所指的地区"
         )
     return Draft(
