@@ -378,20 +378,28 @@ def _read_chinese(s: str, m: re.Match[str]) -> RawFigure | None:
         return None  # 一条条, 一处, 一批: an article, not a count
     if s.startswith("大", end):
         return _read_big_count(s, start, end, run)
-    unit = _take_unit(s, end)
+    # 三百多亿元, 二十余家: 多/余 after the number, then its magnitude and unit.
+    approx = s[end] if end < len(s) and s[end] in "余多" and run[-1] in "十百千万亿" else ""
+    magnitude = _take_magnitude(s, end + 1) if approx else ""
+    unit = _take_unit(s, end + len(approx) + len(magnitude))
     if not unit or unit in _DENIED_UNITS:
         return None
-    if unit not in _ZH_COUNTERS and not any(ch in run for ch in "万亿"):
+    if unit not in _ZH_COUNTERS and not any(ch in run + magnitude for ch in "万亿"):
         return None
-    after = end + len(unit)
+    after = end + len(approx) + len(magnitude) + len(unit)
     if after < len(s) and s[after] == unit[-1]:
         return None  # 一个个, 两条条: reduplication
     if not _quoted_count_ok(s, start, run) or s.startswith("规定", after):
         return None  # “四个全面”; 八项规定
-    core = run + unit
+    # Qualifiers as for digits: 超过三百亿元 is at least 300亿, 近三百亿元 just under it.
+    prefix = _prefix_before(s, start)
+    printed_suffix, suffix = _take_suffix(s, after, unit)
+    core = f"{prefix}{run}{approx}{magnitude}{unit}{suffix}"
     if not _readable(core):
         return None
-    return RawFigure(start, after, core, unit, chinese=True)
+    return RawFigure(
+        start - len(prefix), after + len(printed_suffix), core, magnitude + unit, chinese=True
+    )
 
 
 def _read_magnitude_only(s: str, start: int, end: int, run: str) -> RawFigure | None:

@@ -139,3 +139,30 @@ def test_a_multiple_of_the_same_part_of_last_year(
         main(["check", str(draft), "--date", "2024-10", "-f", "json", "--exit-zero"])
         codes.append([f["code"] for f in json.loads(capsys.readouterr().out)["findings"]])
     assert codes == [[], ["FC205"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全区海洋生产总值超过三百亿元。", "超过三百亿元"),
+        ("全区海洋生产总值近三百亿元。", "近三百亿元"),
+        ("全区海洋生产总值三百亿元以上。", "三百亿元以上"),
+        ("全区海洋生产总值约三百亿元。", "约三百亿元"),
+        ("全区海洋生产总值三百多亿元。", "三百多亿元"),
+        ("全区新增规上工业企业二十余家。", "二十余家"),
+    ],
+)
+def test_a_figure_in_chinese_numerals_keeps_its_qualifier(text: str, value: str) -> None:
+    (claim,) = extract(text, "2024-09", "即墨区", registry=REGISTRY)
+    assert claim.value == value
+
+
+def test_at_least_three_hundred_is_no_contradiction_of_345(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The 2024 reform feature has 345亿元 for 2024H1 (jimo-2024-reform#marine-output-2024h1).
+    # Read without its 超过, 三百亿元 was 300 — [250, 350] at best — and disagreed with it.
+    draft = tmp_path / "marine.md"
+    draft.write_text("2024年上半年，全区海洋生产总值超过三百亿元。\n", encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-09", "--region", "即墨区", "-f", "json"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []
