@@ -423,12 +423,18 @@ class _Figures:
         self._ranks: dict[int, np.ndarray] = {}
         self._shifts: dict[str, np.ndarray] = {}
 
-    def documents(self, fid: int) -> frozenset[str]:
-        """The documents a figure was printed in or derived from."""
-        if fid < 0:
-            return frozenset()
-        claims = self.pool.provenance.get(fid, ())
-        return frozenset(str(self._document[c]) for c in claims)
+    def sources(self, fids: np.ndarray) -> list[str | frozenset[str] | None]:
+        """For each figure, the document it was printed in (one name: a stated figure is its
+        own claim, read off a column) or the documents it was derived from (a set of names);
+        ``None`` for no figure."""
+        fids = np.asarray(fids, dtype=np.int64)
+        out = np.full(len(fids), None, dtype=object)
+        stated = (fids >= 0) & (fids < self.pool.provenance.stated)
+        out[stated] = self._document[fids[stated]]
+        for j in np.flatnonzero(~stated & (fids >= 0)).tolist():
+            claims = self.pool.provenance.get(int(fids[j]), ())
+            out[j] = frozenset(str(self._document[c]) for c in claims)
+        return list(out.tolist())
 
     def expand(self, fids: np.ndarray) -> np.ndarray:
         """Pool figure ids for figure ids that may be merged ones (their members)."""
@@ -683,10 +689,17 @@ def _fewest_documents(rows: np.ndarray, columns: list[np.ndarray], figs: _Figure
     printed only in the yearbook is still checked against the bulletin's parts."""
     keep = np.ones(len(rows), dtype=bool)
     several = np.flatnonzero(np.bincount(rows)[rows] > 1)
+    read = [figs.sources(np.asarray(column)[several]) for column in columns]
     choices: dict[int, list[tuple[int, frozenset[str]]]] = {}
-    for i in several.tolist():
-        sources = frozenset(d for column in columns for d in figs.documents(int(column[i])))
-        choices.setdefault(int(rows[i]), []).append((i, sources))
+    for k, (i, anchor) in enumerate(zip(several.tolist(), rows[several].tolist(), strict=True)):
+        docs: set[str] = set()
+        for column in read:
+            found = column[k]
+            if isinstance(found, str):
+                docs.add(found)
+            elif found:
+                docs.update(found)
+        choices.setdefault(anchor, []).append((i, frozenset(docs)))
     for group in choices.values():
         for i, sources in group:
             keep[i] = not any(other < sources for _, other in group)
