@@ -107,20 +107,37 @@ def _make_display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
 
 
 def _display(ctx: Context, measure: str, claim: int, metric: str) -> tuple[str, float]:
-    if measure in ("share", "yoy", "cagr"):
-        return "%", 1.0
-    if measure in ("pp", "contribution"):
-        return "个百分点", 1.0
-    if measure == "multiple":
-        return "倍", 1.0
     metric = str(metric)
-    if claim < 0:
+    if claim < 0 and measure not in _RATE_UNITS:
         same = _metric_claim(ctx, metric)
-        if same is None:
-            return ctx.metric_unit.get(metric, ""), 1.0
-        claim = same
-    unit = str(ctx.cell(claim, "unit"))
-    dim = str(ctx.cell(claim, "dim"))
+        claim = -1 if same is None else same
+    if claim < 0:
+        return _unit_for(ctx, measure, None, None, metric)
+    return _unit_for(
+        ctx, measure, str(ctx.cell(claim, "unit")), str(ctx.cell(claim, "dim")), metric
+    )
+
+
+_RATE_UNITS: dict[str, tuple[str, float]] = {
+    "share": ("%", 1.0),
+    "yoy": ("%", 1.0),
+    "cagr": ("%", 1.0),
+    "pp": ("个百分点", 1.0),
+    "contribution": ("个百分点", 1.0),
+    "multiple": ("倍", 1.0),
+}
+
+
+def _unit_for(
+    ctx: Context, measure: str, unit: str | None, dim: str | None, metric: str
+) -> tuple[str, float]:
+    """The unit to print a figure of ``measure`` in, given the unit and dimension of the
+    claim that printed it or one of its metric (``None``: no claim of it; the registry's)."""
+    rate = _RATE_UNITS.get(measure)
+    if rate is not None:
+        return rate
+    if unit is None:
+        return ctx.metric_unit.get(metric, ""), 1.0
     if dim in ("%",):
         # The engine holds ‰ as percent (7.71‰ is 0.771): print it as the report did.
         return ("‰", 0.1) if unit == "permille" else ("%", 1.0)
@@ -290,15 +307,40 @@ def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
     if not todo:
         return
     rows = np.asarray(todo, dtype=np.int64)
-    columns = [pool.cell.array(c)[rows].tolist() for c in (*_LABEL_COLUMNS, "claim")]
-    for fid, measure, subject, metric, period, scope, of_key, claim in zip(
-        todo, *columns, strict=True
-    ):
-        measure = str(measure)
+    columns = [pool.cell.array(c)[rows].tolist() for c in _LABEL_COLUMNS]
+    for fid, measure, subject, metric, period, scope, of_key in zip(todo, *columns, strict=True):
         if fid not in labels:
-            labels[fid] = _label(measure, subject, metric, period, scope, of_key)
-        if fid not in units:
-            units[fid] = _display(ctx, measure, int(claim), metric)
+            labels[fid] = _label(str(measure), subject, metric, period, scope, of_key)
+    # A unit depends on a handful of things a million figures share (the measure, and the
+    # unit of the claim that printed the figure or, for a derived one, of its metric's first
+    # level claim): worked out once for each combination.
+    claim = pool.cell.array("claim")[rows].astype(np.int64)
+    metric = pool.cell.array("metric")[rows]
+    derived = np.flatnonzero(claim < 0)
+    if len(derived):
+        claim[derived] = [
+            -1 if (c := _metric_claim(ctx, str(m))) is None else c for m in metric[derived]
+        ]
+    known = claim >= 0
+    at = np.where(known, claim, 0)
+    unit_of, dim_of = (
+        [
+            str(x) if k else None
+            for x, k in zip(ctx.cell.array(c)[at].tolist(), known.tolist(), strict=True)
+        ]
+        for c in ("unit", "dim")
+    )
+    made: dict[tuple[Any, ...], tuple[str, float]] = {}
+    for fid, measure, unit, dim, m in zip(
+        todo, columns[0], unit_of, dim_of, metric.tolist(), strict=True
+    ):
+        if fid in units:
+            continue
+        key = (measure, unit, dim, None if unit is not None else m)
+        shown = made.get(key)
+        if shown is None:
+            shown = made[key] = _unit_for(ctx, str(measure), unit, dim, str(m))
+        units[fid] = shown
 
 
 _REF_COLUMNS = (
