@@ -147,6 +147,7 @@ from factcheck.extract_words import (
     _count_name,
     _counted,
     _denominator_at,
+    _doing,
     _Draft,
     _group_names,
     _is_stock,
@@ -162,6 +163,7 @@ from factcheck.extract_words import (
     _part_level,
     _per,
     _persons,
+    _qualified,
     _same_counter,
     _scope,
     _segments,
@@ -754,7 +756,11 @@ class _Reader:
         ):
             draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
         draft.scope = (
-            _scope(lead + tail) or _level(lead, draft.metric) or _listed(lead, tail, draft.metric)
+            _scope(lead + tail)
+            or _level(lead, draft.metric)
+            or _listed(lead, tail, draft.metric)
+            or (resolved and self._kind_of_count(ctx, draft))
+            or None
         )
         if (
             draft.scope is None
@@ -776,6 +782,18 @@ class _Reader:
             draft.of = None
             draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
         return draft
+
+    def _kind_of_count(self, ctx: _Context, draft: _Draft) -> str | None:
+        """The scope of a count of a registry noun that says which of them it counts: what
+        they did (:func:`_doing`), or a kind the registry does not name (:func:`_qualified`)."""
+        if draft.measure not in ("level", "change") or not _counted(draft.figure):
+            return None
+        words = self._lead_words(ctx)
+        done = _doing(words, ctx.tail, draft.metric)
+        if done:
+            return done
+        noun = _lead_noun(words) or _tail_noun(ctx.tail)
+        return _qualified(noun, draft.metric)
 
     def _price_rise(self, words: str) -> str | None:
         """The registry's rate for the rise of the prices named last in ``words``, if any."""

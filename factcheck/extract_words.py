@@ -558,6 +558,62 @@ def _listed(lead: str, tail: str, metric: str) -> str | None:
     return f"{examples}等" if examples else None
 
 
+#: What some of the firms (projects, people) counted did: 20家企业参加广交会 counts those that
+#: took part, not all there are. Not 实现/完成 (全区650家规上工业企业实现营业收入…: all of
+#: them, as bulletins word their totals).
+_ACTIVITY = re.compile(
+    r"^(?:参加|参与|参展|出展|亮相|入选|获评|获得|荣获|获批|获|被评为|被认定为?|被授予|被列为|被列入"
+    r"|列入|纳入|签约|落户|入驻|上榜|登榜|申报|通过|达成|开展|接受|享受|承担|牵头)"
+)
+#: Words before a counted noun that say what happened to them or when, not what kind they
+#: are: 新登记企业, 其中新开工项目, 在建重点项目, 年末…. 新材料 and 新能源 are kinds.
+_NOT_A_KIND = re.compile(
+    r"其中|新增|新建|新创|新认|新组|新登|新开|新引|新培|新设|新入|新落|新签|在建|在册|在营|建成|实施|确定"
+    r"|力争|争取|引进|培育|认定|认证|组建|登记|增设|累计|计划|年|季|月|末|全|共|各|所有|现有|[的之有是为和及与]"
+)
+
+
+def _doing(lead_words: str, tail: str, metric: str) -> str | None:
+    """What the counted ones did, as the scope of a count printed before its noun.
+
+    全区20家高新技术企业参加广交会 counts the firms at the fair: read as the region's
+    高新技术企业数量 it would disagree with the region's total (650家) and raise a false alarm.
+    Only for a count with nothing of its own before it (20家…, not 共有650家…), whose metric
+    is the noun counted, followed by one of :data:`_ACTIVITY`.
+    """
+    if lead_words:
+        return None
+    noun = _tail_noun(tail)
+    bare = metric.removesuffix("数量").removesuffix("数")
+    if not noun or not noun.endswith(bare):
+        return None
+    rest = _compact(tail)
+    rest = rest[rest.find(noun) + len(noun) :] if noun in rest else ""
+    if not _ACTIVITY.match(rest):
+        return None
+    phrase = re.split(r"[,，。;；:：!！?？、]", rest, maxsplit=1)[0]
+    return phrase[:10] or None
+
+
+def _qualified(noun: str, metric: str) -> str | None:
+    """The kind of a counted noun the registry names only in general, as the scope.
+
+    外贸备案企业1200家 and 新材料企业85家 are both read as 企业数量, the registry's name for the
+    firms of a region: without a scope they would be one figure printed twice, disagreeing,
+    and 高新技术企业 (650家) would exceed the 85. The words before the registry's noun
+    (``外贸备案``, ``新材料``) keep each apart. Not words that say what happened to them or
+    name every one of a kind (新登记企业, 各类企业: :data:`_NOT_A_KIND`).
+    """
+    bare = metric.removesuffix("数量").removesuffix("数")
+    # Only a registry noun of one word (企业, 项目): a longer one (创新平台) is a kind already.
+    if len(bare) != 2 or not noun.endswith(bare) or noun == bare:
+        return None
+    kind = noun[: -len(bare)]
+    if not 2 <= len(kind) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
+        return None
+    return None if _NOT_A_KIND.search(kind) else kind
+
+
 def _part_level(s: str, whole_at: int, start: int, end: int, metric: str) -> str | None:
     """The level a 其中 part is limited to, its noun before the number or after it: 市级 in
     其中市级攻坚项目104个 and in 其中104个市级攻坚项目; 区级 for the 91 of …、区级攻坚项目91个."""

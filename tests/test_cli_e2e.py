@@ -546,3 +546,27 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"factcheck, version {__version__}"
+
+
+def test_counts_of_kinds_of_firms_are_not_the_regions_totals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Read as the region's 企业数量 and 高新技术企业数量, the 1200 and the 85 disagreed (FC101),
+    # the 650 and the 20 disagreed (FC101), and 650 high-tech firms exceeded 85 firms (FC401):
+    # three false errors in four consistent figures.
+    draft = tmp_path / "firms.md"
+    draft.write_text(
+        "2024年前三季度，全区外贸备案企业1200家，高新技术企业650家。"
+        "全区20家高新技术企业参加广交会。新材料企业85家。\n",
+        encoding="utf-8",
+    )
+    args = ("check", draft, "--date", "2024-10", "--region", "即墨区", "-f", "json")
+    code, out, _ = cli(capsys, *args)
+    assert (code, json.loads(out)["findings"]) == (0, [])
+    # The region's own total of high-tech firms, printed twice, still meets itself.
+    draft.write_text(
+        "2023年，全区高新技术企业650家。全区高新技术企业共有720家。\n", encoding="utf-8"
+    )
+    code, out, _ = cli(capsys, *args)
+    errors = [f["code"] for f in json.loads(out)["findings"] if f["severity"] == "error"]
+    assert (code, errors) == (1, ["FC101"])

@@ -57,6 +57,7 @@ METRICS = """
 城镇化率: {aliases: [常住人口城镇化率], unit: '%'}
 居民人均可支配收入: {aliases: [城乡居民人均可支配收入], unit: 元/人}
 高新技术企业数量: {aliases: [高新技术企业], unit: 家}
+企业数量: {aliases: [企业], unit: 家}
 市场主体数量: {aliases: [市场主体], unit: 户}
 专精特新小巨人企业数量: {aliases: [专精特新“小巨人”企业], unit: 家}
 规上工业企业数量: {aliases: [规上工业企业, 规模以上工业企业], unit: 家}
@@ -1173,6 +1174,30 @@ def test_a_count_of_listed_examples_is_kept_apart(
 ) -> None:
     (claim,) = read(text, registry, date="2021-02")
     assert claim.scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "scope"),
+    [
+        # Some of the region's firms doing something: those that did, not all there are.
+        ("全区20家高新技术企业参加广交会。", "高新技术企业数量", "参加广交会"),
+        ("15家企业入选省级专精特新名单。", "企业数量", "入选省级专精特新名单"),
+        # All of them, in a bulletin's words: no scope.
+        ("全区共有高新技术企业650家。", "高新技术企业数量", None),
+        ("全区650家高新技术企业实现营业收入。", "高新技术企业数量", None),
+        # A kind of firm the registry only names as 企业: the kind is the scope.
+        ("全区外贸备案企业1200家。", "企业数量", "外贸备案"),
+        ("新材料企业85家，实现产值120亿元。", "企业数量", "新材料"),
+        # Words that say what happened to them, or that name all of them, are not a kind.
+        ("全区各类企业5200家。", "企业数量", None),
+        ("其中新登记企业1386户。", "企业数量", None),
+    ],
+)
+def test_a_count_of_some_of_a_kind_is_kept_apart_from_the_total(
+    registry: Registry, text: str, metric: str, scope: str | None
+) -> None:
+    claim = read(text, registry, date="2024-10")[0]
+    assert (claim.metric, claim.scope) == (metric, scope)
 
 
 @pytest.mark.parametrize(
