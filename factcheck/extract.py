@@ -139,6 +139,7 @@ from factcheck.extract_words import (
     _TARGET,
     _TOPIC_WINDOW,
     _TOTAL_WORDS,
+    _accrues,
     _bare,
     _clause_initial,
     _compact,
@@ -181,6 +182,7 @@ from factcheck.extract_words import (
 from factcheck.periods import (
     Period,
     PeriodError,
+    months,
     parse_period,
     publication_date,
     resolve_phrase,
@@ -868,6 +870,14 @@ class _Reader:
             base = _BASE_YEAR.search(ctx.lead)
             if base and not against_text:
                 draft.base = base.group(1)  # 比2020年翻一番: the base year, not the year before
+        if (
+            period.kind == "date"
+            and period.end.month != (period.end + dt.timedelta(days=1)).month
+            and _accrues(draft.metric, self.lex.metric_units.get(draft.metric, ""))
+        ):
+            # 截至9月末，实际使用外资3.2亿美元: January to September, as a bulletin's 1—9月.
+            draft.period = months(period.end.year, 1, period.end.month)
+            return
         if period.kind != "span":
             return
         if draft.measure in ("pp", "change"):

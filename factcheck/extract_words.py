@@ -500,6 +500,27 @@ def _is_stock(ctx: _Context, draft: _Draft) -> bool:
     return not re.search(r"改善率|增长率|下降率|降幅|增幅", draft.metric + ctx.lead)
 
 
+#: What a 截至9月末 names on the day itself: balances, stocks and counts, not what accrued.
+_BALANCE = re.compile(
+    r"余额|存量|保有量|资产|市值|人口|数量|户数|个数|人数|面积|容量|规模|库存|在校|床位|里程|价格|指数|率"
+)
+_ACCRUING = re.compile(
+    r"产量|销量|吞吐量|发电量|用电量|客运量|货运量|周转量|进出口|出口|进口|外资|投资"
+)
+
+
+def _accrues(metric: str, unit: str) -> bool:
+    """Whether a figure of ``metric`` as of a month's end is what accrued since January.
+
+    截至9月末，全区实际使用外资3.2亿美元 is the total of January to September, the period a
+    bulletin prints it for (1—9月); 截至9月末，存款余额1200亿元 is the balance on that day.
+    Money that is no balance, and the outputs and flows of :data:`_ACCRUING`, accrue.
+    """
+    if _BALANCE.search(metric):
+        return False
+    return unit.split("/")[0].endswith("元") or bool(_ACCRUING.search(metric))
+
+
 def _last_now(ctx: _Context) -> int:
     return max(m.start() for m in _NOW.finditer(ctx.s, ctx.sentence.start, ctx.figure.start))
 

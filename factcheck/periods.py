@@ -141,13 +141,27 @@ def month(y: int, m: int) -> Period:
 
 
 def months(y: int, first: int, last: int, *, y_last: int | None = None) -> Period:
+    """Months ``first`` to ``last``; the half, quarters or year they make up when they do.
+
+    1—6月 is 上半年 and 1—9月 is 前三季度: bulletins print one, features the other, and the
+    same figure must meet itself under one key.
+    """
     y2 = y if y_last is None else y_last
+    if y2 == y and first == last:
+        return month(y, first)
+    if y2 == y and first % 3 == 1 and last % 3 == 0:
+        return quarters(y, first // 3 + 1, last // 3)
     return Period(
         dt.date(y, first, 1), dt.date(y2, last, calendar.monthrange(y2, last)[1]), "months"
     )
 
 
 def quarters(y: int, first: int, last: int) -> Period:
+    """Quarters ``first`` to ``last``; the half or year they make up when they do."""
+    if (first, last) == (1, 4):
+        return year(y)
+    if (first, last) in ((1, 2), (3, 4)):
+        return half(y, 1 if first == 1 else 2)
     kind: PeriodKind = "quarter" if first == last else "quarters"
     end_month = last * 3
     return Period(

@@ -570,3 +570,19 @@ def test_counts_of_kinds_of_firms_are_not_the_regions_totals(
     code, out, _ = cli(capsys, *args)
     errors = [f["code"] for f in json.loads(out)["findings"] if f["severity"] == "error"]
     assert (code, errors) == (1, ["FC101"])
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["截至9月末，全区实际使用外资3.5亿美元。", "1—9月，全区实际使用外资3.5亿美元。"],
+)
+def test_the_same_months_in_other_words_are_the_same_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str
+) -> None:
+    # 前三季度, 1—9月 and (for what accrues) 截至9月末 are one period: 3.2 and 3.5 disagree.
+    draft = tmp_path / "fdi.md"
+    draft.write_text(f"前三季度，全区实际使用外资3.2亿美元。{second}\n", encoding="utf-8")
+    args = ("check", draft, "--date", "2024-10", "--region", "即墨区", "-f", "json")
+    code, out, _ = cli(capsys, *args)
+    assert [(f["code"], f["severity"]) for f in json.loads(out)["findings"]] == [("FC101", "error")]
+    assert code == 1

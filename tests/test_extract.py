@@ -824,8 +824,8 @@ CONSTRUCTS: list[tuple[str, str, str, list[dict[str, Any]]]] = [
         "2024-08",
         "今年1—6月，全区完成规模以上工业总产值218.6亿元；完成固定资产投资45.3亿元。",
         [
-            {"value": "218.6亿元", "period": "2024-01..2024-06"},
-            {"value": "45.3亿元", "period": "2024-01..2024-06", "status": "actual"},
+            {"value": "218.6亿元", "period": "2024H1"},
+            {"value": "45.3亿元", "period": "2024H1", "status": "actual"},
         ],
     ),
     (
@@ -919,7 +919,7 @@ REGION_CONSTRUCTS: list[tuple[str, str, str, str, list[dict[str, Any]]]] = [
         "1—6月，全县规模以上工业企业实现营业收入208.5亿元；实现利润总额11.2亿元。",
         [
             {"value": "208.5亿元", "metric": "规上工业营业收入"},
-            {"value": "11.2亿元", "metric": "规上工业利润总额", "period": "2024-01..2024-06"},
+            {"value": "11.2亿元", "metric": "规上工业利润总额", "period": "2024H1"},
         ],
     ),
     (
@@ -1198,6 +1198,27 @@ def test_a_count_of_some_of_a_kind_is_kept_apart_from_the_total(
 ) -> None:
     claim = read(text, registry, date="2024-10")[0]
     assert (claim.metric, claim.scope) == (metric, scope)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # What accrues since January is a bulletin's 1—9月 (2024Q1-Q3), 1—6月 (2024H1) …
+        ("截至9月末，全区实际使用外资3.2亿美元。", "2024Q1-Q3"),
+        ("截至6月底，全区进出口总额186.3亿元。", "2024H1"),
+        ("截至8月末，全区进出口总额150.2亿元。", "2024-01..2024-08"),
+        # … a balance or a count is the figure on that day.
+        ("截至9月末，全区存款余额1250.6亿元。", "2024-09-30"),
+        ("截至9月末，全区市场主体12.5万户。", "2024-09-30"),
+        # A day within a month is not a month's total.
+        ("截至9月15日，全区实际使用外资2.1亿美元。", "2024-09-15"),
+    ],
+)
+def test_a_flow_up_to_a_months_end_is_the_total_since_january(
+    registry: Registry, text: str, period: str
+) -> None:
+    (claim,) = read(text, registry, date="2024-10")
+    assert claim.period == period
 
 
 @pytest.mark.parametrize(
