@@ -890,9 +890,26 @@ def _side_unit(
             return a
         if node.op == "*" and isinstance(node.left, Number):
             return b
-        return _PERCENT if node.op == "/" and a[0] == b[0] else _PLAIN
+        if node.op == "/":
+            return _PERCENT if a[0] == b[0] else _per_unit(a, b)
+        return _PLAIN
     found = slots[id(node)].at(i)
     return unit_of(found[0]) if found else _PLAIN
+
+
+def _per_unit(a: tuple[str, float], b: tuple[str, float]) -> tuple[str, float]:
+    """The unit of a ratio of figures of two units: 亿元 over 万人 is printed in 元/人."""
+    from factcheck.units import UnknownUnitError, base_factor, parse_unit
+
+    if _PERCENT in (a, b) or _PLAIN in (a, b):
+        return _PLAIN
+    # Rules compute on base units (元, 人, 克): the ratio is printed per the plain words.
+    top, bottom = (name.lstrip("十百千万亿") for name in (a[0], b[0]))
+    try:
+        factor = float(base_factor(parse_unit(top))[0] / base_factor(parse_unit(bottom))[0])
+    except (UnknownUnitError, ZeroDivisionError):
+        return _PLAIN
+    return f"{top}/{bottom}", factor
 
 
 def _comparable(a: tuple[str, float], b: tuple[str, float]) -> bool:

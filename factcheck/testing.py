@@ -432,15 +432,35 @@ def _evaluate(node: Any, values: dict[str, Decimal]) -> Decimal:
     raise ValueError(f"rule_claim_sets cannot draw values for {node}")
 
 
+def _solvable(expr: Compare, names: list[str]) -> str:
+    """The last figure the rule is affine in (常住人口 divides in 人均GDP ≤ GDP / 常住人口 × 1.05;
+    人均GDP does not): solved for, it has one value that meets the rule."""
+    probe = {n: Decimal(k + 2) for k, n in enumerate(names)}
+    for name in reversed(names):
+
+        def f(x: Decimal, name: str = name) -> Decimal:
+            values = {**probe, name: x}
+            return _evaluate(expr.left, values) - _evaluate(expr.right, values)
+
+        try:
+            f0, f1, f2 = f(Decimal(0)), f(Decimal(1)), f(Decimal(2))
+        except (ArithmeticError, ZeroDivisionError):
+            continue
+        if abs((f2 - f1) - (f1 - f0)) <= Decimal("1e-20") * (1 + abs(f1)) and f1 != f0:
+            return name
+    raise ValueError(f"rule_claim_sets cannot solve {expr} for any one figure")
+
+
 @st.composite
 def rule_claim_sets(
     draw: st.DrawFn, rule: Rule, registry: Registry, *, document: str = "doc-rule"
 ) -> ClaimSet:
-    """A claim set satisfying ``rule``: every figure but the last drawn, the last solved for.
+    """A claim set satisfying ``rule``: every figure but one drawn, that one solved for.
 
-    Works for rules that are affine in their last figure (sums, differences, scaling), which
-    covers identities such as 三次产业增加值之和 = 地区生产总值. For ``<=`` and ``>=`` the last
-    figure is put on the safe side of the solution.
+    The one solved for is the last figure the rule is affine in (sums, differences, scaling,
+    a divided figure: 三次产业增加值之和 = 地区生产总值, 城镇常住人口 / 常住人口 = 城镇化率,
+    人均地区生产总值 ≤ 地区生产总值 / 常住人口 × 1.05). For ``<=`` and ``>=`` it is put on the
+    safe side of the solution.
     """
     expr: Compare = rule.expr
     if any(isinstance(n, Sum) for n in (expr.left, expr.right)):
@@ -472,8 +492,8 @@ def rule_claim_sets(
             return Decimal(1)
         return {"%": Decimal(100), "‰": Decimal(1000)}.get(unit_of(name), Decimal(1))
 
-    values = {n: draw(values_of(n)) for n in names[:-1]}
-    last = names[-1]
+    last = _solvable(expr, names)
+    values = {n: draw(values_of(n)) for n in names if n != last}
     as_read = {n: v / per(n) for n, v in values.items()}
 
     def f(x: Decimal) -> Decimal:

@@ -166,3 +166,62 @@ def test_at_least_three_hundred_is_no_contradiction_of_345(
     draft.write_text("2024年上半年，全区海洋生产总值超过三百亿元。\n", encoding="utf-8")
     main(["check", str(draft), "--date", "2024-09", "--region", "即墨区", "-f", "json"])
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+COUNTY_BULLETIN = """青山县2024年国民经济和社会发展统计公报
+
+初步核算，全年全县生产总值320.5亿元，按不变价格计算，比上年增长5.8%。其中，第一产业增加值\
+40.1亿元，增长3.5%；第二产业增加值{va2}亿元，增长6.2%；第三产业增加值160.1亿元，增长5.9%。三次\
+产业结构为12.5:37.5:50.0。按常住人口计算，全年人均地区生产总值{per_capita}元。
+
+年末全县常住人口48.6万人，其中城镇常住人口{urban}万人，常住人口城镇化率56.2%。
+
+全年粮食总产量35.6万吨，比上年增长1.2%。其中，夏粮{summer}万吨，秋粮20.4万吨。
+
+全年进出口总额45.6亿元，比上年增长8.5%。其中，出口{exports}亿元，增长10.2%；进口13.5亿元，增长4.6%。
+
+全年一般公共预算收入25.6亿元，增长4.2%，其中税收收入{tax}亿元，占一般公共预算收入的71.5%。
+
+全县20家规上企业参加省级工业博览会。
+"""
+CONSISTENT = {
+    "va2": "120.3",
+    "per_capita": "65946",
+    "urban": "27.3",
+    "summer": "15.2",
+    "exports": "32.1",
+    "tax": "18.3",
+}
+
+
+@pytest.mark.parametrize(
+    ("moved", "expected"),
+    [
+        # Hand checks of the consistent text: 40.1 + 120.3 + 160.1 = 320.5; 40.1 / 320.5 =
+        # 12.51 %, 120.3 / 320.5 = 37.54 %, 160.1 / 320.5 = 49.95 %; 27.3 / 48.6 = 56.17 %;
+        # 15.2 + 20.4 = 35.6; 32.1 + 13.5 = 45.6; 18.3 / 25.6 = 71.48 %; 320.5亿 / 48.6万 =
+        # 65947 元 (the 5 % band of the per-capita rules is [62650, 69244]).
+        ({}, []),
+        # 40.1 + 130.3 + 160.1 = 330.5 ≠ 320.5, and 130.3 / 320.5 = 40.66 % ≠ 37.5 %.
+        ({"va2": "130.3"}, ["FC201 error", "FC401 error"]),
+        ({"per_capita": "75946"}, ["FC401 warning"]),
+        # 29.3 / 48.6 = 60.29 % ≠ 56.2 %.
+        ({"urban": "29.3"}, ["FC401 error"]),
+        # 18.2 + 20.4 = 38.6 > 35.6.
+        ({"summer": "18.2"}, ["FC401 error"]),
+        # 34.1 + 13.5 = 47.6 ≠ 45.6; and for 2023, derived from the growth rates, 45.6 / 1.085
+        # = 42.0 against 34.1 / 1.102 + 13.5 / 1.046 = 30.9 + 12.9 = 43.9.
+        ({"exports": "34.1"}, ["FC401 error", "FC401 error"]),
+        # 19.3 / 25.6 = 75.39 % ≠ 71.5 %.
+        ({"tax": "19.3"}, ["FC201 error"]),
+    ],
+    ids=lambda v: ",".join(v) or "consistent" if isinstance(v, dict) else None,
+)
+def test_a_county_bulletin_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], moved: dict[str, str], expected: list[str]
+) -> None:
+    draft = tmp_path / "bulletin.md"
+    draft.write_text(COUNTY_BULLETIN.format(**(CONSISTENT | moved)), encoding="utf-8")
+    main(["check", str(draft), "--date", "2025-03", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected

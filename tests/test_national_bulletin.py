@@ -5,7 +5,8 @@ Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100
 237726 + 179842 = 417568 (亿元); 21691 ≤ 39218 ≤ 51821 (元); 181129 ≤ 216784; 工业 399103 and
 建筑业 85691 each ≤ 第二产业 482589 (亿元); 93267 / 140967 = 66.16 % (城镇化率); 6.39 − 7.87
 = −1.48 (‰, 自然增长率); 夏粮 14615 + 秋粮 52092 = 66707 ≤ 69541 (万吨; 早稻 2834 makes up the
-rest).
+rest); 人均GDP 89358 元 against 1260582亿 / 140967万 = 89425 元/人 (the bulletin divides by the
+year's average population, (141175 + 140967) / 2 万, which gives its 89358).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ BULLETIN = Document(
 FIGURES = {
     # id: (metric, value, measure)
     "gdp": ("地区生产总值", "1260582亿元", "level"),
+    "gdp-per-capita": ("人均地区生产总值", "89358元", "level"),
     "va1": ("第一产业增加值", "89755亿元", "level"),
     "va2": ("第二产业增加值", "482589亿元", "level"),
     "va3": ("第三产业增加值", "688238亿元", "level"),
@@ -149,3 +151,20 @@ def test_a_per_mille_rule_is_printed_in_per_mille_with_chinese_labels(rules):
     assert "左边 [-0.485, -0.475]‰，右边 [-1.49, -1.47]‰" in finding.message
     text = render(report, "text", RenderOptions())
     assert "  左边 [-0.485, -0.475]‰  右边 [-1.49, -1.47]‰" in text
+
+
+@pytest.mark.parametrize(
+    ("printed", "rule"),
+    [
+        # 1260582亿 / 140967万 = 89425 元/人; 5 % either way is [84954, 93896].
+        ("99358元", "per-capita-gdp-not-above"),
+        ("79358元", "per-capita-gdp-not-below"),
+    ],
+)
+def test_a_per_capita_gdp_far_from_gdp_over_population_is_a_warning(rules, printed, rule):
+    report = check(corpus_of([_bulletin(**{"gdp-per-capita": printed})], REGISTRY), rules)
+    (finding,) = report.findings
+    assert (finding.code, finding.severity, finding.rule) == ("FC401", "warning", rule)
+    assert {c.id for c in finding.claims} == {"gdp-per-capita", "gdp", "population"}
+    # The ratio of 亿元 to 万人 is printed per person.
+    assert "元/人" in finding.message

@@ -19,6 +19,7 @@ from factcheck.claims import Claim, Document, Selector
 from factcheck.errors import InputErrors
 from factcheck.expr import BinOp, Compare, ExprError, Ref, Sum, parse
 from factcheck.registry import load_registry
+from factcheck.rules import RuleSet
 from factcheck.testing import ClaimSet, corpus_of, rule_claim_sets, with_value
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -396,3 +397,15 @@ def test_moving_a_figure_far_off_breaks_an_equality_rule(data):
     assert errors
     assert errors[0].severity == "error"
     assert last.id in {c.id for c in errors[0].claims}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_claims_can_be_drawn_for_a_rule_that_divides_by_a_figure(data):
+    # 人均地区生产总值 ≤ 地区生产总值 / 常住人口 × 1.05 cannot be solved for 常住人口 (it divides):
+    # the strategy solves for 地区生产总值, the last figure the rule is affine in.
+    rule = next(r for r in _DRAWABLE if r.id == "per-capita-gdp-not-above")
+    claim_set = data.draw(rule_claim_sets(rule, REGISTRY))
+    assert {c.metric for c in claim_set.claims} == {"人均地区生产总值", "地区生产总值", "常住人口"}
+    report = check(corpus_of([claim_set], REGISTRY), RuleSet([rule]), relations=True)
+    assert [r.outcome for r in report.relations if r.code == "FC401"] == ["pass"]
