@@ -594,6 +594,13 @@ _NOT_A_KIND = re.compile(
 )
 
 
+#: Verbs before a kind (开发区已集聚新材料企业45家): the kind is what follows the last of them.
+_GATHERED = re.compile(
+    r"^.*(?:已|集聚|聚集|拥有|共有|现有|引进|培育|入驻|落户|吸引|新增|新建|新创|新认定|新认证|新组建"
+    r"|新登记|新开工|新引进|新培育|新设立|新落地|新签约|累计)"
+)
+
+
 def _doing(lead_words: str, tail: str, metric: str) -> str | None:
     """What the counted ones did, as the scope of a count printed before its noun.
 
@@ -629,7 +636,7 @@ def _qualified(noun: str, metric: str) -> str | None:
     # Only a registry noun of one word (企业, 项目): a longer one (创新平台) is a kind already.
     if len(bare) != 2 or not noun.endswith(bare) or noun == bare:
         return None
-    kind = noun[: -len(bare)]
+    kind = _GATHERED.sub("", noun[: -len(bare)])
     if not 2 <= len(kind) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
         return None
     return None if _NOT_A_KIND.search(kind) else kind

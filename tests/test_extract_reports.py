@@ -225,3 +225,15 @@ def test_a_county_bulletin_checked_as_a_draft(
     main(["check", str(draft), "--date", "2025-03", "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+
+
+def test_the_words_naming_the_subject_name_no_metric() -> None:
+    # 开发区 here is the park (named in full the sentence before), not the registry's
+    # 开发区数量: the 45 are the park's firms of one kind.
+    (claim,) = extract(
+        "走进松岭县经济开发区的华宇新材料有限公司。目前，开发区已集聚新材料企业45家。",
+        "2024-07",
+        "松岭县",
+        registry=REGISTRY,
+    )
+    assert (claim.subject, claim.metric, claim.scope) == ("松岭县经济开发区", "企业数量", "新材料")
