@@ -1164,11 +1164,11 @@ class _Reader:
         found: list[tuple[int, int, str]] = []
         # Words that name the subject name no metric: 开发区已集聚新材料企业45家 counts the
         # park's firms, not 开发区数量. Masked, they keep their length for the distances below.
-        named = ctx.lead
+        masked = ctx.lead
         for start, end, _word in ctx.subjects:
             if ctx.segment.start <= start and end <= ctx.figure.start:
-                named = named.replace(ctx.s[start:end], "\x01" * (end - start))
-        before, after = _compact(named), _compact(ctx.tail)
+                masked = masked.replace(ctx.s[start:end], "\x01" * (end - start))
+        before, after = _compact(masked), _compact(ctx.tail)
         # 规模以上工业企业实现营业收入: the registry's name without the verb in between.
         for joined in (
             before + after,

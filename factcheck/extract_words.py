@@ -734,13 +734,22 @@ def _subset_marker(s: str, at: int) -> int | None:
 
 
 def _whole_of(draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> str | None:
-    # 其中N个: the nearest earlier figure of the paragraph counted in the same unit.
+    """其中N个: the nearest earlier figure of the paragraph counted in the same unit.
+
+    Where the figure just before 其中 is a rate, the whole is a level of its metric or there
+    is none: 固定资产投资增长5.2%，其中工业投资增长12.3%；社会消费品零售总额128.6亿元 names no
+    level of the investment, and the 128.6 is no part of the budget revenue printed before it.
+    """
     unit = _unit_of(draft.value)
+    if unit is None or not earlier:
+        return None
+    last = earlier[-1][0]
+    metric = None if last.measure == "level" else last.metric
     for other, claim in reversed(earlier):
         if (
             other.measure == "level"
-            and unit is not None
             and _same_unit(unit, _unit_of(other.value))
+            and (metric is None or other.metric == metric)
         ):
             return claim.id
     return None

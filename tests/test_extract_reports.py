@@ -237,3 +237,28 @@ def test_the_words_naming_the_subject_name_no_metric() -> None:
         registry=REGISTRY,
     )
     assert (claim.subject, claim.metric, claim.scope) == ("松岭县经济开发区", "企业数量", "新材料")
+
+
+def test_a_part_of_a_figure_stated_only_as_a_rate_has_no_whole() -> None:
+    # The 其中 opens in the investment's clause, which states only its growth; the 社零 after
+    # the ； was made a part of the budget revenue before it, and 128.6亿元 > 25.6亿元 was an
+    # FC207 error.
+    claims = extract(
+        "过去一年，一般公共预算收入25.6亿元，增长4.2%；固定资产投资增长5.2%，其中工业投资增长"
+        "12.3%；社会消费品零售总额128.6亿元，增长5.5%。",
+        "2025-02",
+        "松岭县",
+        registry=REGISTRY,
+    )
+    assert [(c.value, c.part_of) for c in claims if c.measure == "level"] == [
+        ("25.6亿元", None),
+        ("128.6亿元", None),
+    ]
+    # A rate just before 其中 still leads to its own metric's level.
+    revenue, _rate, tax, _share = extract(
+        "全年一般公共预算收入25.6亿元，增长4.2%，其中税收收入18.3亿元，占一般公共预算收入的71.5%。",
+        "2025-03",
+        "松岭县",
+        registry=REGISTRY,
+    )
+    assert tax.part_of == revenue.id
