@@ -57,6 +57,11 @@ _CHANGE_WORD = re.compile(
     r"增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增|下降|减少|降低|回落|下滑|下跌|降幅|缩减"
 )
 _COMPARATOR = re.compile(r"(高于|低于|快于|慢于|超出|领先)")
+#: 比全国(平均水平)高N个百分点: a place compared with, where 高于 would stand after it.
+_PLACE_COMPARED = re.compile(
+    r"比((?:全国|全省|全市|全区|全县|[\u4e00-\u9fff]{1,8}?[省市区县])(?:的)?(?:平均水平|平均)?)"
+    r"(?:增速)?(?:高出|高|低|快|慢)$"
+)
 _SHARE_WORD = re.compile(r"(?:占比|比重|比例|份额|占有率)(?:为|达|达到|是|超过|约)?$")
 _OF_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:的)?(?:为|达到|达|是|超过|约)?$")
 _MULTIPLE = re.compile(r"(?:是|相当于|为)(.*?)的$")
@@ -370,6 +375,10 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
         comparator = _last(_COMPARATOR, lead)
         if comparator is not None:
             return "pp", lead[: comparator.start()], lead[comparator.end() :]
+        place = _PLACE_COMPARED.search(lead)
+        if place is not None:
+            # 比全国平均水平高0.6个百分点: against the country, not the year before.
+            return "pp", lead[: place.start()], place.group(1)
         return "pp", _before_change(lead), ""
     if unit == "倍":
         multiple = _MULTIPLE.search(lead)

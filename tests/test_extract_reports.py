@@ -262,3 +262,30 @@ def test_a_part_of_a_figure_stated_only_as_a_rate_has_no_whole() -> None:
         registry=REGISTRY,
     )
     assert tax.part_of == revenue.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("全区地区生产总值增长5.8%，比全国平均水平高0.6个百分点。", "全国"),
+        ("全区地区生产总值增长5.8%，比全省高0.6个百分点。", "山东省"),
+        ("全区规上工业增加值增长7.1%，增速比青岛市高1.2个百分点。", "青岛市"),
+    ],
+)
+def test_points_above_a_place_named_after_bi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, subject: str
+) -> None:
+    # 比全国…高0.6个百分点 was read as against the year before: with last year's 6.1 % in the
+    # same draft, 5.8 − 6.1 = −0.3 against the 0.6 printed was a false FC203 error.
+    (_rate, points) = extract(sentence, "2025-02", "即墨区", registry=REGISTRY)
+    assert points.measure == "pp"
+    assert points.against is not None
+    assert points.against.subject == subject
+    assert points.against.period is None
+    draft = tmp_path / "points.md"
+    draft.write_text(
+        f"2023年，全区地区生产总值增长6.1%。\n\n2024年，{sentence}\n", encoding="utf-8"
+    )
+    main(["check", str(draft), "--date", "2025-02", "--region", "即墨区", "-f", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [f for f in findings if f["severity"] == "error"] == []
