@@ -191,6 +191,12 @@ from factcheck.periods import (
 )
 from factcheck.region import title_of
 
+#: A section's number and title run into its first sentence: 一、地区生产总值。 (二)工业。
+_INLINE_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.])"
+    r"[^。!?;,，\d]{1,16}[。.]"
+)
+
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
@@ -940,9 +946,13 @@ class _Reader:
             return False
         if not re.search(r"[。!?]", ctx.s[phrase.end : ctx.sentence.start]):
             return True
-        first = re.search(r"[。!?;]", ctx.s)
-        return (first is None or phrase.start < first.start()) and (
-            phrase.start == 0 or ctx.s[phrase.start - 1] in _CLAUSE_END
+        # 一、地区生产总值。上半年，…: a section's title run into its paragraph is not its
+        # first sentence.
+        heading = _INLINE_HEADING.match(ctx.s)
+        opening = heading.end() if heading else 0
+        first = re.search(r"[。!?;]", ctx.s[opening:])
+        return (first is None or phrase.start < opening + first.start()) and (
+            phrase.start == opening or ctx.s[phrase.start - 1] in _CLAUSE_END
         )
 
     def _resolve(self, phrase: TimePhrase, ctx: _Context) -> Period:

@@ -44,7 +44,11 @@ _TITLE_ENDINGS = (
     "规划纲要",
     "运行情况",
     "执行情况",
+    "简况",
+    "概况",
     "简报",
+    "快报",
+    "综述",
 )
 #: A section heading numbered the way reports number them: 一、 （一） 第一部分.
 _NUMBERED_HEADING = re.compile(

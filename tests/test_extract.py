@@ -1223,13 +1223,29 @@ def test_a_flow_up_to_a_months_end_is_the_total_since_january(
 
 @pytest.mark.parametrize(
     "heading",
-    ["# 松岭县2024年上半年经济运行情况", "松岭县2024年上半年经济运行情况", "# 经济运行"],
+    [
+        "# 松岭县2024年上半年经济运行情况",
+        "松岭县2024年上半年经济运行情况",
+        "# 经济运行",
+        "松岭县2024年1—6月经济运行简况",
+    ],
 )
 def test_a_heading_is_not_joined_to_the_paragraph_below(registry: Registry, heading: str) -> None:
     # Joined, the heading would open the paragraph, and 上半年 would no longer frame the
     # sections after 分产业看: 15.2亿元 would be read as the whole year's.
     text = f"{heading}\n\n上半年，全区地区生产总值186.4亿元。分产业看，第一产业增加值15.2亿元。\n"
     assert [c.period for c in read(text, registry, date="2024-07")] == ["2024H1", "2024H1"]
+
+
+@pytest.mark.parametrize("number", ["二、", "（二）", "2."])
+def test_a_section_title_run_into_its_paragraph_does_not_break_its_frame(
+    registry: Registry, number: str
+) -> None:
+    # 1—6月 opens the section's first sentence: it frames the sentences after it. Read as the
+    # whole year's, 208.5亿元 in a July release was a target for 2024.
+    text = f"{number}工业。1—6月，全县规上工业增加值增长7.2%。规上工业企业实现营业收入208.5亿元。\n"
+    periods = [(c.period, c.status) for c in read(text, registry, date="2024-07")]
+    assert periods == [("2024H1", "actual"), ("2024H1", "actual")]
 
 
 def test_no_region_leaves_the_subject_open(registry: Registry) -> None:

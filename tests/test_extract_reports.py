@@ -289,3 +289,39 @@ def test_points_above_a_place_named_after_bi(
     main(["check", str(draft), "--date", "2025-02", "--region", "即墨区", "-f", "json"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [f for f in findings if f["severity"] == "error"] == []
+
+
+HALF_YEAR = """松岭县2024年1—6月经济运行简况
+
+一、地区生产总值。上半年，全县实现地区生产总值156.3亿元，同比增长5.9%，增速比一季度加快0.4个百分点。\
+分产业看，第一产业增加值18.2亿元，增长3.6%；第二产业增加值{va2}亿元，增长6.8%；第三产业增加值75.6亿元，\
+增长5.6%。
+
+二、消费。1—6月，全县社会消费品零售总额62.8亿元，同比增长5.2%。按经营地分，城镇消费品零售额48.9亿元，\
+增长4.9%；乡村消费品零售额{rural}亿元，增长6.3%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("va2", "rural", "expected"),
+    [
+        # Hand checks: 18.2 + 62.5 + 75.6 = 156.3; 48.9 + 13.9 = 62.8.
+        ("62.5", "13.9", []),
+        # 18.2 + 64.5 + 75.6 = 158.3 ≠ 156.3.
+        ("64.5", "13.9", ["FC401 error"]),
+        # 48.9 + 15.9 = 64.8 ≠ 62.8; and for 2023H1, derived from the growth rates,
+        # 48.9 / 1.049 + 15.9 / 1.063 = 46.6 + 15.0 = 61.6 ≠ 62.8 / 1.052 = 59.7.
+        ("62.5", "15.9", ["FC401 error", "FC401 error"]),
+    ],
+)
+def test_a_half_year_release_with_numbered_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], va2: str, rural: str, expected: list[str]
+) -> None:
+    # Before, the title (…简况) was joined to the first section, and each section's title run
+    # into its paragraph hid the 上半年/1—6月 that opens it: the industries and the retail by
+    # location were read as whole-year targets and met no rule.
+    draft = tmp_path / "h1.md"
+    draft.write_text(HALF_YEAR.format(va2=va2, rural=rural), encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected

@@ -6,7 +6,8 @@ Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100
 建筑业 85691 each ≤ 第二产业 482589 (亿元); 93267 / 140967 = 66.16 % (城镇化率); 6.39 − 7.87
 = −1.48 (‰, 自然增长率); 夏粮 14615 + 秋粮 52092 = 66707 ≤ 69541 (万吨; 早稻 2834 makes up the
 rest); 人均GDP 89358 元 against 1260582亿 / 140967万 = 89425 元/人 (the bulletin divides by the
-year's average population, (141175 + 140967) / 2 万, which gives its 89358).
+year's average population, (141175 + 140967) / 2 万, which gives its 89358); 社会消费品零售总额
+471495 = 城镇 407490 + 乡村 64005 = 商品零售 418605 + 餐饮收入 52890 (亿元).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ FIGURES = {
     "industry": ("工业增加值", "399103亿元", "level"),
     "construction": ("建筑业增加值", "85691亿元", "level"),
     "trade": ("进出口总额", "417568亿元", "level"),
+    "retail": ("社会消费品零售总额", "471495亿元", "level"),
+    "retail-urban": ("城镇消费品零售额", "407490亿元", "level"),
+    "retail-rural": ("乡村消费品零售额", "64005亿元", "level"),
+    "retail-goods": ("商品零售额", "418605亿元", "level"),
+    "catering": ("餐饮收入", "52890亿元", "level"),
     "exports": ("出口总额", "237726亿元", "level"),
     "imports": ("进口总额", "179842亿元", "level"),
     "income": ("居民人均可支配收入", "39218元", "level"),
@@ -133,6 +139,9 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
         ({"birth-rate": "5.39‰"}, "natural-growth-identity"),
         # 14615 + 62092 = 76707 > 69541.
         ({"autumn-grain": "62092万吨"}, "grain-seasons-within-total"),
+        # 407490 + 65005 = 472495 ≠ 471495; 418605 + 51890 = 470495 ≠ 471495.
+        ({"retail-rural": "65005亿元"}, "retail-by-location"),
+        ({"catering": "51890亿元"}, "retail-by-kind"),
     ],
 )
 def test_population_and_grain_identities(rules, changed, rule):
