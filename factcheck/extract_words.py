@@ -509,9 +509,10 @@ def _is_stock(ctx: _Context, draft: _Draft) -> bool:
     return not re.search(r"改善率|增长率|下降率|降幅|增幅", draft.metric + ctx.lead)
 
 
-#: What a 截至9月末 names on the day itself: balances, stocks and counts, not what accrued.
+#: What a 截至9月末 names on the day itself: balances, stocks and counts, not what accrued. By
+#: the name's end: 固定资产投资 accrues, 总资产 does not.
 _BALANCE = re.compile(
-    r"余额|存量|保有量|资产|市值|人口|数量|户数|个数|人数|面积|容量|规模|库存|在校|床位|里程|价格|指数|率"
+    r"(?:余额|存量|保有量|资产|市值|人口|数量|户数|个数|人数|面积|容量|规模|库存|床位数?|里程|价格|指数|率)$"
 )
 _ACCRUING = re.compile(
     r"产量|销量|吞吐量|发电量|用电量|客运量|货运量|周转量|进出口|出口|进口|外资|投资"
