@@ -444,7 +444,7 @@ def _solvable(expr: Compare, names: list[str]) -> str:
 
         try:
             f0, f1, f2 = f(Decimal(0)), f(Decimal(1)), f(Decimal(2))
-        except (ArithmeticError, ZeroDivisionError):
+        except ArithmeticError:  # decimal.DivisionByZero, InvalidOperation
             continue
         if abs((f2 - f1) - (f1 - f0)) <= Decimal("1e-20") * (1 + abs(f1)) and f1 != f0:
             return name

@@ -314,12 +314,13 @@ def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
     # A unit depends on a handful of things a million figures share (the measure, and the
     # unit of the claim that printed the figure or, for a derived one, of its metric's first
     # level claim): worked out once for each combination.
+    metrics = columns[_LABEL_COLUMNS.index("metric")]
     claim = pool.cell.array("claim")[rows].astype(np.int64)
-    metric = pool.cell.array("metric")[rows]
     derived = np.flatnonzero(claim < 0)
     if len(derived):
         claim[derived] = [
-            -1 if (c := _metric_claim(ctx, str(m))) is None else c for m in metric[derived]
+            -1 if (c := _metric_claim(ctx, str(metrics[i]))) is None else c
+            for i in derived.tolist()
         ]
     known = claim >= 0
     at = np.where(known, claim, 0)
@@ -331,9 +332,7 @@ def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
         for c in ("unit", "dim")
     )
     made: dict[tuple[Any, ...], tuple[str, float]] = {}
-    for fid, measure, unit, dim, m in zip(
-        todo, columns[0], unit_of, dim_of, metric.tolist(), strict=True
-    ):
+    for fid, measure, unit, dim, m in zip(todo, columns[0], unit_of, dim_of, metrics, strict=True):
         if fid in units:
             continue
         key = (measure, unit, dim, None if unit is not None else m)
