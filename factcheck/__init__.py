@@ -12,7 +12,7 @@ from factcheck.engine import check
 from factcheck.errors import FactcheckError, InputError, InternalError, QuantityError
 from factcheck.findings import ClaimRef, Coverage, FigureValue, Finding, Fix, Report
 from factcheck.periods import Period, parse_period, resolve_phrase
-from factcheck.quantity import Figure, format_quantity, parse_quantity
+from factcheck.quantity import Figure, format_quantity, parse_quantity, parse_readings
 from factcheck.registry import Registry, load_registry
 from factcheck.rules import Rule, RuleSet, load_rules
 from factcheck.units import ureg
@@ -49,6 +49,7 @@ __all__ = [
     "load_rules",
     "parse_period",
     "parse_quantity",
+    "parse_readings",
     "resolve_phrase",
     "ureg",
 ]

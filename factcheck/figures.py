@@ -25,7 +25,7 @@ from typing import Any
 from factcheck.claims import FIELD_ORDER, MEASURES, Document
 from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
-from factcheck.quantity import Figure, parse_quantity
+from factcheck.quantity import Figure, parse_readings
 from factcheck.registry import Metric, Registry
 from factcheck.units import COUNTED_UNITS, Unit, base_factor, parse_unit, same_dimension
 
@@ -39,7 +39,7 @@ POINT_MEASURES = ("pp", "contribution")
 def read_figure(value: str) -> tuple[Figure, Figure] | QuantityError:
     """Both readings of a printed figure, or the error that explains why it is not one."""
     try:
-        return parse_quantity(value, "strict"), parse_quantity(value, "lenient")
+        return parse_readings(value)
     except QuantityError as exc:
         return exc
 

@@ -11,7 +11,17 @@ from decimal import ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from factcheck import Figure, QuantityError, format_quantity, parse_quantity, ureg
+import unicodedata
+
+from factcheck import (
+    Figure,
+    QuantityError,
+    format_quantity,
+    parse_quantity,
+    parse_readings,
+    ureg,
+)
+from factcheck.quantity import normalise
 
 READINGS = ("strict", "lenient")
 
@@ -238,3 +248,50 @@ def test_a_figure_with_noise_inserted_reads_or_raises_quantity_error(
     result = read(garbled)
     assert isinstance(result, Figure | QuantityError)
     assert result.text == garbled
+
+
+@given(text=st.one_of(any_figure, st.text(alphabet=RELEVANT, max_size=16)))
+@example(text="翻两番")
+@example(text="5万元至6万元")
+@example(text="翻零番")
+def test_both_readings_at_once_are_the_two_readings_one_at_a_time(text: str) -> None:
+    alone = (read(text, "strict"), read(text, "lenient"))
+    try:
+        both: tuple[Figure, Figure] | QuantityError = parse_readings(text)
+    except QuantityError as err:
+        both = err
+    if isinstance(both, QuantityError):
+        assert isinstance(alone[0], QuantityError)
+        assert (both.position, both.expected) == (alone[0].position, alone[0].expected)
+    else:
+        assert both == alone
+        assert [f.reading for f in both] == ["strict", "lenient"]
+
+
+def fold_each_character(text: str) -> tuple[str, list[int]]:
+    """What normalise means, one character at a time: NFKC, the report foldings, no spaces."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch).translate(_FOLDINGS):
+            if not c.isspace():
+                out.append(c)
+                where.append(i)
+    return "".join(out), where
+
+
+_FOLDINGS = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "％": "%", "－": "-", "—": "-"})
+
+
+@given(text=st.one_of(st.text(alphabet=RELEVANT + "萬億兩", max_size=16), st.text(max_size=8)))
+@example(text="345亿元")  # already normal: the quick path
+@example(text="３ . ４ 万余辆")
+@example(text="1,278.4萬元")  # normal for NFKC, folded by the report foldings only
+def test_normalise_is_per_character_folding(text: str) -> None:
+    expected = fold_each_character(text)
+    if all(ch in RELEVANT + "萬億兩" for ch in text):
+        assert normalise(text) == expected
+    else:  # other scripts: at least the positions must point into the text, in order
+        folded, where = normalise(text)
+        assert len(folded) == len(where)
+        assert where == sorted(where)
+        assert all(0 <= i < len(text) for i in where)
