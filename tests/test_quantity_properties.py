@@ -6,12 +6,11 @@ qualifier at most, a number (Arabic or Chinese), a magnitude, a unit.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
-
-import unicodedata
 
 from factcheck import (
     Figure,
