@@ -199,6 +199,10 @@ _INLINE_HEADING = re.compile(
 
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
+#: 比上年同期, 较2023年: the year a difference is taken from; 同期 keeps the part of the year.
+_COMPARED_YEAR = re.compile(
+    r"[比较](?:(?:上年|去年)|(?P<year>(?:19|20)\d{2})年)(?P<same>同期)?(?:[^年月季]|$)"
+)
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 
 #: Units that name what they count: 锭 counts spindles, 标箱 containers (个 and 处 do not).
@@ -868,6 +872,8 @@ class _Reader:
                 and previous.measure == "share"
             ):
                 draft.of = previous.of
+        elif draft.measure in ("pp", "change") and not against_text:
+            draft.against = Selector(period=self._compared_period(ctx, period, draft.measure))
         elif draft.measure in ("pp", "contribution", "change") or (
             draft.measure == "multiple" and against_text
         ):
@@ -1572,6 +1578,39 @@ class _Reader:
             metric=found if found and found != metric else None,
             subject=subject if subject and subject != self.region else None,
         )
+
+    def _compared_period(self, ctx: _Context, period: Period, measure: str) -> str | None:
+        """The period a difference (百分点, 增加) is taken from, when no figure is named.
+
+        A release compares a rate with the rate of another part of the year
+        (增速比一季度加快0.6个百分点, 比1—5月提高0.3个百分点) or of the same part of the year
+        before (比上年同期回落0.4个百分点); a balance with the start of the year (比年初增加:
+        the end of the year before). A part of a year compared with nothing named is compared
+        with the same part of the year before, as 同比 is; a year with the year before.
+        """
+        if period.kind == "span":
+            return None
+        head = ctx.s[ctx.clause.start : ctx.figure.start]
+        named = [
+            t
+            for t in ctx.times
+            if ctx.clause.start < t.start
+            and t.end <= ctx.figure.start
+            and ctx.s[t.start - 1] in "比较"
+            and t.kind == "bare"
+        ]
+        if named:
+            then = self._resolve(named[-1], ctx)
+            if then.text != period.text and then.start <= period.end:
+                return then.text
+        if m := _COMPARED_YEAR.search(head):
+            y = int(m.group("year")) if m.group("year") else period.start.year - 1
+            if m.group("same"):
+                return period.shift(y - period.start.year).text
+            return str(y)
+        if measure == "pp" and period.kind != "year":
+            return period.shift(-1).text
+        return str(period.start.year - 1)
 
     def _against(self, text: str, period: Period, draft: _Draft) -> Selector:
         if not text:

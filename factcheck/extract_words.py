@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from factcheck.claims import Claim, Selector
-from factcheck.extract_patterns import RawFigure, TimePhrase
+from factcheck.extract_patterns import PART, RawFigure, TimePhrase
 from factcheck.periods import Period
 from factcheck.quantity import parse_quantity
 from factcheck.units import parse_unit, same_dimension
@@ -411,7 +411,15 @@ def _denominator_at(lead: str) -> int:
 def _before_change(lead: str) -> str:
     m = _last(_CHANGE_WORD, lead)
     text = lead[: m.start()] if m else lead
-    return re.sub(r"(?:同比|比上年|较上年|年均|环比)$", "", text)
+    return _COMPARED_WITH.sub("", text)
+
+
+#: What a change is measured from, at the end of the words before it: not part of the name
+#: (规上工业增加值…，比1—5月提高0.3个百分点 is about the same 规上 figure).
+_COMPARED_WITH = re.compile(
+    rf"(?:同比|环比|年均|(?:增速|增幅|涨幅|降幅)?[比较](?:(?:上年|去年|(?:19|20)\d{{2}}年)同?期?"
+    rf"|上月|年初|{PART})?)$"
+)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

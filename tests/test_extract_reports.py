@@ -325,3 +325,50 @@ def test_a_half_year_release_with_numbered_sections(
     main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+
+
+COMPARED = """松岭县2024年上半年经济运行简况
+
+上半年，全县实现地区生产总值156.3亿元，同比增长5.8%，增速比一季度加快{q1}个百分点，\
+比上年同期回落0.4个百分点。一季度，全县地区生产总值同比增长5.2%。
+
+1—6月，全县规模以上工业增加值同比增长7.1%，比1—5月提高{m5}个百分点。1—5月，规模以上工业增加值\
+增长6.8%。
+"""
+
+
+def test_points_against_another_part_of_the_year() -> None:
+    # 比一季度, 比1—5月, 比上年同期: what a rate of 2024H1 is compared with. All three were read
+    # as against 2023, the whole year before.
+    claims = extract(COMPARED.format(q1="0.6", m5="0.3"), "2024-07", "松岭县", registry=REGISTRY)
+    points = [(c.quote, c.against.period, c.scope) for c in claims if c.measure == "pp"]
+    assert points == [
+        ("增速比一季度加快0.6个百分点", "2024Q1", None),
+        ("比上年同期回落0.4个百分点", "2023H1", None),
+        # The words 比1—5月 are not a name: the rate keeps the 规上 scope of the figure before.
+        ("比1—5月提高0.3个百分点", "2024-01..2024-05", "规上"),
+    ]
+    balance = extract("6月末，全县人民币存款余额612.4亿元，比年初增加45.2亿元。", "2024-07",
+                      "松岭县", registry=REGISTRY)[-1]  # fmt: skip
+    assert (balance.measure, balance.against.period) == ("change", "2023")  # the end of 2023
+
+
+@pytest.mark.parametrize(
+    ("q1", "m5", "expected"),
+    [
+        # Hand checks: 5.8 − 5.2 = 0.6; 7.1 − 6.8 = 0.3.
+        ("0.6", "0.3", []),
+        # 5.8 − 5.2 = 0.6, not 0.9 (0.85–0.95 against 0.5–0.7 from the printed rates).
+        ("0.9", "0.3", ["FC203 error"]),
+        # 7.1 − 6.8 = 0.3, not 0.8.
+        ("0.6", "0.8", ["FC203 error"]),
+    ],
+)
+def test_points_against_another_part_of_the_year_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], q1: str, m5: str, expected: list[str]
+) -> None:
+    draft = tmp_path / "h1.md"
+    draft.write_text(COMPARED.format(q1=q1, m5=m5), encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
