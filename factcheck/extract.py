@@ -882,13 +882,15 @@ class _Reader:
             base = _BASE_YEAR.search(ctx.lead)
             if base and not against_text:
                 draft.base = base.group(1)  # 比2020年翻一番: the base year, not the year before
-        if (
-            period.kind == "date"
-            and period.end.month != (period.end + dt.timedelta(days=1)).month
-            and _accrues(draft.metric, self.lex.metric_units.get(draft.metric, ""))
-        ):
-            # 截至9月末，实际使用外资3.2亿美元: January to September, as a bulletin's 1—9月.
-            draft.period = months(period.end.year, 1, period.end.month)
+        if period.kind == "date" and period.end.month != (period.end + dt.timedelta(days=1)).month:
+            y, m = period.end.year, period.end.month
+            if _accrues(draft.metric, self.lex.metric_units.get(draft.metric, "")):
+                # 截至9月末，实际使用外资3.2亿美元: January to September, as a bulletin's 1—9月.
+                draft.period = months(y, 1, m)
+            else:
+                # 截至6月末，贷款余额…: the stock at a month's end is that month's, as 6月末 is
+                # (12月末 the year's), so that the same balance printed both ways is one figure.
+                draft.period = year(y) if m == 12 else parse_period(f"{y}-{m:02d}")
             return
         if period.kind != "span":
             return

@@ -372,3 +372,41 @@ def test_points_against_another_part_of_the_year_checked_as_a_draft(
     main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("6月末", "2024-06"),
+        ("截至6月末", "2024-06"),
+        ("截至6月底", "2024-06"),
+        ("截至6月30日", "2024-06"),
+        ("截至12月末", "2024"),  # the year's stock, as 年末 is
+    ],
+)
+def test_a_balance_at_a_months_end_is_that_months_however_it_is_said(
+    said: str, period: str
+) -> None:
+    # 截至6月末 was the date 2024-06-30 and 6月末 the month 2024-06: the same balance printed
+    # both ways were two figures that never met.
+    (claim,) = extract(f"{said}，全县人民币贷款余额498.7亿元。", "2025-01", "松岭县",
+                       registry=REGISTRY)  # fmt: skip
+    assert (claim.metric, claim.period) == ("贷款余额", period)
+
+
+def test_the_same_balance_said_two_ways_must_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "loans.md"
+    codes = []
+    for later in ("498.7", "489.7"):
+        draft.write_text(
+            "松岭县2024年上半年金融运行情况\n\n6月末，全县人民币贷款余额498.7亿元。\n\n"
+            f"截至6月末，全县人民币贷款余额{later}亿元，比年初增加30.1亿元。\n",
+            encoding="utf-8",
+        )
+        main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
+        codes.append([f["code"] for f in json.loads(capsys.readouterr().out)["findings"]])
+    # Hand check: 498.7 − 30.1 = 468.6 and 498.7 agree; 489.7 does not agree with 498.7, and
+    # the start of the year derived from each (468.6 against 459.6) disagrees too.
+    assert codes == [[], ["FC101", "FC111"]]
