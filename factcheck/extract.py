@@ -1549,6 +1549,11 @@ class _Reader:
 
     def _value(self, figure: RawFigure, metric: str, measure: str, lead: str) -> str | None:
         value = figure.core
+        if figure.pure:
+            if self.lex.metric_units.get(metric) != "":
+                return None  # a bare number is a figure only of a metric counted in them
+            down = re.search(r"(?:缩小|下降|降低|减少)$", lead)
+            return f"{down.group(0)}{value}" if down and measure == "change" else value
         if not figure.unit or figure.unit in ("千亿", "百亿", "万亿", "亿", "万", "十亿"):
             unit = self.lex.metric_units.get(metric, "")
             if not unit and re.search(

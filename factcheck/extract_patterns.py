@@ -190,6 +190,7 @@ class RawFigure:
     milestone: bool = False
     doubling: bool = False
     ratio_part: int = 0  # 三次产业结构 a:b:c — which of the three (1, 2, 3)
+    pure: bool = False  # a bare number of a ratio: 城乡居民收入比为1.95, 比上年缩小0.04
 
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -200,6 +201,17 @@ _NOT_MAGNITUDE = ("千瓦", "千克", "千米", "千伏", "百分点")
 _DOUBLING = re.compile(r"翻([一两二三四]|\d)番")
 _SECTOR_RATIO = re.compile(
     r"(?:三次产业|产业)(?:结构|比例|构成)[^。;]{0,12}?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)"
+)
+#: 城乡居民收入比为1.95, 收入比值缩小到2.39:1: a ratio of two figures, printed as a bare number.
+#: Bare numbers are read nowhere else: unitless, most of them are names or codes.
+_PURE_RATIO = re.compile(
+    r"(?:收入比|比值|之比)(?:为|是|达到?|降至|降到|下降到|缩小到|缩小至)?"
+    r"(?P<number>\d+(?:\.\d+)?)(?::1(?![\d.]))?(?=[,，。;；、)）]|$)"
+)
+#: …，比上年缩小0.04: the change of that ratio, in the same sentence.
+_PURE_RATIO_CHANGE = re.compile(
+    r"[,，]?(?:比|较)(?:上年同期|去年同期|上年|去年|\d{4}年)?"
+    r"(?:缩小|扩大|下降|降低|减少|提高|增加|上升)(?P<number>\d+(?:\.\d+)?)(?=[,，。;；、)）]|$)"
 )
 
 #: Qualifiers printed before a number; longest first.
@@ -292,6 +304,14 @@ def scan_figures(
             found.append(
                 RawFigure(m.start(part), m.end(part), m.group(part) + "%", "%", ratio_part=part)
             )
+    for m in _PURE_RATIO.finditer(s):
+        if m.start() in masked:
+            continue
+        found.append(RawFigure(m.start("number"), m.end(), m.group("number"), "", pure=True))
+        change = _PURE_RATIO_CHANGE.match(s, m.end())
+        if change:
+            at = change.start("number")
+            found.append(RawFigure(at, change.end(), change.group("number"), "", pure=True))
     while True:
         number = _NUMBER.search(s, pos)
         if number is None:

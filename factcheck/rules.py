@@ -844,6 +844,8 @@ def _evaluate_rule(
         ul, ur = (_side_unit(side, slots, i, unit_of) for side in sides)
         if _comparable(ul, ur):
             ur = ul  # both sides in one unit, 亿元 against 亿元, for the eye to compare
+        elif {ul, ur} == {_PERCENT, _PLAIN}:
+            ul = ur = _PLAIN  # 城镇 ÷ 农村 == 城乡居民收入比: a ratio against a bare number
         left, right = fmt((lhs[0][i], lhs[1][i]), ul), fmt((rhs[0][i], rhs[1][i]), ur)
         message = (
             f"规则不成立：{rule.title}（{rule.id}）— {label(i)}：{rule.text}；"

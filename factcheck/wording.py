@@ -148,6 +148,8 @@ _UNIT_CACHE: dict[str, tuple[str, float]] = {}
 
 
 def _unit_display(unit: str) -> tuple[str, float]:
+    if unit == "dimensionless":
+        return "", 1.0  # a bare number (城乡居民收入比为2.39) prints bare, as the report did
     if unit not in _UNIT_CACHE:
         from factcheck.units import base_factor, parse_unit
 

@@ -410,3 +410,41 @@ def test_the_same_balance_said_two_ways_must_agree(
     # Hand check: 498.7 − 30.1 = 468.6 and 498.7 agree; 489.7 does not agree with 498.7, and
     # the start of the year derived from each (468.6 against 459.6) disagrees too.
     assert codes == [[], ["FC101", "FC111"]]
+
+
+INCOMES = """松岭县2024年国民经济和社会发展统计公报
+
+全年全县城镇居民人均可支配收入23456元，比上年增长4.6%；农村居民人均可支配收入12031元，增长6.7%。\
+城乡居民人均可支配收入比值为{ratio}，比上年缩小{change}。
+"""
+
+
+def test_a_ratio_printed_as_a_bare_number_and_its_change() -> None:
+    claims = extract(INCOMES.format(ratio="1.95", change="0.04"), "2025-03", "松岭县",
+                     registry=REGISTRY)  # fmt: skip
+    ratio = [(c.metric, c.measure, c.value) for c in claims if c.metric == "城乡居民收入比"]
+    assert ratio == [("城乡居民收入比", "level", "1.95"), ("城乡居民收入比", "change", "缩小0.04")]
+    # A bare number is read for a metric counted in bare numbers only.
+    assert extract("地块容积率与建筑密度之比为1.2。", "2025-03", "松岭县", registry=REGISTRY) == []
+
+
+@pytest.mark.parametrize(
+    ("ratio", "change", "expected"),
+    [
+        # Hand checks: 23456 / 12031 = 1.9496 (1.95); a year before, 23456 / 1.046 = 22424.5
+        # and 12031 / 1.067 = 11275.5, so 1.9888, and 1.95 + 0.04 = 1.99.
+        ("1.95", "0.04", []),
+        # 1.85 is not 23456 / 12031; a year before, 1.85 + 0.04 = 1.89 is not 1.9888 either.
+        ("1.85", "0.04", ["FC401 error", "FC401 error"]),
+        # 1.95 + 0.14 = 2.09 for the year before, against 1.9888.
+        ("1.95", "0.14", ["FC401 error"]),
+    ],
+)
+def test_the_ratio_of_urban_to_rural_incomes_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ratio: str, change: str, expected: list[str]
+) -> None:
+    draft = tmp_path / "bulletin.md"
+    draft.write_text(INCOMES.format(ratio=ratio, change=change), encoding="utf-8")
+    main(["check", str(draft), "--date", "2025-03", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected

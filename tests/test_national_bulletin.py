@@ -7,7 +7,8 @@ Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100
 = −1.48 (‰, 自然增长率); 夏粮 14615 + 秋粮 52092 = 66707 ≤ 69541 (万吨; 早稻 2834 makes up the
 rest); 人均GDP 89358 元 against 1260582亿 / 140967万 = 89425 元/人 (the bulletin divides by the
 year's average population, (141175 + 140967) / 2 万, which gives its 89358); 社会消费品零售总额
-471495 = 城镇 407490 + 乡村 64005 = 商品零售 418605 + 餐饮收入 52890 (亿元).
+471495 = 城镇 407490 + 乡村 64005 = 商品零售 418605 + 餐饮收入 52890 (亿元); 城乡居民人均可支配收入
+比值 2.39 against 51821 / 21691 = 2.389.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ FIGURES = {
     "income": ("居民人均可支配收入", "39218元", "level"),
     "income-urban": ("城镇居民人均可支配收入", "51821元", "level"),
     "income-rural": ("农村居民人均可支配收入", "21691元", "level"),
+    "income-ratio": ("城乡居民收入比", "2.39", "level"),
     "revenue": ("一般公共预算收入", "216784亿元", "level"),
     "tax": ("税收收入", "181129亿元", "level"),
     "population": ("常住人口", "140967万人", "level"),
@@ -118,14 +120,17 @@ def test_a_secondary_industry_figure_off_by_589_yi_breaks_the_identity_and_its_s
 def test_urban_income_printed_below_the_average_is_an_error(rules):
     # 38000 → [37999.5, 38000.5] (lenient [37500, 38500]) is below the all-residents 39218:
     # the average of urban and rural incomes cannot exceed the urban one.
+    # It also breaks the ratio of incomes: 38000 / 21691 = 1.752, not 2.39.
     report = check(corpus_of([_bulletin(**{"income-urban": "38000元"})], REGISTRY), rules)
-    (finding,) = report.findings
-    assert (finding.code, finding.severity, finding.rule) == (
+    between, ratio = sorted(report.findings, key=lambda f: f.rule or "")
+    assert (between.code, between.severity, between.rule) == (
         "FC401",
         "error",
         "income-between-rural-and-urban",
     )
-    assert {c.id for c in finding.claims} == {"income", "income-urban"}
+    assert {c.id for c in between.claims} == {"income", "income-urban"}
+    assert (ratio.severity, ratio.rule) == ("error", "urban-rural-income-ratio")
+    assert {c.id for c in ratio.claims} == {"income-urban", "income-rural", "income-ratio"}
 
 
 @pytest.mark.parametrize(
@@ -142,6 +147,9 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
         # 407490 + 65005 = 472495 ≠ 471495; 418605 + 51890 = 470495 ≠ 471495.
         ({"retail-rural": "65005亿元"}, "retail-by-location"),
         ({"catering": "51890亿元"}, "retail-by-kind"),
+        # 51821 / 21691 = 2.389, not 2.49 (nor 2.29).
+        ({"income-ratio": "2.49"}, "urban-rural-income-ratio"),
+        ({"income-ratio": "2.29"}, "urban-rural-income-ratio"),
     ],
 )
 def test_population_and_grain_identities(rules, changed, rule):
@@ -177,3 +185,11 @@ def test_a_per_capita_gdp_far_from_gdp_over_population_is_a_warning(rules, print
     assert {c.id for c in finding.claims} == {"gdp-per-capita", "gdp", "population"}
     # The ratio of 亿元 to 万人 is printed per person.
     assert "元/人" in finding.message
+
+
+def test_a_ratio_of_incomes_is_printed_as_a_bare_number(rules):
+    # 51821 / 21691 = 2.38905 (either side's rounding moves it by under 0.0001), printed to
+    # four digits; the 2.49 printed is [2.485, 2.495]. Neither side is a percentage.
+    report = check(corpus_of([_bulletin(**{"income-ratio": "2.49"})], REGISTRY), rules)
+    (finding,) = report.findings
+    assert "左边 2.389，右边 [2.485, 2.495]；" in finding.message
