@@ -523,7 +523,8 @@ REPORT: list[tuple[str, str, str, list[dict[str, Any]]]] = [
         "as-of-a-month-end",
         "2024-09",
         "截至6月底，全区各项贷款余额1856亿元。",
-        [{"value": "1856亿元", "period": "2024-06-30", "metric": "贷款余额"}],
+        # The month's stock, as 6月末 is: the same balance printed both ways is one figure.
+        [{"value": "1856亿元", "period": "2024-06", "metric": "贷款余额"}],
     ),
     (
         "last-year-in-a-feature",
@@ -1208,9 +1209,9 @@ def test_a_count_of_some_of_a_kind_is_kept_apart_from_the_total(
         ("截至6月底，全区进出口总额186.3亿元。", "2024H1"),
         ("截至8月末，全区进出口总额150.2亿元。", "2024-01..2024-08"),
         ("截至9月末，全区固定资产投资增长5.2%。", "2024Q1-Q3"),
-        # … a balance or a count is the figure on that day.
-        ("截至9月末，全区存款余额1250.6亿元。", "2024-09-30"),
-        ("截至9月末，全区市场主体12.5万户。", "2024-09-30"),
+        # … a balance or a count is the stock at the month's end, as 9月末 is.
+        ("截至9月末，全区存款余额1250.6亿元。", "2024-09"),
+        ("截至9月末，全区市场主体12.5万户。", "2024-09"),
         # A day within a month is not a month's total.
         ("截至9月15日，全区实际使用外资2.1亿美元。", "2024-09-15"),
     ],
