@@ -159,7 +159,15 @@ def _of_key(sel: Any, subject: str, metric: str, period: str, scope: str) -> str
     if not sel:
         return ""
     s, m, p, sc = _selector_fields(sel, subject, metric, period, scope)
-    return f"{m}@{s}@{p}@{sc}"
+    return f"{m}@{s}@{p}@{sc}{_status_mark(sel)}"
+
+
+def _status_mark(sel: Any) -> str:
+    """What a selector's status adds to the key of what it selects: a share of a target
+    (为预算的101.2%) is another figure than a share of an actual."""
+    status = sel.get("status") if isinstance(sel, dict) else None
+    cls = _STATUS_CLASS.get(status, "A") if isinstance(status, str) else "A"
+    return "" if cls == "A" else f"@{cls}"
 
 
 def _selected(
@@ -195,9 +203,12 @@ def _of_keys(
     out = np.full(len(of), "", dtype=object)
     given, (s, m, p, sc) = _selected(of, subject, metric, period, scope)
     if len(given):
+        marks = [_status_mark(sel) for sel in of[given].tolist()]
         out[given] = [
-            f"{a}@{b}@{c}@{d}"
-            for a, b, c, d in zip(m.tolist(), s.tolist(), p.tolist(), sc.tolist(), strict=True)
+            f"{a}@{b}@{c}@{d}{e}"
+            for a, b, c, d, e in zip(
+                m.tolist(), s.tolist(), p.tolist(), sc.tolist(), marks, strict=True
+            )
         ]
     return out
 
@@ -417,6 +428,11 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
         given, fields = _selected(of, *own_texts)
         for part, values in zip((SUBJECT, METRIC, PERIOD, SCOPE), fields, strict=True):
             whole[part][given] = vocab[part].codes(values)
+        # 为预算的101.2%: a share of the year's target. A target may be revised during the
+        # year (the report may compare with another version of it): a warning at most.
+        targeted = _target_selected(of, given)
+        whole[CLS][targeted] = vocab[CLS].code("T")
+        cap[targeted] = WARNING
     elif measure == "yoy":
         keys["current"] = _own_level(own, vocab)
         periods = vocab[PERIOD]
@@ -445,11 +461,19 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
         keep = based[given] >= 0
         for part, values in zip((SUBJECT, METRIC, SCOPE), fields[:2] + fields[3:], strict=True):
             other[part][given[keep]] = vocab[part].codes(values[keep])
+        targeted = _target_selected(against, given[keep])
+        other[CLS][targeted] = vocab[CLS].code("T")  # 完成年度计划的1.08倍
+        cap[targeted] = WARNING
     else:
         keys = _pp_keys(ctx, vocab, texts, of, against, real)
     if measure not in ("share", "pp"):
         cap[real] = WARNING  # a real growth rate against nominal levels: a warning at most
     return _RoleKeys(relation, fids, keys, {}, years, cap)
+
+
+def _target_selected(sels: np.ndarray, given: np.ndarray) -> np.ndarray:
+    """The rows of ``given`` whose selector names a target (``status: target``)."""
+    return np.array([i for i in given.tolist() if _status_mark(sels[i]) == "@T"], dtype=np.int64)
 
 
 def _distinct(fn: Callable[..., Any], period: np.ndarray, *more: np.ndarray) -> list[Any]:

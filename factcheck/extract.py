@@ -199,6 +199,11 @@ _INLINE_HEADING = re.compile(
 
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
+#: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
+_COMPLETION = re.compile(
+    r"(?:完成|为|达到?|占)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
+    r"(?:预算|计划|目标任务|目标|任务)(?:数)?的$"
+)
 #: 比上年同期, 较2023年: the year a difference is taken from; 同期 keeps the part of the year.
 _COMPARED_YEAR = re.compile(
     r"[比较](?:(?:上年|去年)|(?P<year>(?:19|20)\d{2})年)(?P<same>同期)?(?:[^年月季]|$)"
@@ -664,6 +669,9 @@ class _Reader:
             draft.value = self._value(figure, previous.metric, previous.measure, "") or figure.core
             draft.status = self._status(ctx, draft, to_date, previous, continued)
             return draft
+        completed = self._completion(ctx, previous, measure, period, guessed)
+        if completed is not None:
+            return completed
         since = _FROM.search(lead)
         if since is not None:
             # 由2019年的58.3%: the figure is of the period named after 由 (上年同期 of this one);
@@ -1052,6 +1060,47 @@ class _Reader:
         if found is not None:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
+
+    def _completion(
+        self,
+        ctx: _Context,
+        previous: _Draft | None,
+        measure: str,
+        period: Period,
+        guessed: bool,
+    ) -> _Draft | None:
+        """A completion rate: 一般公共预算收入28.6亿元，为预算的101.2%; 完成年度计划的108%.
+
+        It is the figure before it as a share of the year's target for it (``of: {status:
+        target}``, the year named when the figure is of part of it). An adjusted budget
+        (调整预算) is a target of its own: the share is of the target with that scope.
+        """
+        completion = _COMPLETION.search(ctx.lead)
+        if measure != "level" or ctx.figure.unit != "%" or completion is None:
+            return None
+        levels = [
+            d
+            for d in (*ctx.earlier, *([previous] if previous else []))
+            if d.measure == "level" and d.resolved and d.figure.unit != "%"
+        ]
+        if not levels or levels[-1].figure.start < ctx.sentence.start:
+            return None
+        done = levels[-1].period  # 上半年…完成全年目标的56.8%: the half against the year
+        whole_period = None if done.kind in ("year", "span") else str(done.end.year)
+        # 为调整预算的96.5%: a target of its own, which the report does not state as one.
+        adjusted = "调整预算" if completion.group("adjusted") else None
+        draft = dataclasses.replace(
+            levels[-1],
+            figure=ctx.figure,
+            value=ctx.figure.core,
+            measure="share",
+            of=Selector(period=whole_period, status="target", scope=adjusted),
+            against=None,
+            base=None,
+            extra={},
+        )
+        draft.status = "actual"
+        return draft
 
     def _part_is(self, ctx: _Context, measure: str, previous: _Draft | None) -> str | None:
         """The part a percentage says a total before it is made of: …，90%以上为发明专利.

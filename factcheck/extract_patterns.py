@@ -799,8 +799,13 @@ class Lexicon:
         )
 
     def metric_mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, canonical)`` of every metric word in ``text``, longest at each start."""
-        return _mentions(text, self._metric_index, self.metrics)
+        """``(start, end, canonical)`` of every metric word in ``text``, longest at each start.
+
+        A word right after 非 is its opposite (非税收入 is no 税收), unless the registry names
+        the whole (then that longer word is the mention).
+        """
+        found = _mentions(text, self._metric_index, self.metrics)
+        return [m for m in found if not (m[0] > 0 and text[m[0] - 1] == "非")]
 
     def subject_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, canonical)`` of every subject word in ``text``, longest at each start."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -71,9 +72,14 @@ def _is_true(series: pd.Series) -> pd.Series:
 def _share_in_range(df: pd.DataFrame) -> pd.Series:
     # The printed number must be a percentage; its rounding band may stick out (0% is
     # [-0.5, 0.5]), which says nothing wrong about the text.
+    # A share of a target (完成年度计划的108%: of: {status: target}) may pass 100%.
     shares = df["measure"] == "share"
     nominal = df["nominal"].fillna(0)
-    return ~shares | ((nominal >= 0) & (nominal <= 100))
+    of_target = np.array(
+        [isinstance(sel, dict) and sel.get("status") == "target" for sel in df["of"].tolist()],
+        dtype=bool,
+    )
+    return ~shares | ((nominal >= 0) & ((nominal <= 100) | of_target))
 
 
 def _of_only_on_shares(df: pd.DataFrame) -> pd.Series:
@@ -166,7 +172,11 @@ def _unit_message(row: Row, registry: Registry) -> tuple[str, str]:
 
 
 def _share_message(row: Row, _registry: Registry) -> tuple[str, str]:
-    return f"占比「{row['value']}」超出 0–100% 的范围：占比应在 0% 与 100% 之间", "value"
+    return (
+        f"占比「{row['value']}」超出 0–100% 的范围：占比应在 0% 与 100% 之间"
+        "（完成目标的比例可超过 100%，写 of: {status: target}）",
+        "value",
+    )
 
 
 def _of_message(row: Row, _registry: Registry) -> tuple[str, str]:

@@ -60,8 +60,11 @@ def _label(measure: str, subject: str, metric: str, period: str, scope: str, of_
     if scope:
         label += f"（{scope}）"
     if measure == "share" and of_key:
-        m, s, _period, _scope = str(of_key).split("@")
-        label += f" 占 {s if s != subject else ''}{m} 的比重"
+        m, s, _period, _scope, *target = str(of_key).split("@")
+        if target:  # 为预算的101.2%: the share of the year's target
+            label += f" 占 {s if s != subject else ''}{m} 目标的比例（完成率）"
+        else:
+            label += f" 占 {s if s != subject else ''}{m} 的比重"
     elif measure != "level":
         label += f" {MEASURE_NAMES.get(measure, measure)}"
     return label

@@ -502,3 +502,51 @@ def test_a_part_above_a_revised_estimate_of_its_whole_is_a_warning():
     final = (_claim(REPORT, "projects", "重点项目数量", "2023", "230个"),)
     report = _checked((PLAN, plan), (REPORT, final))
     assert _outcome(report) == {("FC207", "warning"), ("FC102", "warning")}
+
+
+def _completion(rate: str, *, target: str | None = "28.26亿元", period: str = "2024"):
+    """The plan states the year's budget; the report the revenue and its completion rate."""
+    plan = (
+        (PLAN, (_claim(PLAN, "budget", "一般公共预算收入", "2024", target, status="target"),))
+        if target
+        else None
+    )
+    report = (
+        _claim(REPORT, "revenue", "一般公共预算收入", period, "28.6亿元"),
+        _claim(REPORT, "rate", "一般公共预算收入", period, rate, measure="share",
+               of=Selector(period="2024" if period != "2024" else None, status="target")),
+    )  # fmt: skip
+    return _checked(*([plan] if plan else []), (REPORT, report))
+
+
+def test_a_completion_rate_is_a_share_of_the_years_target():
+    # 为预算的101.2%: 28.6 / 28.26 = 1.01203. As printed, [28.55, 28.65] / [28.255, 28.265]
+    # is [101.01 %, 101.40 %], and 101.2% is [101.15, 101.25].
+    assert [f.code for f in _completion("101.2%").findings] == ["FC301"]  # the target: met
+
+
+def test_a_completion_rate_off_its_target_is_a_warning_not_an_error():
+    # 103.2% is [103.15, 103.25], outside [101.01, 101.40]: the arithmetic fails, but a budget
+    # may be adjusted during the year (调整预算), and the report may mean the other version.
+    report = _completion("103.2%")
+    (share,) = [f for f in report.findings if f.code == "FC201"]
+    assert share.severity == "warning"
+    assert {c.id for c in share.claims} == {"rate", "revenue", "budget"}
+    assert "目标的比例（完成率）" in share.message
+
+
+def test_a_completion_rate_is_not_a_share_of_the_actual_figure():
+    # With no target stated, the rate has nothing to be checked against; before a share named
+    # its whole's status, 101.2% of itself (28.6 / 28.6 = 100%) was an FC201 error.
+    report = _completion("101.2%", target=None)
+    assert report.findings == ()
+    # A completion rate above 100% is no share out of range.
+    assert _completion("124%", target=None).findings == ()
+
+
+def test_a_part_of_the_year_completes_a_share_of_the_years_target():
+    # 前三季度…完成年度预算的78.2%: 28.6 / 36.57 = 0.78206; 36.57 is the whole year's budget.
+    report = _completion("78.2%", target="36.57亿元", period="2024Q1-Q3")
+    assert report.findings == ()
+    report = _completion("88.2%", target="36.57亿元", period="2024Q1-Q3")
+    assert [(f.code, f.severity) for f in report.findings] == [("FC201", "warning")]
