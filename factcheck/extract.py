@@ -123,6 +123,7 @@ from factcheck.extract_words import (
     _NAME_VERB,
     _NEW,
     _NEW_NAME,
+    _NOT_A_KIND,
     _NOW,
     _OF_TAIL,
     _ORG_SUFFIX,
@@ -199,6 +200,10 @@ _INLINE_HEADING = re.compile(
 
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
+#: 从贸易方式看，/ 按经营地分，/ 分行业看，: what follows is broken down into parts.
+_BREAKDOWN_HEAD = re.compile(r"(?:^|[。;!?])(?:从|按|分)[^,。;]{1,8}?(?:来看|看|分|划分)[,:]")
+#: Words before a part's name that are not its kind: 其中, the region, the verb.
+_BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 _COMPLETION = re.compile(
     r"(?:完成|为|达到?|占)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
@@ -355,6 +360,10 @@ class _Reader:
         self._s = ""  # the paragraph being read
         # Whether the year figures default to was named by a title or heading (not guessed).
         self.heading_year = False
+        # The part of the year that opened the last paragraph framed by one (今年前三季度，…):
+        # in a text written before that year is over, the paragraphs after it with no time
+        # of their own (从贸易方式看，…) speak of the same part, not of the whole year.
+        self.frame: Period | None = None
         # Companies and parks the registry does not know, found by their ending, and the
         # last of each kind named so far (what 公司, 开发区 refer back to).
         self.orgs: dict[str, str] = {}
@@ -385,6 +394,7 @@ class _Reader:
                 # 云川市2024年国民经济和社会发展统计公报 (published in March 2025), 二、2025年
                 # 工作安排: a title or heading names the year the text under it speaks of.
                 self.base_year, self.heading_year = named, True
+                self.frame = None
                 continue
             self._paragraph(para)
             for _start, _end, name in self._org_mentions(para.text):
@@ -780,6 +790,7 @@ class _Reader:
             or _level(lead, draft.metric)
             or _listed(lead, tail, draft.metric)
             or (resolved and self._kind_of_count(ctx, draft))
+            or (resolved and self._broken_down(ctx, draft))
             or None
         )
         if (
@@ -814,6 +825,35 @@ class _Reader:
             return done
         noun = _lead_noun(words) or _tail_noun(ctx.tail)
         return _qualified(noun, draft.metric)
+
+    def _broken_down(self, ctx: _Context, draft: _Draft) -> str | None:
+        """The part a figure is of, in a breakdown: 从贸易方式看，一般贸易进出口245.6亿元 is the
+        一般贸易 part of 进出口, not the region's total.
+
+        After 从…看 / 按…分 / 分…看 opening the paragraph or one of its sentences, the words
+        before the metric's name in the figure's own segment (一般贸易, 民营企业, 机电产品) are
+        its scope. A name that is a registry metric in full (第一产业增加值, 城镇消费品零售额)
+        leaves nothing before it.
+        """
+        if draft.measure not in ("level", "yoy", "change", "share"):
+            return None
+        head = _BREAKDOWN_HEAD.search(ctx.s, 0, ctx.figure.start)
+        if head is None:
+            return None
+        words = self._lead_words(ctx)
+        # 一般贸易进出口 names 进出口额 as a report says it, without the 额.
+        named = [
+            m
+            for ending in ("", "额", "总额")
+            for m in self.lex.metric_mentions(words + ending)
+            if m[2] == draft.metric and m[0] < len(words)
+        ]
+        if not named:
+            return None
+        kind = _BREAKDOWN_FILLER.sub("", words[: min(m[0] for m in named)])
+        if not 2 <= len(kind) <= 10 or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
+            return None
+        return None if _NOT_A_KIND.search(kind) else kind
 
     def _price_rise(self, words: str) -> str | None:
         """The registry's rate for the rise of the prices named last in ``words``, if any."""
@@ -869,6 +909,9 @@ class _Reader:
         continued: bool,
     ) -> None:
         """Fill ``of``/``against`` and move span levels and differences to the span's end."""
+        framed = self._framed(ctx, draft)
+        if framed is not None:
+            draft.period = framed
         period = draft.period
         assert period is not None
         if draft.measure == "share":
@@ -926,6 +969,8 @@ class _Reader:
         if before:
             phrase = before[-1]
             period = self._resolve(phrase, ctx)
+            if period.kind not in ("year", "span", "date") and self._opens_paragraph(phrase, ctx):
+                self.frame = period
             # 全年 with no year named before it: the year is the document's guess.
             guessed = (
                 phrase.kind == "bare"
@@ -949,6 +994,33 @@ class _Reader:
                 period = year(period.end.year if phrase.to_date else period.start.year)
             return period, True, phrase.to_date
         return year(self.base_year), not self.heading_year, False
+
+    def _framed(self, ctx: _Context, draft: _Draft) -> Period | None:
+        """The part of the year an earlier paragraph framed, for a flow (进出口, 产值) of a
+        paragraph that names no time, in a text written before the year is over: 今年前三季度，
+        …。 then 从贸易方式看，一般贸易进出口245.6亿元 is of the same nine months. A stock
+        (已建成1200套) is as of now: the year's, as before."""
+        frame = self.frame
+        if (
+            frame is None
+            or draft.period != year(self.base_year)
+            or frame.end.year != self.base_year
+            or self.published >= dt.date(self.base_year, 12, 31)
+            or any(t.end <= ctx.figure.start for t in ctx.times)
+            or not _accrues(draft.metric, self.lex.metric_units.get(draft.metric, ""))
+        ):
+            return None
+        return frame
+
+    def _opens_paragraph(self, phrase: TimePhrase, ctx: _Context) -> bool:
+        """Whether a time phrase heads a clause of the paragraph's first sentence
+        (今年前三季度，…; 据海关统计，今年前三季度，…; 一、…。上半年，…)."""
+        heading = _INLINE_HEADING.match(ctx.s)
+        opening = heading.end() if heading else 0
+        first = re.search(r"[。!?]", ctx.s[opening:])
+        return (first is None or phrase.start < opening + first.start()) and (
+            phrase.start == opening or ctx.s[phrase.start - 1] in _CLAUSE_END
+        )
 
     def _frames(self, phrase: TimePhrase, ctx: _Context, period: Period) -> bool:
         """Whether a part of a year named in an earlier sentence still holds for this one.

@@ -10,10 +10,11 @@ The rules, in order:
 1. 全国 for a title that opens with 中华人民共和国, 全国 or 中国 (after an optional year).
    Else a region of the subject registry named in the title (its name or an alias); of
    several, the one deepest in the registry (青岛市即墨区 → 即墨区).
-2. Else place names at the head of the title, after an optional year: the last of them
-   (某省某市2023年… → 某市). A place here is two to eight Chinese characters ending in
-   省, 市, 区, 县, 旗, 州 or 盟 and followed by a year or a word that titles put after a place
-   (国民经济, 政府, 人民, 统计, 经济, 关于 …), so 高质量发展示范区 is not one.
+2. Else place names at the head of the title, after an optional year and period: the last
+   of them (某省某市2023年… → 某市; 前三季度松岭县外贸… → 松岭县). A place here is two to
+   eight Chinese characters ending in 省, 市, 区, 县, 旗, 州 or 盟 and followed by a year or
+   a word that titles put after a place (国民经济, 政府, 人民, 统计, 经济, 关于, 外贸,
+   工业 …), so 高质量发展示范区 is not one.
 3. Else the body: the lowest level its relative words speak of (全区/全县, else 全市, else
    全省), and the registered region of that level it names most by full name — at least
    three times and twice as often as any other (a district's feature names its district
@@ -34,10 +35,15 @@ from factcheck.extract_patterns import Lexicon, RegistryLike, fold
 __all__ = ["RegionGuess", "draft_region", "title_of"]
 
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
+#: A news title may name the period first: 前三季度松岭县外贸进出口稳中有升.
+_TITLE_TIME = (
+    r"今年以来|今年|上半年|下半年|前三季度|[一二三四1-4]季度|1[-—~至]\d{1,2}月份?|\d{1,2}月份?"
+)
 _PLACE = r"[\u4e00-\u9fff]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|旗|州|盟)"
 _TITLE_HEAD = re.compile(
-    rf"^(?:\d{{4}}年(?:度)?)?((?:{_PLACE})+)"
+    rf"^(?:\d{{4}}年(?:度)?)?(?:{_TITLE_TIME})?((?:{_PLACE})+)"
     r"(?=\d{4}年|二〇|国民经济|政府|人民|统计|经济|关于|人口|财政|第[一二三四五六七八九十\d]|$"
+    r"|外贸|进出口|工业|农业|消费|投资|金融|税收|地区生产总值|GDP"
     r"|[\s：:，,（(“\"《])"
 )
 _ONE_PLACE = re.compile(_PLACE)

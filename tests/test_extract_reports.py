@@ -504,3 +504,52 @@ def test_a_budget_report_checked_as_a_draft(
     main(["check", str(draft), "--date", "2025-01", "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+
+
+TRADE = """# 前三季度松岭县外贸进出口稳中有升
+
+据海关统计，今年前三季度，松岭县货物贸易进出口总值326.5亿元，同比增长8.2%。其中，出口{exports}亿元，\
+增长10.5%；进口108.2亿元，增长3.8%。
+
+从贸易方式看，一般贸易进出口245.6亿元，增长9.7%，占全县外贸总值的75.2%。加工贸易进出口52.4亿元，下降2.3%。
+
+从主体看，民营企业进出口239.8亿元，增长12.6%，占73.4%。全县有进出口实绩的企业达到1286家。
+"""
+
+
+def test_a_breakdown_names_its_parts_and_keeps_the_period_of_the_text() -> None:
+    # After 从贸易方式看 the figures are parts of the total, each its own scope; the paragraphs
+    # name no time, and the text was written in October: they are of the first nine months.
+    claims = extract(TRADE.format(exports="218.3"), "2024-10", registry=REGISTRY)
+    levels = [(c.value, c.scope, c.period) for c in claims if c.metric == "进出口总额"
+              and c.measure == "level"]  # fmt: skip
+    assert levels == [
+        ("326.5亿元", None, "2024Q1-Q3"),
+        ("245.6亿元", "一般贸易", "2024Q1-Q3"),
+        ("52.4亿元", "加工贸易", "2024Q1-Q3"),
+        ("239.8亿元", "民营企业", "2024Q1-Q3"),
+    ]
+    # A stock in the same text is as of now, the year's.
+    (firms,) = [c for c in claims if c.value == "1286家"]
+    assert firms.period == "2024"
+
+
+@pytest.mark.parametrize(
+    ("exports", "expected"),
+    [
+        # Hand check: 218.3 + 108.2 = 326.5. Before, with the region given, the three parts
+        # were one 进出口总额 of 2024 printed three ways: 57 false errors.
+        ("218.3", []),
+        # 228.3 + 108.2 = 336.5 ≠ 326.5; for 2023Q1-Q3 from the growth rates,
+        # 228.3 / 1.105 + 108.2 / 1.038 = 206.6 + 104.2 = 310.8 ≠ 326.5 / 1.082 = 301.8.
+        ("228.3", ["FC401 error", "FC401 error"]),
+    ],
+)
+def test_a_trade_feature_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], exports: str, expected: list[str]
+) -> None:
+    draft = tmp_path / "trade.md"
+    draft.write_text(TRADE.format(exports=exports), encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-10", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected

@@ -33,6 +33,9 @@ REGISTRY = load_registry(ROOT / "rules")
         ("即墨：以改革“冲击钻”为高质量发展注入新动能", "即墨区"),
         ("青岛即墨：产业进阶，培优新质生产力", "即墨区"),
         ("胶州市2023年统计公报", "胶州市"),
+        # A news title may name the period first, and its topic right after the place.
+        ("前三季度松岭县外贸进出口稳中有升", "松岭县"),
+        ("上半年松岭县工业经济稳步回升", "松岭县"),
     ],
 )
 def test_the_title_names_the_region(title: str, region: str) -> None:
@@ -48,6 +51,7 @@ def test_the_title_names_the_region(title: str, region: str) -> None:
         "关于2023年国民经济和社会发展计划执行情况的报告",
         "2023年上半年全市经济运行情况",  # a period and a relative word, no place
         "建设高质量发展示范区",  # 示范区 ends like a place but is none
+        "前三季度全市外贸进出口稳中有升",  # a period, then a relative word
         "推动城市南北协调发展",  # 市南 (an alias of 市南区) inside 城市南北 is no mention
     ],
 )
