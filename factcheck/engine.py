@@ -203,7 +203,8 @@ def _of_keys(
     out = np.full(len(of), "", dtype=object)
     given, (s, m, p, sc) = _selected(of, subject, metric, period, scope)
     if len(given):
-        marks = [_status_mark(sel) for sel in of[given].tolist()]
+        # Hardly any selector names a status: the test for the key is all most of them cost.
+        marks = [_status_mark(sel) if "status" in sel else "" for sel in of[given].tolist()]
         out[given] = [
             f"{a}@{b}@{c}@{d}{e}"
             for a, b, c, d, e in zip(
@@ -473,7 +474,10 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
 
 def _target_selected(sels: np.ndarray, given: np.ndarray) -> np.ndarray:
     """The rows of ``given`` whose selector names a target (``status: target``)."""
-    return np.array([i for i in given.tolist() if _status_mark(sels[i]) == "@T"], dtype=np.int64)
+    picked = sels[given].tolist()
+    return given[[("status" in sel and _status_mark(sel) == "@T") for sel in picked]].astype(
+        np.int64
+    )
 
 
 def _distinct(fn: Callable[..., Any], period: np.ndarray, *more: np.ndarray) -> list[Any]:

@@ -1158,7 +1158,7 @@ class _Reader:
         if not levels or levels[-1].figure.start < ctx.sentence.start:
             return None
         done = levels[-1].period  # 上半年…完成全年目标的56.8%: the half against the year
-        whole_period = None if done.kind in ("year", "span") else str(done.end.year)
+        whole_period = None if done is None or done.kind in ("year", "span") else str(done.end.year)
         # 为调整预算的96.5%: a target of its own, which the report does not state as one.
         adjusted = "调整预算" if completion.group("adjusted") else None
         draft = dataclasses.replace(
