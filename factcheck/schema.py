@@ -174,7 +174,7 @@ def _unit_message(row: Row, registry: Registry) -> tuple[str, str]:
 def _share_message(row: Row, _registry: Registry) -> tuple[str, str]:
     return (
         f"占比「{row['value']}」超出 0–100% 的范围：占比应在 0% 与 100% 之间"
-        "（完成目标的比例可超过 100%，写 of: {status: target}）",
+        "；若是完成目标的比例（可超过 100%），请写 of: {status: target}",
         "value",
     )
 
