@@ -99,12 +99,20 @@ WORK_REPORT = """# 2024年松岭县人民政府工作报告
 """
 
 
-def check_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], **figures: str) -> list[str]:
-    draft = tmp_path / "report.md"
-    draft.write_text(WORK_REPORT.format(**figures), encoding="utf-8")
-    main(["check", str(draft), "--date", "2024-02", "-f", "json", "--exit-zero"])
+def draft_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, date: str
+) -> list[str]:
+    """``factcheck check`` on ``text`` as a draft published on ``date``: its findings as
+    ``"FC401 error"``, sorted."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    main(["check", str(draft), "--date", date, "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     return sorted(f"{f['code']} {f['severity']}" for f in findings)
+
+
+def check_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], **figures: str) -> list[str]:
+    return draft_codes(tmp_path, capsys, WORK_REPORT.format(**figures), "2024-02")
 
 
 def test_a_consistent_work_report_raises_nothing_and_a_wrong_figure_is_caught(
@@ -221,11 +229,8 @@ CONSISTENT = {
 def test_a_county_bulletin_checked_as_a_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], moved: dict[str, str], expected: list[str]
 ) -> None:
-    draft = tmp_path / "bulletin.md"
-    draft.write_text(COUNTY_BULLETIN.format(**(CONSISTENT | moved)), encoding="utf-8")
-    main(["check", str(draft), "--date", "2025-03", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = COUNTY_BULLETIN.format(**(CONSISTENT | moved))
+    assert draft_codes(tmp_path, capsys, text, "2025-03") == expected
 
 
 def test_the_words_naming_the_subject_name_no_metric() -> None:
@@ -321,11 +326,8 @@ def test_a_half_year_release_with_numbered_sections(
     # Before, the title (…简况) was joined to the first section, and each section's title run
     # into its paragraph hid the 上半年/1—6月 that opens it: the industries and the retail by
     # location were read as whole-year targets and met no rule.
-    draft = tmp_path / "h1.md"
-    draft.write_text(HALF_YEAR.format(va2=va2, rural=rural), encoding="utf-8")
-    main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = HALF_YEAR.format(va2=va2, rural=rural)
+    assert draft_codes(tmp_path, capsys, text, "2024-07") == expected
 
 
 COMPARED = """松岭县2024年上半年经济运行简况
@@ -368,11 +370,8 @@ def test_points_against_another_part_of_the_year() -> None:
 def test_points_against_another_part_of_the_year_checked_as_a_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], q1: str, m5: str, expected: list[str]
 ) -> None:
-    draft = tmp_path / "h1.md"
-    draft.write_text(COMPARED.format(q1=q1, m5=m5), encoding="utf-8")
-    main(["check", str(draft), "--date", "2024-07", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = COMPARED.format(q1=q1, m5=m5)
+    assert draft_codes(tmp_path, capsys, text, "2024-07") == expected
 
 
 @pytest.mark.parametrize(
@@ -444,11 +443,8 @@ def test_a_ratio_printed_as_a_bare_number_and_its_change() -> None:
 def test_the_ratio_of_urban_to_rural_incomes_checked_as_a_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], ratio: str, change: str, expected: list[str]
 ) -> None:
-    draft = tmp_path / "bulletin.md"
-    draft.write_text(INCOMES.format(ratio=ratio, change=change), encoding="utf-8")
-    main(["check", str(draft), "--date", "2025-03", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = INCOMES.format(ratio=ratio, change=change)
+    assert draft_codes(tmp_path, capsys, text, "2025-03") == expected
 
 
 BUDGET = """松岭县2024年财政预算执行情况和2025年财政预算草案的报告
@@ -499,11 +495,8 @@ def test_a_completion_rate_is_the_figure_before_it_against_its_target() -> None:
 def test_a_budget_report_checked_as_a_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], non_tax: str, expected: list[str]
 ) -> None:
-    draft = tmp_path / "budget.md"
-    draft.write_text(BUDGET.format(non_tax=non_tax), encoding="utf-8")
-    main(["check", str(draft), "--date", "2025-01", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = BUDGET.format(non_tax=non_tax)
+    assert draft_codes(tmp_path, capsys, text, "2025-01") == expected
 
 
 TRADE = """# 前三季度松岭县外贸进出口稳中有升
@@ -548,8 +541,5 @@ def test_a_breakdown_names_its_parts_and_keeps_the_period_of_the_text() -> None:
 def test_a_trade_feature_checked_as_a_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], exports: str, expected: list[str]
 ) -> None:
-    draft = tmp_path / "trade.md"
-    draft.write_text(TRADE.format(exports=exports), encoding="utf-8")
-    main(["check", str(draft), "--date", "2024-10", "-f", "json", "--exit-zero"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert sorted(f"{f['code']} {f['severity']}" for f in findings) == expected
+    text = TRADE.format(exports=exports)
+    assert draft_codes(tmp_path, capsys, text, "2024-10") == expected
