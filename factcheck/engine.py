@@ -607,8 +607,8 @@ def _span_ends(period: str, base: Any, against: Any, measure: str) -> tuple[str 
         return current, None if bp is None else bp.text
     if against and "period" in against:
         return current, against["period"]
-    if against and ("subject" in against or "metric" in against):
-        return current, current
+    if against and ("subject" in against or "metric" in against or "status" in against):
+        return current, current  # 比全国高, 完成年度计划的1.08倍: the same period
     if p.kind == "span":
         return current, year(p.start.year - 1).text
     return current, (_previous(period) if measure == "change" else None)

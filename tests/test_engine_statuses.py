@@ -550,3 +550,23 @@ def test_a_part_of_the_year_completes_a_share_of_the_years_target():
     assert report.findings == ()
     report = _completion("88.2%", target="36.57亿元", period="2024Q1-Q3")
     assert [(f.code, f.severity) for f in report.findings] == [("FC201", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("multiple", "expected"),
+    [
+        # 完成年度计划的1.08倍: 86.4 / 80 = 1.08.
+        ("1.08倍", set()),
+        # 1.28 is not 86.4 / 80; against a target, a warning at most.
+        ("1.28倍", {("FC205", "warning")}),
+    ],
+)
+def test_a_multiple_of_a_target_is_checked_against_the_target(multiple, expected):
+    plan = (_claim(PLAN, "plan", "农村公路建设里程", "2024", "80公里", status="target"),)
+    report = (
+        _claim(REPORT, "built", "农村公路建设里程", "2024", "86.4公里"),
+        _claim(REPORT, "times", "农村公路建设里程", "2024", multiple, measure="multiple",
+               against=Selector(status="target")),
+    )  # fmt: skip
+    found = _outcome(_checked((PLAN, plan), (REPORT, report))) - {("FC301", "info")}
+    assert found == expected
