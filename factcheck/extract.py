@@ -140,6 +140,7 @@ from factcheck.extract_words import (
     _TARGET,
     _TOPIC_WINDOW,
     _TOTAL_WORDS,
+    RATIO_MOVED,
     _accrues,
     _bare,
     _clause_initial,
@@ -679,7 +680,7 @@ class _Reader:
             draft.value = self._value(figure, previous.metric, previous.measure, "") or figure.core
             draft.status = self._status(ctx, draft, to_date, previous, continued)
             return draft
-        completed = self._completion(ctx, previous, measure, period, guessed)
+        completed = self._completion(ctx, previous, measure)
         if completed is not None:
             return completed
         since = _FROM.search(lead)
@@ -1012,12 +1013,13 @@ class _Reader:
             return None
         return frame
 
-    def _opens_paragraph(self, phrase: TimePhrase, ctx: _Context) -> bool:
-        """Whether a time phrase heads a clause of the paragraph's first sentence
-        (今年前三季度，…; 据海关统计，今年前三季度，…; 一、…。上半年，…)."""
+    def _opens_paragraph(self, phrase: TimePhrase, ctx: _Context, ends: str = "。!?") -> bool:
+        """Whether a time phrase heads a clause of the paragraph's first sentence (ended by
+        one of ``ends``): 今年前三季度，…; 据海关统计，今年前三季度，…; 一、…。上半年，… (a
+        section's title run into its paragraph is not its first sentence)."""
         heading = _INLINE_HEADING.match(ctx.s)
         opening = heading.end() if heading else 0
-        first = re.search(r"[。!?]", ctx.s[opening:])
+        first = re.search(f"[{ends}]", ctx.s[opening:])
         return (first is None or phrase.start < opening + first.start()) and (
             phrase.start == opening or ctx.s[phrase.start - 1] in _CLAUSE_END
         )
@@ -1034,14 +1036,7 @@ class _Reader:
             return False
         if not re.search(r"[。!?]", ctx.s[phrase.end : ctx.sentence.start]):
             return True
-        # 一、地区生产总值。上半年，…: a section's title run into its paragraph is not its
-        # first sentence.
-        heading = _INLINE_HEADING.match(ctx.s)
-        opening = heading.end() if heading else 0
-        first = re.search(r"[。!?;]", ctx.s[opening:])
-        return (first is None or phrase.start < opening + first.start()) and (
-            phrase.start == opening or ctx.s[phrase.start - 1] in _CLAUSE_END
-        )
+        return self._opens_paragraph(phrase, ctx, "。!?;")
 
     def _resolve(self, phrase: TimePhrase, ctx: _Context) -> Period:
         text = phrase.text.lstrip("至")
@@ -1133,14 +1128,7 @@ class _Reader:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
 
-    def _completion(
-        self,
-        ctx: _Context,
-        previous: _Draft | None,
-        measure: str,
-        period: Period,
-        guessed: bool,
-    ) -> _Draft | None:
+    def _completion(self, ctx: _Context, previous: _Draft | None, measure: str) -> _Draft | None:
         """A completion rate: 一般公共预算收入28.6亿元，为预算的101.2%; 完成年度计划的108%.
 
         It is the figure before it as a share of the year's target for it (``of: {status:
@@ -1673,8 +1661,9 @@ class _Reader:
         if figure.pure:
             if self.lex.metric_units.get(metric) != "":
                 return None  # a bare number is a figure only of a metric counted in them
-            down = re.search(r"(?:缩小|下降|降低|减少)$", lead)
-            return f"{down.group(0)}{value}" if down and measure == "change" else value
+            # 缩小0.04 as printed: the word says which way it moved.
+            moved = RATIO_MOVED.search(lead)
+            return f"{moved.group(0)}{value}" if moved and measure == "change" else value
         if not figure.unit or figure.unit in ("千亿", "百亿", "万亿", "亿", "万", "十亿"):
             unit = self.lex.metric_units.get(metric, "")
             if not unit and re.search(

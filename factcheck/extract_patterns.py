@@ -208,10 +208,12 @@ _PURE_RATIO = re.compile(
     r"(?:收入比|比值|之比)(?:为|是|达到?|降至|降到|下降到|缩小到|缩小至)?"
     r"(?P<number>\d+(?:\.\d+)?)(?::1(?![\d.]))?(?=[,，。;；、)）]|$)"
 )
+#: How a ratio moves: words no other figure changes by (a gap 缩小, it does not 增长).
+RATIO_MOVES = "缩小|扩大|下降|降低|减少|提高|增加|上升"
 #: …，比上年缩小0.04: the change of that ratio, in the same sentence.
 _PURE_RATIO_CHANGE = re.compile(
-    r"[,，]?(?:比|较)(?:上年同期|去年同期|上年|去年|\d{4}年)?"
-    r"(?:缩小|扩大|下降|降低|减少|提高|增加|上升)(?P<number>\d+(?:\.\d+)?)(?=[,，。;；、)）]|$)"
+    rf"[,，]?(?:比|较)(?:上年同期|去年同期|上年|去年|\d{{4}}年)?(?:{RATIO_MOVES})"
+    r"(?P<number>\d+(?:\.\d+)?)(?=[,，。;；、)）]|$)"
 )
 
 #: Qualifiers printed before a number; longest first.

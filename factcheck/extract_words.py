@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from factcheck.claims import Claim, Selector
-from factcheck.extract_patterns import PART, RawFigure, TimePhrase
+from factcheck.extract_patterns import PART, RATIO_MOVES, RawFigure, TimePhrase
 from factcheck.periods import Period
 from factcheck.quantity import parse_quantity
 from factcheck.units import parse_unit, same_dimension
@@ -56,8 +56,8 @@ _DOWN_WORDS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩�
 _CHANGE_WORD = re.compile(
     r"增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增|下降|减少|降低|回落|下滑|下跌|降幅|缩减"
 )
-#: How a ratio moves (城乡居民收入比…比上年缩小0.04): words no other figure changes by.
-_RATIO_MOVED = re.compile(r"(?:缩小|扩大|下降|降低|减少|提高|增加|上升)$")
+#: 城乡居民收入比…比上年缩小0.04: the word the ratio moved by, before its change.
+RATIO_MOVED = re.compile(f"(?:{RATIO_MOVES})$")
 _COMPARATOR = re.compile(r"(高于|低于|快于|慢于|超出|领先)")
 #: 比全国(平均水平)高N个百分点: a place compared with, where 高于 would stand after it.
 _PLACE_COMPARED = re.compile(
@@ -372,7 +372,7 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
     if figure.doubling:
         return "multiple", _before_change(lead), ""
     if figure.pure:  # 城乡居民收入比为1.95，比上年缩小0.04
-        moved = _RATIO_MOVED.search(lead)
+        moved = RATIO_MOVED.search(lead)
         return ("change", _COMPARED_WITH.sub("", lead[: moved.start()]), "") if moved else (
             "level", lead, "")  # fmt: skip
     if unit.endswith("百分点"):

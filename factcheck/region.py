@@ -30,15 +30,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract_patterns import Lexicon, RegistryLike, fold
+from factcheck.extract_patterns import PART, Lexicon, RegistryLike, fold
 
 __all__ = ["RegionGuess", "draft_region", "title_of"]
 
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
 #: A news title may name the period first: 前三季度松岭县外贸进出口稳中有升.
-_TITLE_TIME = (
-    r"今年以来|今年|上半年|下半年|前三季度|[一二三四1-4]季度|1[-—~至]\d{1,2}月份?|\d{1,2}月份?"
-)
+_TITLE_TIME = rf"今年以来|今年|{PART}"
 _PLACE = r"[\u4e00-\u9fff]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|旗|州|盟)"
 _TITLE_HEAD = re.compile(
     rf"^(?:\d{{4}}年(?:度)?)?(?:{_TITLE_TIME})?((?:{_PLACE})+)"
@@ -83,10 +81,11 @@ def draft_region(text: str, registry: RegistryLike | None) -> RegionGuess | None
     if title is not None:
         if _NATIONAL.match(title):
             return RegionGuess("全国", "标题")
-        known = _registered(fold(title), lexicon)
+        folded = fold(title)
+        known = _registered(folded, lexicon)
         if known is not None:
             return RegionGuess(known, "标题")
-        head = _TITLE_HEAD.match(title)
+        head = _TITLE_HEAD.match(folded)
         if head is not None:
             place: str = _ONE_PLACE.findall(head.group(1))[-1]
             # 2023年上半年全市经济运行情况: a period and a relative word, not a place's name.

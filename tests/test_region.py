@@ -36,6 +36,7 @@ REGISTRY = load_registry(ROOT / "rules")
         # A news title may name the period first, and its topic right after the place.
         ("前三季度松岭县外贸进出口稳中有升", "松岭县"),
         ("上半年松岭县工业经济稳步回升", "松岭县"),
+        ("1—8月松岭县工业经济运行情况", "松岭县"),  # the dash folded, as the extractor reads it
     ],
 )
 def test_the_title_names_the_region(title: str, region: str) -> None:
