@@ -264,7 +264,7 @@ def _figure_columns_cached(value: str, measure: str, metric: Metric | None) -> d
     strict, lenient = read
     out = {
         **empty,
-        "unit": _unit_name(strict.unit),
+        "unit": _shown_unit(strict),
         "qualifier": strict.qualifier,
         "change": strict.change,
     }
@@ -295,6 +295,28 @@ def _figure_columns_cached(value: str, measure: str, metric: Metric | None) -> d
         }
     )
     return out
+
+
+def _shown_unit(figure: Figure) -> str:
+    """The unit findings print a figure in: the printed unit, with the magnitude a Chinese
+    numeral carries when the number is written in words. 突破千亿元 is the number 千亿 in 元,
+    and a figure worked out from it is shown in 亿元 (1,000亿元), not as a row of zeros."""
+    name = _unit_name(figure.unit)
+    spelling = figure.spelling
+    if spelling is None or spelling.magnitude or not spelling.number or not name:
+        return name
+    for magnitude in ("万亿", "亿", "万"):
+        if spelling.number.endswith(magnitude):
+            return _with_magnitude(magnitude, name)
+    return name
+
+
+@lru_cache(maxsize=256)
+def _with_magnitude(magnitude: str, name: str) -> str:
+    try:
+        return _unit_name(parse_unit(magnitude + name))
+    except Exception:  # a unit that takes no magnitude (%, 倍): as printed
+        return name
 
 
 def _counts_whole(measure: str, metric: Metric | None, dim: str, qualifier: str | None) -> bool:

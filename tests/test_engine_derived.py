@@ -162,3 +162,56 @@ def test_a_figure_two_steps_away_is_derived_through_both_steps():
         "jm-2024#qd-growth",
     }
     assert len(levels["2023"].chain) == 2
+
+
+# ------------------------------------------------------------------- how derived figures print
+
+
+def test_a_figure_derived_from_a_number_in_words_prints_in_its_magnitude():
+    # A derived figure prints in the unit of its metric's first stated level, here 突破千亿元:
+    # the number 千亿 in 元, so 亿元. 2024's balance 1023.7亿元 and its growth 12.3 % give the
+    # balance a year before as [1023.65 ÷ 1.1235, 1023.75 ÷ 1.1225] = [911.13, 912.03] 亿元;
+    # the change printed, 增加122.5亿元, wants it at [1023.65 − 122.55, 1023.75 − 122.45] =
+    # [901.1, 901.3]. The finding names the derived figure in 亿元, not as a row of zeros.
+    doc = Document(id="loans", title="青溪县金融运行", published="2025-02", region="青溪县")
+    claims = (
+        Claim(
+            id="loans-2020",
+            document=doc.id,
+            metric="贷款余额",
+            value="突破千亿元",
+            period="2020",
+            quote="各项贷款余额突破千亿元",
+        ),
+        Claim(
+            id="loans-2024",
+            document=doc.id,
+            metric="贷款余额",
+            value="1023.7亿元",
+            period="2024",
+            quote="各项贷款余额1023.7亿元",
+        ),
+        Claim(
+            id="loans-2024-growth",
+            document=doc.id,
+            metric="贷款余额",
+            measure="yoy",
+            value="12.3%",
+            period="2024",
+            quote="增长12.3%",
+        ),
+        Claim(
+            id="loans-2024-change",
+            document=doc.id,
+            metric="贷款余额",
+            measure="change",
+            against=Selector(period="2023"),
+            value="122.5亿元",
+            period="2024",
+            quote="比年初增加122.5亿元",
+        ),
+    )
+    report = check(corpus_of([ClaimSet(document=doc, claims=claims, truth={})]))
+    messages = [f.message for f in report.findings if f.severity == "error"]
+    assert any("推算值 [911.1, 912]亿元" in m for m in messages), messages
+    assert not any("000,000" in m for m in messages), messages
