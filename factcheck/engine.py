@@ -151,7 +151,7 @@ def _selector_fields(
         sel.get("subject", subject),
         m,
         sel.get("period", period),
-        sel.get("scope", scope if m == metric else ""),
+        _own_scope(m, sel.get("scope", scope if m == metric else "")),
     )
 
 
@@ -193,7 +193,7 @@ def _selected(
     # The scope is inherited only by a selector that keeps the claim's metric.
     inherited = np.where(m == metric[given], scope[given], "")
     fields = (field("subject", subject[given]), m, field("period", period[given]))
-    return given, (*fields, field("scope", inherited))
+    return given, (*fields, _own_scopes(m, field("scope", inherited)))
 
 
 def _of_keys(
@@ -212,6 +212,28 @@ def _of_keys(
             )
         ]
     return out
+
+
+#: Scopes a metric's name may say itself: 规上工业增加值 is of 规上 firms with or without
+#: ``scope: 规上``.
+_NAMED_SCOPES = ("规上", "限上")
+
+
+def _own_scopes(metric: np.ndarray, scope: np.ndarray) -> np.ndarray:
+    """The scopes, without those the metric's name already says.
+
+    ``scope: 规上`` on 规上工业增加值 repeats the name: the figure is the same with it or
+    without, and a report's 规上工业利润总额 printed next to 规模以上工业企业营业收入 (the one
+    read with the scope, the other not) must meet it in a rule and across documents.
+    """
+    return np.array(
+        [_own_scope(m, sc) for m, sc in zip(metric.tolist(), scope.tolist(), strict=True)],
+        dtype=object,
+    )
+
+
+def _own_scope(metric: str, scope: str) -> str:
+    return "" if scope in _NAMED_SCOPES and metric.startswith(scope) else scope
 
 
 def _scope_parts(ctx: Context, metric: np.ndarray, scope: np.ndarray) -> None:
@@ -249,6 +271,8 @@ def _stated_pool(ctx: Context) -> Pool:
         measure = measure.copy()
         measure[rates] = "level"
     scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
+    scoped = np.flatnonzero(t["scope"].notna().to_numpy())
+    scope[scoped] = _own_scopes(metric[scoped], scope[scoped])
     _scope_parts(ctx, metric, scope)
     # The status class of each of a handful of statuses, spread over the rows.
     status_code, statuses = pd.factorize(status)

@@ -719,3 +719,34 @@ def test_an_estimate_revised_in_a_third_document_is_not_read(tmp_path):
     report = check(corpus_of(sets, REGISTRY), _three_industries(tmp_path))
     assert _rule_findings(report) == []
     assert [f.code for f in report.findings] == ["FC102"]
+
+
+# --------------------------------------------------------------------------- scopes a name says
+
+
+@pytest.mark.parametrize("scope", [None, "规上"])
+def test_a_scope_the_metrics_name_says_is_no_scope(tmp_path: Path, scope: str | None) -> None:
+    # 规上工业营业收入 with scope 规上 is the same figure as without: a report prints
+    # 规模以上工业企业实现营业收入 (read with the scope) and then 利润总额 (without). Hand
+    # check: [86.65 ÷ 1562.35, 86.75 ÷ 1562.25] = [5.546, 5.553] %, not 6.55 %.
+    rule = _rule("规上工业利润总额 / 规上工业营业收入 == 规上工业营业收入利润率")
+    claims = [
+        _claim("revenue", "青溪县", "规上工业营业收入", "1562.3亿元", scope=scope),
+        _claim("profit", "青溪县", "规上工业利润总额", "86.7亿元"),
+        _claim("margin", "青溪县", "规上工业营业收入利润率", "6.55%", scope=scope),
+    ]
+    (finding,) = _rule_findings(_check(tmp_path, rule, claims))
+    assert finding.severity == "error"
+    assert {c.id for c in finding.claims} == {"revenue", "profit", "margin"}
+
+
+def test_a_scope_the_name_does_not_say_keeps_the_figure_apart(tmp_path: Path) -> None:
+    # 限上 is no part of 规上工业营业收入's name: that figure is another one, and the rule
+    # (which asks for figures without a scope) has no revenue to divide by.
+    rule = _rule("规上工业利润总额 / 规上工业营业收入 == 规上工业营业收入利润率")
+    claims = [
+        _claim("revenue", "青溪县", "规上工业营业收入", "1562.3亿元", scope="限上"),
+        _claim("profit", "青溪县", "规上工业利润总额", "86.7亿元"),
+        _claim("margin", "青溪县", "规上工业营业收入利润率", "6.55%"),
+    ]
+    assert _rule_findings(_check(tmp_path, rule, claims)) == []
