@@ -203,6 +203,27 @@ _INLINE_HEADING = re.compile(
 _FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
 #: 从贸易方式看，/ 按经营地分，/ 分行业看，: what follows is broken down into parts.
 _BREAKDOWN_HEAD = re.compile(r"(?:^|[。;!?])(?:从|按|分)[^,。;]{1,8}?(?:来看|看|分|划分)[,:]")
+#: The change word after a part's name: 汽车制造业(同比)增长12.1%.
+_PART_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)$")
+#: The end of a metric's name that a part's name repeats: 国有控股企业增加值 of 规上工业增加值.
+_VALUE_NOUNS = (
+    "营业收入",
+    "利润总额",
+    "零售额",
+    "增加值",
+    "总产值",
+    "进出口",
+    "产值",
+    "利润",
+    "出口",
+    "进口",
+    "投资",
+    "产量",
+    "销量",
+)
+#: Words that are no part's name (a time, a verb of counting, a clause): 汽车制造业 and
+#: 国有控股企业 are, 全年累计 is not.
+_NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
@@ -365,6 +386,8 @@ class _Reader:
         # in a text written before that year is over, the paragraphs after it with no time
         # of their own (从贸易方式看，…) speak of the same part, not of the whole year.
         self.frame: Period | None = None
+        #: The figures read so far in the paragraph (what a breakdown divides, a name's head).
+        self._paragraph_drafts: list[_Draft] = []
         # Companies and parks the registry does not know, found by their ending, and the
         # last of each kind named so far (what 公司, 开发区 refer back to).
         self.orgs: dict[str, str] = {}
@@ -450,6 +473,7 @@ class _Reader:
         named: tuple[str, int, bool] | None = None
         chain = False  # the sentence before took the subject over through 该企业, 其 …
         paragraph_claims: list[tuple[_Draft, Claim]] = []
+        self._paragraph_drafts = []
         for sentence in _split(s, 0, len(s), _SENTENCE_END):
             text = s[sentence.start : sentence.end]
             anaphor = bool(_ANAPHOR.search(text))
@@ -487,6 +511,7 @@ class _Reader:
                     for each in self._coordinated(ctx, draft):
                         claim = self._claim(para, ctx, each, paragraph_claims)
                         paragraph_claims.append((each, claim))
+                        self._paragraph_drafts.append(each)
                         self.claims.append(claim)
                         drafts.append(each)
                         previous = each
@@ -841,20 +866,80 @@ class _Reader:
         head = _BREAKDOWN_HEAD.search(ctx.s, 0, ctx.figure.start)
         if head is None:
             return None
+        named = self._kind_before_name(ctx, draft.metric)
+        if named is not None:
+            return named or None
+        part = self._breakdown_part(ctx)
+        return part[1] if part is not None and part[0] == draft.metric else None
+
+    def _kind_before_name(self, ctx: _Context, metric: str) -> str | None:
+        """The kind of a figure named before its metric's name in its own segment: 一般贸易 of
+        一般贸易进出口, 公路 of 公路货运量. ``""`` when the name is there with no kind before it
+        (第一产业增加值 is a registry metric in full); ``None`` when the name is not there."""
         words = self._lead_words(ctx)
         # 一般贸易进出口 names 进出口额 as a report says it, without the 额.
         named = [
             m
             for ending in ("", "额", "总额")
             for m in self.lex.metric_mentions(words + ending)
-            if m[2] == draft.metric and m[0] < len(words)
+            if m[2] == metric and m[0] < len(words)
         ]
         if not named:
             return None
         kind = _BREAKDOWN_FILLER.sub("", words[: min(m[0] for m in named)])
         if not 2 <= len(kind) <= 10 or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
+            return ""
+        return "" if _NOT_A_KIND.search(kind) else kind
+
+    def _breakdown_whole(self, ctx: _Context) -> _Draft | None:
+        """The figure a breakdown divides when its parts do not name its metric: 全年规上工业
+        增加值增长7.4%。分行业看，汽车制造业增长12.1% divides the figure stated last before
+        分行业看, in the same paragraph."""
+        heads = list(_BREAKDOWN_HEAD.finditer(ctx.s, 0, ctx.figure.start))
+        if not heads:
             return None
-        return None if _NOT_A_KIND.search(kind) else kind
+        opened = heads[-1].start()
+
+        def in_breakdown(pos: int) -> bool:
+            # 分经济类型看，…股份制企业增长7.9%。分行业看，…: a part of the breakdown before
+            # divides nothing; the sentence a head opens is that breakdown's.
+            return any(
+                h.start() < pos and not re.search(r"[。!?]", ctx.s[h.end() : pos]) for h in heads
+            )
+
+        before = [
+            d
+            for d in self._paragraph_drafts
+            if d.figure.end <= opened
+            and d.measure in ("level", "yoy")
+            and not in_breakdown(d.figure.start)
+        ]
+        return before[-1] if before and before[-1].resolved else None
+
+    def _breakdown_part(self, ctx: _Context) -> tuple[str, str | None] | None:
+        """The metric and scope of a breakdown figure whose words name a kind, not a metric.
+
+        The kind with the end of the whole's name is the part's metric when the registry
+        has it (制造业增长9.0% after 规上工业增加值: 制造业增加值, in the whole's scope, 规上);
+        otherwise the part is the whole's metric with the kind as scope (汽车制造业增长12.1%:
+        规上工业增加值 of 汽车制造业; 国有控股企业增加值增长3.2%: of 国有控股企业).
+        """
+        whole = self._breakdown_whole(ctx)
+        if whole is None:
+            return None
+        words = _PART_CHANGE.sub("", self._lead_words(ctx))
+        noun = next((n for n in _VALUE_NOUNS if whole.metric.endswith(n)), "")
+        kind = _BREAKDOWN_FILLER.sub("", words.removesuffix(noun) if noun else words)
+        if not 2 <= len(kind) <= 16 or not re.fullmatch(r"[\u4e00-\u9fff、]+", kind):
+            return None
+        if _NOT_A_PART.search(kind):
+            return None
+        named = self._resolve_name(kind + noun) if noun else None
+        if named is not None:
+            return named, whole.scope
+        if self._best_metric(kind) is not None:
+            return None  # the words name a metric of their own: not this breakdown's
+        return whole.metric, kind
 
     def _price_rise(self, words: str) -> str | None:
         """The registry's rate for the rise of the prices named last in ``words``, if any."""
@@ -1117,6 +1202,11 @@ class _Reader:
             found = self._best_metric(_compact(region))
             if found is None and measure == "share":
                 found = self._sector_share(_compact(region))
+        if found is None and measure in ("level", "yoy", "change"):
+            part = self._breakdown_part(ctx)
+            if part is not None and (measure != "level" or self._fits(part[0], ctx.figure)):
+                return part[0], True, (), 0
+        if measure not in ("level", "rate"):
             if found is None and previous is not None:
                 counted = self._counted_metric(ctx, previous)
                 if counted is not None:
@@ -1316,6 +1406,7 @@ class _Reader:
         pieces += [plain[k:] for k in range(len(plain) - 1) if plain != noun]
         pieces += [tail[i:k] for i in range(min(3, len(tail))) for k in range(len(tail), i + 1, -1)]
         pieces += self._shared_head(ctx, noun or tail)
+        pieces += self._paragraph_head(ctx, noun)
         for word in self._topic_industry(ctx):
             # 通用航空产业，聚焦制造、运营、服务三大板块: the industry's 板块.
             pieces += [word + piece for piece in (noun, tail) if piece]
@@ -1604,6 +1695,16 @@ class _Reader:
         if siblings[-1].resolved:
             pieces.append(noun + siblings[-1].metric.removesuffix("数量"))
         return pieces
+
+    def _paragraph_head(self, ctx: _Context, noun: str) -> list[str]:
+        """…利润总额86.7亿元。营业收入利润率为5.55%: a name that the registry knows only with
+        the head of the metric stated last in the sentence before (规上工业 of 规上工业利润总额).
+        Within a sentence, :meth:`_shared_head` reads the words themselves."""
+        last = self._paragraph_drafts[-1] if self._paragraph_drafts else None
+        if not noun or last is None or not last.resolved or last.figure.end > ctx.sentence.start:
+            return []
+        metric = last.metric
+        return [metric[:k] + noun for k in range(2, len(metric))]
 
     def _product_metric(self, figure: RawFigure, lead: str) -> str | None:
         # 年产20万台 names no product: the output metric counted in that unit (整车产量 in 辆/台).
@@ -1941,7 +2042,10 @@ class _Reader:
             draft.part_of = _whole_of(draft, [e for e in earlier if e[0].figure.end <= whole_at])
             if draft.part_of is not None and draft.scope is None:
                 # A part of the same metric as its whole needs its scope to be told apart.
-                draft.scope = _part_level(ctx.s, whole_at, figure.start, figure.end, draft.metric)
+                # 其中，公路货运量0.98亿吨；水路货运量0.27亿吨: 公路 and 水路 tell them apart.
+                draft.scope = _part_level(
+                    ctx.s, whole_at, figure.start, figure.end, draft.metric
+                ) or (self._kind_before_name(ctx, draft.metric) or None)
         assert draft.period is not None
         return Claim(
             id=f"l{line}-{self.per_line[line]}",

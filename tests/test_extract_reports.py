@@ -543,3 +543,79 @@ def test_a_trade_feature_checked_as_a_draft(
 ) -> None:
     text = TRADE.format(exports=exports)
     assert draft_codes(tmp_path, capsys, text, "2024-10") == expected
+
+
+# ------------------------------------------------ a bulletin's industry paragraph, broken down
+
+INDUSTRY = """# 青溪县2024年国民经济和社会发展统计公报
+
+全年规模以上工业增加值比上年增长7.4%。分经济类型看，国有控股企业增加值增长3.2%；股份制企业\
+增长7.9%。分行业看，制造业增长8.1%，其中汽车制造业增长12.1%，电气机械和器材制造业增长9.6%。
+
+全年规模以上工业企业实现营业收入1562.3亿元，比上年增长5.1%；利润总额86.7亿元，增长8.9%。\
+营业收入利润率为{margin}。
+"""
+
+
+def test_a_breakdown_by_kind_divides_the_figure_before_it() -> None:
+    # Each rate after 分…看 is of a part of 规上工业增加值, not the whole: read as the whole,
+    # the five would be five different growth rates of one figure. The registry knows
+    # 制造业增加值 (in the whole's 规上 scope); the other kinds are scopes of the whole.
+    claims = extract(INDUSTRY.format(margin="5.55%"), "2025-03", registry=REGISTRY)
+    rates = [(c.value, c.metric, c.scope) for c in claims if c.measure == "yoy"][:6]
+    assert rates == [
+        ("7.4%", "规上工业增加值", "规上"),
+        ("3.2%", "规上工业增加值", "国有控股企业"),
+        ("7.9%", "规上工业增加值", "股份制企业"),
+        ("8.1%", "制造业增加值", "规上"),
+        ("12.1%", "规上工业增加值", "汽车制造业"),
+        ("9.6%", "规上工业增加值", "电气机械和器材制造业"),
+    ]
+    # 营业收入利润率 follows a sentence on 规上工业: the registry's name has that head.
+    (margin,) = [c for c in claims if c.value == "5.55%"]
+    assert margin.metric == "规上工业营业收入利润率"
+
+
+@pytest.mark.parametrize(
+    ("margin", "expected"),
+    [
+        # Hand check: 86.7 ÷ 1562.3 = 5.549 %, within 5.55 % as printed.
+        ("5.55%", []),
+        # 6.55 % is a point above what the two figures give: [86.65 ÷ 1562.35, 86.75 ÷
+        # 1562.25] = [5.546, 5.553] %.
+        ("6.55%", ["FC401 error"]),
+    ],
+)
+def test_an_industry_paragraph_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], margin: str, expected: list[str]
+) -> None:
+    # 营业收入 is read with the 规上 scope (the sentence says 规模以上), 利润总额 without: the
+    # same firms, so the rule meets both.
+    text = INDUSTRY.format(margin=margin)
+    assert draft_codes(tmp_path, capsys, text, "2025-03") == expected
+
+
+TRANSPORT = """# 青溪县2024年国民经济和社会发展统计公报
+
+全年货物运输总量1.25亿吨，比上年增长6.2%。其中，公路货运量0.98亿吨，增长5.5%；水路货运量\
+0.27亿吨，增长8.9%。
+"""
+
+
+def test_parts_of_a_total_told_apart_by_the_words_before_their_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 公路货运量 and 水路货运量 are both 货运量: without 公路 and 水路 they were one figure
+    # printed twice (0.98 and 0.27亿吨, 5.5 % and 8.9 %), three false errors. Hand check of
+    # the text: 0.98 + 0.27 = 1.25; 0.98 ÷ 1.055 + 0.27 ÷ 1.089 = 0.9289 + 0.2479 = 1.1768,
+    # and 1.25 ÷ 1.1768 = 1.062, the 6.2 % printed.
+    claims = extract(TRANSPORT, "2025-03", registry=REGISTRY)
+    assert [(c.value, c.metric, c.scope) for c in claims] == [
+        ("1.25亿吨", "货运量", None),
+        ("6.2%", "货运量", None),
+        ("0.98亿吨", "货运量", "公路"),
+        ("5.5%", "货运量", "公路"),
+        ("0.27亿吨", "货运量", "水路"),
+        ("8.9%", "货运量", "水路"),
+    ]
+    assert draft_codes(tmp_path, capsys, TRANSPORT, "2025-03") == []
