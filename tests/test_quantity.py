@@ -107,6 +107,13 @@ def test_mixed_and_chinese_forms_agree_in_base_units() -> None:
     assert parse_quantity("两万").in_base_units()[:2] == parse_quantity("2万").in_base_units()[:2]
 
 
+def test_a_port_counts_containers_in_standard_boxes_however_it_names_them() -> None:
+    # 标准箱, 标箱 and TEU are one unit: 1230万标准箱 is 12,295,000 to 12,305,000 boxes.
+    boxes = (Decimal(12_295_000), Decimal(12_305_000))
+    for text in ("1230万标准箱", "1230万标箱", "1230万TEU"):
+        assert parse_quantity(text).in_base_units()[:2] == boxes, text
+
+
 # --------------------------------------------------------------------------- qualifiers
 
 QUALIFIED = [
