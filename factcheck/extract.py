@@ -836,7 +836,8 @@ class _Reader:
         if not resolved:
             draft.extra["unresolved_metric"] = True
         if draft.measure == "share" and (draft.of is None or draft.of == Selector()):
-            draft.of = None
+            draft.of = self._whole_of_part(ctx.lead, draft)
+        if draft.measure == "share" and draft.of is None:
             draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
         return draft
 
@@ -1796,6 +1797,18 @@ class _Reader:
             metric=found if found and found != metric else None,
             subject=subject if subject and subject != self.region else None,
         )
+
+    def _whole_of_part(self, lead: str, draft: _Draft) -> Selector | None:
+        """一般贸易进出口…占全县外贸总值的75.2%, 民营企业进出口…占73.4%: a part (a figure with
+        a scope) as a share of its own metric is a share of the whole, the metric without a
+        scope (``scope: ''``)."""
+        at = _denominator_at(lead)
+        if at < 0 or not draft.scope or not draft.resolved:
+            return None
+        words = _compact(_OF_TAIL.sub("", lead[at + 1 :]))
+        if words and self._best_metric(words) != draft.metric:
+            return None
+        return Selector(metric=draft.metric, scope="")
 
     def _compared_period(self, ctx: _Context, period: Period, measure: str) -> str | None:
         """The period a difference (百分点, 增加) is taken from, when no figure is named.

@@ -619,3 +619,16 @@ def test_parts_of_a_total_told_apart_by_the_words_before_their_name(
         ("8.9%", "货运量", "水路"),
     ]
     assert draft_codes(tmp_path, capsys, TRANSPORT, "2025-03") == []
+
+
+def test_a_part_as_a_share_of_its_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 一般贸易 is 75.2 % of 外贸总值 (an alias of 进出口总额, the part's own metric) and 民营企业
+    # 73.4 % with no denominator named: both are shares of the whole, the metric without a
+    # scope. Hand check: [245.55 ÷ 326.55, 245.65 ÷ 326.45] = [75.19, 75.25] %;
+    # [239.75 ÷ 326.55, 239.85 ÷ 326.45] = [73.42, 73.47] %.
+    claims = extract(TRADE.format(exports="218.3"), "2024-10", registry=REGISTRY)
+    shares = [(c.value, c.scope, c.of) for c in claims if c.measure == "share"]
+    whole = Selector(metric="进出口总额", scope="")
+    assert shares == [("75.2%", "一般贸易", whole), ("73.4%", "民营企业", whole)]
+    wrong = TRADE.format(exports="218.3").replace("75.2%", "78.2%")
+    assert draft_codes(tmp_path, capsys, wrong, "2024-10") == ["FC201 error"]
