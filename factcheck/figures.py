@@ -27,7 +27,14 @@ from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_readings
 from factcheck.registry import Metric, Registry
-from factcheck.units import COUNTED_UNITS, Unit, base_factor, parse_unit, same_dimension
+from factcheck.units import (
+    COUNTED_UNITS,
+    Unit,
+    UnknownUnitError,
+    base_factor,
+    parse_unit,
+    same_dimension,
+)
 
 PERCENT_MEASURES = ("yoy", "share", "cagr")
 POINT_MEASURES = ("pp", "contribution")
@@ -315,7 +322,7 @@ def _shown_unit(figure: Figure) -> str:
 def _with_magnitude(magnitude: str, name: str) -> str:
     try:
         return _unit_name(parse_unit(magnitude + name))
-    except Exception:  # a unit that takes no magnitude (%, 倍): as printed
+    except UnknownUnitError:  # a unit that takes no magnitude (%, 倍): as printed
         return name
 
 
