@@ -10,11 +10,14 @@ Grammar (precedence from loosest to tightest)::
     call       := "sum" "(" ref ")"
     ref        := NAME ("[" selector ("," selector)* "]")?
     selector   := KEY "=" VALUE        KEY: subject period measure scope of status
+                                       (in sum() only: scope=A|B|C)
 
 ``第一产业增加值 + 第二产业增加值 + 第三产业增加值 == 地区生产总值`` states an identity;
 ``地区生产总值[period=-1y]`` is the same figure a year earlier; ``常住人口[subject=青岛市]`` names
 another subject; ``sum(地区生产总值[subject=children])`` adds the figure over the subjects one
-level below. ``==`` holds when both sides can be equal within rounding (the intervals overlap).
+level below; ``sum(货运量[scope=公路|铁路|水路|航空])`` adds it over the scopes listed (parts that
+do not overlap: a report's 其中 list may mix kinds, 国有控股 and 股份制, that do). ``==`` holds
+when both sides can be equal within rounding (the intervals overlap).
 """
 
 from __future__ import annotations
@@ -91,9 +94,16 @@ class Ref:
         return f"{self.metric}[{', '.join(f'{k}={v}' for k, v in self.selectors)}]"
 
 
+def scope_alternatives(ref: Ref) -> tuple[str, ...]:
+    """The scopes of ``货运量[scope=公路|铁路|水路]``, in order; () for a single scope or none."""
+    scope = ref.selector("scope")
+    return tuple(scope.split("|")) if scope and "|" in scope else ()
+
+
 @dataclass(frozen=True)
 class Sum:
-    """``sum(ref)``: the figure added over the subjects one level below."""
+    """``sum(ref)``: the figure added over the subjects one level below, or over the scopes
+    ``ref`` lists (``sum(货运量[scope=公路|铁路|水路])``)."""
 
     ref: Ref
 

@@ -34,7 +34,19 @@ import numpy as np
 
 from factcheck import interval as iv
 from factcheck.errors import InputErrors, Problem
-from factcheck.expr import BinOp, Compare, ExprError, Neg, Node, Number, Ref, Sum, parse, refs
+from factcheck.expr import (
+    BinOp,
+    Compare,
+    ExprError,
+    Neg,
+    Node,
+    Number,
+    Ref,
+    Sum,
+    parse,
+    refs,
+    scope_alternatives,
+)
 from factcheck.findings import Finding
 from factcheck.interval import Pair
 from factcheck.keys import (
@@ -279,7 +291,20 @@ def _resolve_metrics(
 ) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
 
-    def resolve(ref: Ref) -> Ref:
+    def resolve(ref: Ref, summed: bool = False) -> Ref:
+        scopes = scope_alternatives(ref)
+        if scopes and (not summed or ref.selector("subject") == "children" or "" in scopes):
+            problems.append(
+                Problem(
+                    f"规则「{rid}」的 scope 选择器「{ref.selector('scope')}」无法使用："
+                    "用 | 列出的口径只能出现在 sum() 中，口径不能为空，"
+                    "也不能与 subject=children 同用",
+                    path,
+                    line,
+                    _file_column(path, line, text, ref.col),
+                    code="FC008",
+                )
+            )
         metric = registry.metrics.resolve(ref.metric)
         if metric is None:
             hints = registry.metrics.suggest(ref.metric)
@@ -328,7 +353,7 @@ def _resolve_metrics(
         if isinstance(n, Ref):
             return resolve(n)
         if isinstance(n, Sum):
-            return Sum(resolve(n.ref))
+            return Sum(resolve(n.ref, summed=True))
         if isinstance(n, Neg):
             return Neg(walk(n.operand))
         if isinstance(n, BinOp):
@@ -614,6 +639,17 @@ def _key_block(
 def _slot(node: Ref | Sum, anchors: _Anchors, figs: _Figures) -> _Slot:
     if isinstance(node, Ref):
         return _Slot(figs.find(_key_block(node, anchors.subject, anchors.period, anchors, figs)))
+    scopes = scope_alternatives(node.ref)
+    if scopes:
+        # sum(货运量[scope=公路|铁路]): a row per (anchor, scope), in the order the rule names
+        # them, for the anchor's own subject (or the one named).
+        n, k = len(anchors), len(scopes)
+        owner = np.repeat(np.arange(n), k)
+        codes = np.tile(np.array([figs.code(SCOPE, t) for t in scopes], dtype=np.int64), n)
+        ref = Ref(node.ref.metric, tuple(s for s in node.ref.selectors if s[0] != "scope"))
+        block = _key_block(ref, anchors.subject[owner], anchors.period[owner], anchors, figs)
+        block[SCOPE] = codes
+        return _Slot(figs.find(block), owner, np.full(n, k, dtype=np.int64))
     # sum(): a row per (anchor, child subject), anchor by anchor, children in registry order.
     # The children are the anchor's (``subject=children``, or no subject) or those of the
     # subject named.
@@ -866,7 +902,34 @@ def _evaluate_rule(
                 subject=str(figs.texts(SUBJECT, anchors.subject[i : i + 1])[0]),
             )
         )
-    return findings, took, int(complete.sum()), undecidable
+    return _without_echoes(findings), took, int(complete.sum()), undecidable
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """A rule's findings without those that only repeat another through more claims.
+
+    公路 + 水路 > 货运量 in 2024 also fails in 2023, on the levels their growth rates imply:
+    that finding names the 2024 figures and the growth rates, and goes away when the 2024
+    figure is mended. A finding whose claims include all of another's, as severe or less,
+    is that one's echo. One that names a claim the other does not name (a growth rate that
+    alone breaks 2023) is not a superset and stays.
+    """
+    if len(findings) < 2:
+        return findings
+    claims = [frozenset(map(id, f.claims)) for f in findings]
+    holding: dict[int, list[int]] = {}
+    for k, ids in enumerate(claims):
+        for c in ids:
+            holding.setdefault(c, []).append(k)
+    rank = [_RANK[f.severity] for f in findings]
+
+    def echo(k: int) -> bool:
+        ids = claims[k]
+        # Another finding whose claims are all among these holds at least one of them.
+        near = {j for c in ids for j in holding[c]}
+        return any(claims[j] < ids and rank[j] >= rank[k] for j in near)
+
+    return [f for k, f in enumerate(findings) if not echo(k)]
 
 
 _PERCENT = ("%", 0.01)

@@ -183,6 +183,23 @@ def test_an_unknown_metric_comes_with_a_suggestion(tmp_path):
     assert "是否是指「海洋生产总值」" in excinfo.value.problems[0].message
 
 
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "货运量[scope=公路|水路] <= 货运量",  # a list of scopes outside sum()
+        "sum(货运量[subject=children, scope=公路|水路]) <= 货运量",  # over two things at once
+        "sum(货运量[scope=公路|]) <= 货运量",  # an empty scope is the whole itself
+    ],
+)
+def test_a_list_of_scopes_only_where_a_sum_can_add_them(tmp_path, expr):
+    folder = _rules(tmp_path, f"rules:\n  - id: r\n    expr: {expr}\n")
+    with pytest.raises(InputErrors) as excinfo:
+        load_rules(folder, REGISTRY)
+    (problem,) = excinfo.value.problems
+    assert (problem.line, problem.code) == (3, "FC008")
+    assert "用 | 列出的口径只能出现在 sum() 中" in problem.message
+
+
 def test_a_rule_id_used_twice_names_both_places(tmp_path):
     _rules(tmp_path, "rules:\n  - id: same\n    expr: 工业增加值 <= 第二产业增加值\n", "a.yaml")
     folder = _rules(tmp_path, "rules:\n  - id: same\n    expr: 工业增加值 >= 0\n", "b.yaml")

@@ -336,6 +336,65 @@ def test_selectors_inside_sum_apply_to_the_children(tmp_path):
     assert _ids(finding) == ["hi-tech", "bonded", "blue"]
 
 
+MODES = "sum(货运量[scope=铁路|公路|水路|航空|管道]) <= 货运量"
+
+
+def test_a_sum_over_the_scopes_a_rule_lists(tmp_path):
+    # 公路 [0.975, 0.985] + 水路 [0.265, 0.275]亿吨 (铁路, 航空, 管道 not printed: the sum is
+    # at least 1.24) meets the whole 1.25 → [1.245, 1.255]: nothing to say.
+    claims = [
+        _claim("road", "即墨区", "货运量", "0.98亿吨", scope="公路"),
+        _claim("water", "即墨区", "货运量", "0.27亿吨", scope="水路"),
+        _claim("all", "即墨区", "货运量", "1.25亿吨"),
+    ]
+    assert _rule_findings(_check(tmp_path, _rule(MODES), claims)) == []
+    # 公路 printed 1.18 → [1.175, 1.185]: with 水路 at least 1.44 > 1.255, an error that
+    # names the parts in the order the rule lists their scopes, then the whole.
+    claims[0] = _claim("road", "即墨区", "货运量", "1.18亿吨", scope="公路")
+    finding = _only(_check(tmp_path, _rule(MODES), claims))
+    assert finding.severity == "error"
+    assert _ids(finding) == ["road", "water", "all"]
+    assert "左边 ≥1.44亿吨" in finding.message
+
+
+def test_scopes_a_rule_does_not_list_are_not_added(tmp_path):
+    # 国有控股 and 股份制 firms overlap (a state-held joint-stock company is both): their
+    # figures may add up to more than the whole, and a rule over transport modes ignores them.
+    claims = [
+        _claim("road", "即墨区", "货运量", "0.98亿吨", scope="公路"),
+        _claim("state", "即墨区", "货运量", "0.90亿吨", scope="国有控股"),
+        _claim("all", "即墨区", "货运量", "1.25亿吨"),
+    ]
+    assert _rule_findings(_check(tmp_path, _rule(MODES), claims)) == []
+
+
+def test_a_failure_only_repeated_through_derived_figures_is_reported_once(tmp_path):
+    # 2024: 公路 1.18 + 水路 0.27 ≥ 1.44 > 货运量 [1.245, 1.255]. With growth rates the 2023
+    # levels are derived (1.18 / 1.055 + 0.27 / 1.089 ≥ 1.36 > 1.25 / 1.062 ≈ 1.18) and fail
+    # too, through the same three figures and the rates: one finding, the 2024 one.
+    rates = [
+        _claim("road-g", "即墨区", "货运量", "5.5%", "2024", measure="yoy", scope="公路"),
+        _claim("water-g", "即墨区", "货运量", "8.9%", "2024", measure="yoy", scope="水路"),
+        _claim("all-g", "即墨区", "货运量", "6.2%", "2024", measure="yoy"),
+    ]
+    levels = [
+        _claim("road", "即墨区", "货运量", "1.18亿吨", "2024", scope="公路"),
+        _claim("water", "即墨区", "货运量", "0.27亿吨", "2024", scope="水路"),
+        _claim("all", "即墨区", "货运量", "1.25亿吨", "2024"),
+    ]
+    finding = _only(_check(tmp_path, _rule(MODES), levels + rates))
+    assert "即墨区 2024" in finding.message
+    assert _ids(finding) == ["road", "water", "all"]
+    # With 公路 right (0.98) and 水路's rate printed as -40%, only 2023 fails:
+    # 0.98 / 1.055 + 0.27 / 0.6 ≥ 0.92 + 0.44 = 1.36 > 1.25 / 1.062 ≈ 1.18. Kept: it names
+    # a rate the 2024 figures do not.
+    levels[0] = _claim("road", "即墨区", "货运量", "0.98亿吨", "2024", scope="公路")
+    rates[1] = _claim("water-g", "即墨区", "货运量", "-40%", "2024", measure="yoy", scope="水路")
+    finding = _only(_check(tmp_path, _rule(MODES), levels + rates))
+    assert "即墨区 2023" in finding.message
+    assert "water-g" in _ids(finding)
+
+
 # --------------------------------------------------------------------------- selectors
 
 
