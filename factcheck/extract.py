@@ -225,6 +225,13 @@ _VALUE_NOUNS = (
 #: 国有控股企业 are, 全年累计 is not.
 _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
+_TRADE_METRICS = frozenset({"进出口总额", "出口总额", "进口总额"})
+#: 对东盟进出口, 向欧盟出口, 与共建“一带一路”国家的贸易额: the partner before the trade noun.
+_PARTNER = re.compile(
+    r"(?:对|向|与)(.{2,24}?)的?(?:货物)?(?:贸易)?(?:进出口|出口|进口|贸易)[额总值]*$"
+)
+#: 对外贸易, 与上年相比: no partner.
+_NO_PARTNER = re.compile(r"^外|上年|去年|同期|相比|比")
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 _COMPLETION = re.compile(
@@ -236,6 +243,12 @@ _COMPARED_YEAR = re.compile(
     r"[比较](?:(?:上年|去年)|(?P<year>(?:19|20)\d{2})年)(?P<same>同期)?(?:[^年月季]|$)"
 )
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
+#: 比上年的3.08亿吨增长5.8%, 比上年同期的1249.5亿元, 与2010年第六次全国人口普查的2947832人相比:
+#: the figure is the one before it, in the period named.
+_THAN = re.compile(
+    r"(?:比|较|与|同)(?:(上年|去年)(?:同期)?|(\d{4})年(?:同期|底|末)?)"
+    r"(?:第[一二三四五六七八九十]次全国[\u4e00-\u9fff]{2,4}普查)?的$"
+)
 
 #: Units that name what they count: 锭 counts spindles, 标箱 containers (个 and 处 do not).
 _NAMING_UNITS = frozenset({"锭", "车道", "标箱", "蒸吨"})
@@ -708,6 +721,9 @@ class _Reader:
         completed = self._completion(ctx, previous, measure)
         if completed is not None:
             return completed
+        earlier = self._level_before(ctx, previous, measure, to_date, continued)
+        if earlier is not None:
+            return earlier
         since = _FROM.search(lead)
         if since is not None:
             # 由2019年的58.3%: the figure is of the period named after 由 (上年同期 of this one);
@@ -817,6 +833,7 @@ class _Reader:
             or _listed(lead, tail, draft.metric)
             or (resolved and self._kind_of_count(ctx, draft))
             or (resolved and self._broken_down(ctx, draft))
+            or (resolved and self._partner(ctx, draft))
             or None
         )
         if (
@@ -852,6 +869,61 @@ class _Reader:
             return done
         noun = _lead_noun(words) or _tail_noun(ctx.tail)
         return _qualified(noun, draft.metric)
+
+    def _level_before(
+        self,
+        ctx: _Context,
+        previous: _Draft | None,
+        measure: str,
+        to_date: bool,
+        continued: bool,
+    ) -> _Draft | None:
+        """比上年的3.08亿吨: the figure stated before it, in the sentence, a period earlier.
+
+        The growth after it (增长5.8%) stays the growth of the figure before, in its period.
+        """
+        than = _THAN.search(ctx.lead)
+        if (
+            than is None
+            or measure != "level"
+            or previous is None
+            or not previous.resolved
+            or previous.measure != "level"
+            or previous.figure.start < ctx.sentence.start
+            or ctx.figure.unit == "%"
+        ):
+            return None
+        now = previous.period
+        years = -1 if than.group(1) else int(than.group(2)) - now.end.year
+        if years >= 0:
+            return None
+        draft = dataclasses.replace(
+            previous,
+            figure=ctx.figure,
+            period=now.shift(years),
+            period_guessed=False,
+            extra={},
+        )
+        value = self._value(ctx.figure, previous.metric, "level", "")
+        if value is None:
+            return None  # 比上年的3.08亿吨 after a count of ships: not the same thing
+        draft.value = value
+        draft.against = draft.base = draft.of = None
+        draft.status = self._status(ctx, draft, to_date, previous, continued)
+        return draft
+
+    def _partner(self, ctx: _Context, draft: _Draft) -> str | None:
+        """The partner a trade figure is with, as its scope: 对共建“一带一路”国家进出口548.2亿元,
+        对东盟出口, 与欧盟贸易额 are parts of the region's trade, not its total."""
+        if draft.metric not in _TRADE_METRICS:
+            return None
+        found = _PARTNER.search(self._lead_words(ctx))
+        if found is None:
+            return None
+        partner = re.sub(r"[“”\"'‘’「」]", "", found.group(1))
+        if _NO_PARTNER.search(partner):
+            return None
+        return partner if 2 <= len(partner) <= 20 else None
 
     def _broken_down(self, ctx: _Context, draft: _Draft) -> str | None:
         """The part a figure is of, in a breakdown: 从贸易方式看，一般贸易进出口245.6亿元 is the

@@ -641,3 +641,61 @@ def test_a_part_as_a_share_of_its_whole(tmp_path: Path, capsys: pytest.CaptureFi
     assert shares == [("75.2%", "一般贸易", whole), ("73.4%", "民营企业", whole)]
     wrong = TRADE.format(exports="218.3").replace("75.2%", "78.2%")
     assert draft_codes(tmp_path, capsys, wrong, "2024-10") == ["FC201 error"]
+
+
+# ------------------------------------------------ the level a growth is from, named in passing
+
+PORT = """# 青溪县2024年1—10月经济运行情况
+
+2024年，全县完成货物吞吐量3.26亿吨，比上年的3.08亿吨增长{growth}。
+1—10月，全县进出口总值1356.7亿元，比上年同期的1249.5亿元增长8.6%。
+2023年，全县新能源汽车产量达到18.64万辆，较2022年的13.10万辆增长42.3%。
+"""
+
+
+def test_the_level_a_growth_is_from_is_the_same_figure_a_period_earlier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 比上年的3.08亿吨 was a metric of its own named 比上年的量, and the growth after it was
+    # that metric's. Hand checks: 3.26 / 3.08 = 1.0584 (5.8 %); with the rounding of both,
+    # [3.255 / 3.085, 3.265 / 3.075] = [1.0551, 1.0618]. 1356.7 / 1249.5 = 1.0858 (8.6 %).
+    # 18.64 / 13.10 = 1.4229 (42.3 %).
+    claims = extract(PORT.format(growth="5.8%"), "2025-01", "青溪县", registry=REGISTRY)
+    assert [(c.metric, c.measure, c.period, c.value) for c in claims] == [
+        ("货物吞吐量", "level", "2024", "3.26亿吨"),
+        ("货物吞吐量", "level", "2023", "3.08亿吨"),
+        ("货物吞吐量", "yoy", "2024", "5.8%"),
+        ("进出口总额", "level", "2024-01..2024-10", "1356.7亿元"),
+        ("进出口总额", "level", "2023-01..2023-10", "1249.5亿元"),
+        ("进出口总额", "yoy", "2024-01..2024-10", "8.6%"),
+        ("新能源汽车产量", "level", "2023", "18.64万辆"),
+        ("新能源汽车产量", "level", "2022", "13.10万辆"),
+        ("新能源汽车产量", "yoy", "2023", "42.3%"),
+    ]
+    assert draft_codes(tmp_path, capsys, PORT.format(growth="5.8%"), "2025-01") == []
+    # 3.26 / 3.08 is at most 6.18 %: 8.8 % is an error of the growth against its two levels.
+    moved = PORT.format(growth="8.8%")
+    assert draft_codes(tmp_path, capsys, moved, "2025-01") == ["FC202 error"]
+
+
+def test_trade_with_a_partner_is_a_part_of_the_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 对共建“一带一路”国家进出口548.2亿元 was read as the region's whole trade: against the
+    # 1356.7亿元 total, five false errors. Hand check: 548.2 / 1356.7 = 40.41 % (40.4 %).
+    text = (
+        "# 青岛市2024年1—10月外贸进出口情况\n\n1—10月，全市进出口总值1356.7亿元，增长8.6%。"
+        "对共建“一带一路”国家进出口548.2亿元，增长14.3%，占全市进出口总值的40.4%。"
+        "对东盟出口126.5亿元；与上年相比，出口增长10.2%。\n"
+    )
+    claims = extract(text, "2024-11", "青岛市", registry=REGISTRY)
+    parts = [(c.metric, c.measure, c.value, c.scope) for c in claims if c.scope]
+    assert parts == [
+        ("进出口总额", "level", "548.2亿元", "共建一带一路国家"),
+        ("进出口总额", "yoy", "14.3%", "共建一带一路国家"),
+        ("进出口总额", "share", "40.4%", "共建一带一路国家"),
+        ("出口总额", "level", "126.5亿元", "东盟"),
+    ]
+    assert draft_codes(tmp_path, capsys, text, "2024-11") == []
+    moved = text.replace("40.4%", "45.4%")
+    assert draft_codes(tmp_path, capsys, moved, "2024-11") == ["FC201 error"]
