@@ -894,6 +894,8 @@ class _Reader:
         ):
             return None
         now = previous.period
+        if now is None:
+            return None
         years = -1 if than.group(1) else int(than.group(2)) - now.end.year
         if years >= 0:
             return None
