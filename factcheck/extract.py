@@ -140,6 +140,7 @@ from factcheck.extract_words import (
     _TARGET,
     _TOPIC_WINDOW,
     _TOTAL_WORDS,
+    _UP,
     RATIO_MOVED,
     _accrues,
     _bare,
@@ -225,6 +226,10 @@ _VALUE_NOUNS = (
 #: 国有控股企业 are, 全年累计 is not.
 _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
+#: 全市常住人口中，: the head of a list of parts of the figure it names.
+_AMONG = re.compile(r"(?:全市|全县|全区|全省|全国)?([\u4e00-\u9fff]{2,10}?)中[,:]")
+#: What a part's words say besides its kind: 居住在城镇的人口为, 拥有…的人口为.
+_AMONG_FILLER = re.compile(r"^(?:居住在|拥有|其中)|(?:为|是|有|达到?|共)$")
 _TRADE_METRICS = frozenset({"进出口总额", "出口总额", "进口总额"})
 #: 对东盟进出口, 向欧盟出口, 与共建“一带一路”国家的贸易额: the partner before the trade noun.
 _PARTNER = re.compile(
@@ -243,6 +248,8 @@ _COMPARED_YEAR = re.compile(
     r"[比较](?:(?:上年|去年)|(?P<year>(?:19|20)\d{2})年)(?P<same>同期)?(?:[^年月季]|$)"
 )
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
+#: 与2010年第六次全国人口普查相比，…增长11.49%: the year every change in the sentence is from.
+_COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^。;]{0,30}?相比")
 #: 比上年的3.08亿吨增长5.8%, 比上年同期的1249.5亿元, 与2010年第六次全国人口普查的2947832人相比:
 #: the figure is the one before it, in the period named.
 _THAN = re.compile(
@@ -757,6 +764,15 @@ class _Reader:
             guessed = True
         if period.kind == "span" and measure == "yoy" and "同比" not in lead:
             measure = "multiple"  # 近三年下降13.5%: a change over the span, not a yearly rate
+        since = _COMPARED_WITH.search(ctx.s, ctx.sentence.start, figure.start)
+        if (
+            since is not None
+            and measure == "yoy"
+            and period.kind == "year"
+            and int(since.group(1)) < period.start.year - 1
+            and "同比" not in lead
+        ):
+            measure = "multiple"  # 与2010年…相比，增长11.49%: over ten years, from 2010
         price = self._price_rise(metric_region) if measure == "yoy" else None
         part = self._part_is(ctx, measure, previous)
         if part is not None:
@@ -766,6 +782,9 @@ class _Reader:
             if part is not None
             else self._metric(ctx, measure, metric_region, previous, continued)
         )
+        among = self._among(ctx, measure) if part is None and price is None else None
+        if among is not None:
+            metric, resolved, group, group_index = among[0], True, (), 0
         if price is not None:
             # 居民消费价格同比上涨0.4%: the registry counts the rise of a price index as a
             # rate of its own (居民消费价格指数涨幅), stated as a level (下降 kept in its value).
@@ -828,7 +847,8 @@ class _Reader:
         ):
             draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
         draft.scope = (
-            _scope(lead + tail)
+            (among[1] if among is not None else None)
+            or _scope(lead + tail)
             or _level(lead, draft.metric)
             or _listed(lead, tail, draft.metric)
             or (resolved and self._kind_of_count(ctx, draft))
@@ -913,6 +933,34 @@ class _Reader:
         draft.against = draft.base = draft.of = None
         draft.status = self._status(ctx, draft, to_date, previous, continued)
         return draft
+
+    def _among(self, ctx: _Context, measure: str) -> tuple[str, str | None] | None:
+        """The metric and scope of a part after a head that names the whole: 全市常住人口中，
+        男性人口为1672418人 is 常住人口 of 男性; 居住在城镇的人口 is 城镇常住人口 (the kind and
+        the whole's noun name a registry metric); 0—14岁人口 is 常住人口 of 0—14岁."""
+        if measure != "level":
+            return None
+        # The head holds to the full stop: 男性…；女性… are both its parts.
+        start = ctx.s.rfind("。", 0, ctx.figure.start) + 1
+        head = None
+        for found in _AMONG.finditer(ctx.s, start, ctx.figure.start):
+            head = found
+        if head is None:
+            return None
+        whole = self.lex.resolve_metric(head.group(1))
+        if whole is None or self.lex.metric_units.get(whole) not in _COUNT_UNITS | {"人"}:
+            return None
+        words = re.sub(r"\s", "", ctx.s[max(head.end(), ctx.segment.start) : ctx.figure.start])
+        words = _AMONG_FILLER.sub("", re.sub(r"（[^）]*）|\([^)]*\)", "", words))
+        nouns = ("人口", "户", "人")
+        noun = next((n for n in nouns if whole.endswith(n) and words.endswith(n)), "")
+        kind = words.removesuffix(noun).removesuffix("的") if noun else ""
+        if not 1 <= len(kind) <= 16 or not re.fullmatch(r"[\u4e00-\u9fff\d—\-~～]+", kind):
+            return None
+        named = self._resolve_name(kind + noun)
+        if named is not None and named != whole:
+            return named, None
+        return whole, kind
 
     def _partner(self, ctx: _Context, draft: _Draft) -> str | None:
         """The partner a trade figure is with, as its scope: 对共建“一带一路”国家进出口548.2亿元,
@@ -1091,7 +1139,9 @@ class _Reader:
         ):
             draft.against = self._against(against_text, period, draft)
         if draft.measure == "multiple":
-            base = _BASE_YEAR.search(ctx.lead)
+            base = _BASE_YEAR.search(ctx.lead) or _COMPARED_WITH.search(
+                ctx.s, ctx.sentence.start, ctx.figure.start
+            )
             if base and not against_text:
                 draft.base = base.group(1)  # 比2020年翻一番: the base year, not the year before
         if period.kind == "date" and period.end.month != (period.end + dt.timedelta(days=1)).month:
@@ -1858,6 +1908,9 @@ class _Reader:
             word = _CHANGE_WORD.search(down.group(0))
             printed = word.group(0) if word else "下降"
             value = (printed if printed in _DOWN_WORDS else "下降") + value
+        elif measure == "multiple" and value.endswith("%") and _UP.search(lead[-14:]):
+            # 近三年增长13.5% is 1.135 times (without the word, 0.135 times).
+            value = "增长" + value
         return value if _parses(value) else None
 
     def _of(self, lead: str, metric: str) -> Selector | None:
@@ -1896,6 +1949,9 @@ class _Reader:
         if period.kind == "span":
             return None
         head = ctx.s[ctx.clause.start : ctx.figure.start]
+        since = _COMPARED_WITH.search(ctx.s, ctx.sentence.start, ctx.figure.start)
+        if since is not None and period.kind == "year":
+            return since.group(1)
         named = [
             t
             for t in ctx.times
@@ -2234,7 +2290,31 @@ def _heading_year(text: str) -> int | None:
     if len(text) > 60 or re.search(r"[。!?;，,]", text):
         return None
     m = _HEADING_YEAR.search(text)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    census = _CENSUS.search(text)
+    return _CENSUS_YEARS.get((census.group(1), census.group(2))) if census else None
+
+
+#: 第七次全国人口普查主要数据公报 reports the census year, not the year it is published in.
+_CENSUS = re.compile(r"第([一二三四五六七])次全国(人口|经济|农业)普查")
+_CENSUS_YEARS: dict[tuple[str, str], int] = {
+    ("一", "人口"): 1953,
+    ("二", "人口"): 1964,
+    ("三", "人口"): 1982,
+    ("四", "人口"): 1990,
+    ("五", "人口"): 2000,
+    ("六", "人口"): 2010,
+    ("七", "人口"): 2020,
+    ("一", "经济"): 2004,
+    ("二", "经济"): 2008,
+    ("三", "经济"): 2013,
+    ("四", "经济"): 2018,
+    ("五", "经济"): 2023,
+    ("一", "农业"): 1996,
+    ("二", "农业"): 2006,
+    ("三", "农业"): 2016,
+}
 
 
 def _rated(ctx: _Context) -> bool:

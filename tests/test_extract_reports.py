@@ -699,3 +699,68 @@ def test_trade_with_a_partner_is_a_part_of_the_total(
     assert draft_codes(tmp_path, capsys, text, "2024-11") == []
     moved = text.replace("40.4%", "45.4%")
     assert draft_codes(tmp_path, capsys, moved, "2024-11") == ["FC201 error"]
+
+
+# ------------------------------------------------ a census bulletin
+
+CENSUS = """# 澄江市第七次全国人口普查主要数据公报
+
+全市常住人口为3286514人，与2010年第六次全国人口普查的2947832人相比，十年共增加{added}人，\
+增长{growth}。
+
+全市常住人口中，男性人口为1672418人，占50.89%；女性人口为1614096人，占49.11%。
+
+全市常住人口中，0—14岁人口为514387人，占15.65%；15—59岁人口为{middle}人，占65.32%；60岁及以上\
+人口为625225人，占19.02%。
+
+全市常住人口中，居住在城镇的人口为2349857人，占71.50%；居住在乡村的人口为936657人，占28.50%。\
+与2010年第六次全国人口普查相比，城镇人口增加511055人，乡村人口减少{fewer}人。
+"""
+CENSUS_TRUE = {"added": "338682", "growth": "11.49%", "middle": "2146902", "fewer": "172373"}
+
+
+def test_a_census_bulletin_reads_its_parts_and_the_census_years() -> None:
+    claims = extract(CENSUS.format(**CENSUS_TRUE), "2021-05", "澄江市", registry=REGISTRY)
+    got = [(c.metric, c.measure, c.period, c.value, c.scope) for c in claims]
+    # The census is of 2020 (its title says 第七次), the one before of 2010; the parts after
+    # 全市常住人口中 are scopes of it, or metrics of their own where the registry has them.
+    assert got[:6] == [
+        ("常住人口", "level", "2020", "3286514人", None),
+        ("常住人口", "level", "2010", "2947832人", None),
+        ("常住人口", "change", "2020", "338682人", None),
+        ("常住人口", "multiple", "2020", "增长11.49%", None),
+        ("常住人口", "level", "2020", "1672418人", "男性"),
+        ("常住人口", "share", "2020", "50.89%", "男性"),
+    ]
+    assert ("常住人口", "level", "2020", "514387人", "0-14岁") in got
+    assert ("城镇常住人口", "level", "2020", "2349857人", None) in got
+    assert ("乡村常住人口", "level", "2020", "936657人", None) in got
+    assert ("乡村常住人口", "change", "2020", "减少172373人", None) in got
+    assert [c.against for c in claims if c.measure == "change"] == [Selector(period="2010")] * 3
+
+
+@pytest.mark.parametrize(
+    ("moved", "expected"),
+    [
+        # Hand checks: 3286514 − 2947832 = 338682; 3286514 / 2947832 = 1.11489 (11.49 %);
+        # 1672418 + 1614096 = 3286514, 1672418 / 3286514 = 50.887 %; 514387 + 2146902 +
+        # 625225 = 3286514, 2146902 / 3286514 = 65.325 %; 2349857 + 936657 = 3286514;
+        # 2010: urban 2349857 − 511055 = 1838802, rural 936657 + 172373 = 1109030, and
+        # 1838802 + 1109030 = 2947832.
+        ({}, []),
+        # 3286514 − 2947832 = 338682, not 358682.
+        ({"added": "358682"}, ["FC206 error"]),
+        # 1.1149 times, not 1.1249 (read as 0.1249 times before: a false error).
+        ({"growth": "12.49%"}, ["FC205 error"]),
+        # 514387 + 2246902 + 625225 = 3386514 ≠ 3286514, and 2246902 / 3286514 = 68.37 %.
+        ({"middle": "2246902"}, ["FC201 error", "FC401 error"]),
+        # 2010: 1838802 + (936657 + 192373) = 2967832 ≠ 2947832.
+        ({"fewer": "192373"}, ["FC401 error"]),
+    ],
+    ids=lambda v: ",".join(v) or "consistent" if isinstance(v, dict) else None,
+)
+def test_a_census_bulletin_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], moved: dict[str, str], expected: list[str]
+) -> None:
+    text = CENSUS.format(**(CENSUS_TRUE | moved))
+    assert draft_codes(tmp_path, capsys, text, "2021-05") == expected

@@ -37,6 +37,10 @@ REGISTRY = load_registry(ROOT / "rules")
         ("前三季度松岭县外贸进出口稳中有升", "松岭县"),
         ("上半年松岭县工业经济稳步回升", "松岭县"),
         ("1—8月松岭县工业经济运行情况", "松岭县"),  # the dash folded, as the extractor reads it
+        # Any topic before a title's closing word: 公报, 简况, 情况, 报告, 规划, 纲要.
+        ("2023年澄江市教育事业发展统计公报", "澄江市"),
+        ("澄江市卫生健康事业发展统计公报", "澄江市"),
+        ("澄江市第七次全国人口普查主要数据公报", "澄江市"),
     ],
 )
 def test_the_title_names_the_region(title: str, region: str) -> None:
@@ -54,6 +58,8 @@ def test_the_title_names_the_region(title: str, region: str) -> None:
         "建设高质量发展示范区",  # 示范区 ends like a place but is none
         "前三季度全市外贸进出口稳中有升",  # a period, then a relative word
         "推动城市南北协调发展",  # 市南 (an alias of 市南区) inside 城市南北 is no mention
+        "城市更新工作报告",  # 城市 ends in 市 and is no place
+        "社区治理情况的报告",
     ],
 )
 def test_a_title_without_a_place_names_none(title: str) -> None:
