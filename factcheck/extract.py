@@ -230,6 +230,9 @@ _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力�
 _AMONG = re.compile(r"(?:全市|全县|全区|全省|全国)?([\u4e00-\u9fff]{2,10}?)中[,:]")
 #: What a part's words say besides its kind: 居住在城镇的人口为, 拥有…的人口为.
 _AMONG_FILLER = re.compile(r"^(?:居住在|拥有|其中)|(?:为|是|有|达到?|共)$")
+#: 小学, 初中, 普通高中, 中等职业学校, 特殊教育学校, 普通高等学校, 幼儿园: kinds of school.
+_SCHOOL_KIND = re.compile(r"学校|小学|中学|初中|高中|幼儿园|学前|高校|高等教育|职业教育|中职|高职")
+_SCHOOL_METRICS = frozenset({"学校数量", "在校学生人数", "专任教师人数"})
 _TRADE_METRICS = frozenset({"进出口总额", "出口总额", "进口总额"})
 #: 对东盟进出口, 向欧盟出口, 与共建“一带一路”国家的贸易额: the partner before the trade noun.
 _PARTNER = re.compile(
@@ -854,6 +857,7 @@ class _Reader:
             or (resolved and self._kind_of_count(ctx, draft))
             or (resolved and self._broken_down(ctx, draft))
             or (resolved and self._partner(ctx, draft))
+            or (resolved and self._kind_of_school(ctx, draft))
             or None
         )
         if (
@@ -903,14 +907,15 @@ class _Reader:
         The growth after it (增长5.8%) stays the growth of the figure before, in its period.
         """
         than = _THAN.search(ctx.lead)
+        # A rate's figure reads as a share until its metric is known (毛入园率 …比上年的92.4%).
+        rate = measure == "share" and _denominator_at(ctx.lead) < 0
         if (
             than is None
-            or measure != "level"
+            or (measure != "level" and not rate)
             or previous is None
-            or not previous.resolved
             or previous.measure != "level"
             or previous.figure.start < ctx.sentence.start
-            or ctx.figure.unit == "%"
+            or (ctx.figure.unit == "%") != (previous.figure.unit == "%")
         ):
             return None
         now = previous.period
@@ -924,7 +929,8 @@ class _Reader:
             figure=ctx.figure,
             period=now.shift(years),
             period_guessed=False,
-            extra={},
+            # An unregistered name stays one: the reviewer names the metric of both.
+            extra={k: v for k, v in previous.extra.items() if k == "unresolved_metric"},
         )
         value = self._value(ctx.figure, previous.metric, "level", "")
         if value is None:
@@ -961,6 +967,26 @@ class _Reader:
         if named is not None and named != whole:
             return named, None
         return whole, kind
+
+    def _kind_of_school(self, ctx: _Context, draft: _Draft) -> str | None:
+        """The kind of school a school count names: 特殊教育学校在校生2815人 are the special
+        schools' pupils, not the region's 62.85万 (an education bulletin lists every kind)."""
+        if draft.metric not in _SCHOOL_METRICS or draft.measure not in ("level", "yoy", "change"):
+            return None
+        kind = self._kind_before_name(ctx, draft.metric)
+        if kind and _SCHOOL_KIND.search(kind):
+            return kind
+        if kind == "" and ctx.segment.start > ctx.sentence.start:
+            # 小学在校生241326人，专任教师14386人: the teachers are the 小学's too.
+            last = self._paragraph_drafts[-1] if self._paragraph_drafts else None
+            if (
+                last is not None
+                and last.scope
+                and last.metric in _SCHOOL_METRICS
+                and last.figure.start >= ctx.sentence.start
+            ):
+                return last.scope
+        return None
 
     def _partner(self, ctx: _Context, draft: _Draft) -> str | None:
         """The partner a trade figure is with, as its scope: 对共建“一带一路”国家进出口548.2亿元,

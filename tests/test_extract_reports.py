@@ -764,3 +764,38 @@ def test_a_census_bulletin_checked_as_a_draft(
 ) -> None:
     text = CENSUS.format(**(CENSUS_TRUE | moved))
     assert draft_codes(tmp_path, capsys, text, "2021-05") == expected
+
+
+# ------------------------------------------------ an education bulletin's kinds of school
+
+EDUCATION = """# 澄江市2023年教育事业发展统计公报
+
+全市各级各类学历教育在校生62.85万人，专任教师43907人。学前三年毛入园率为93.6%，比上年的92.4%\
+提高{points}个百分点。
+
+小学招生41826人，比上年的43399人减少1573人；小学在校生241326人，专任教师14386人。全市特殊教育学校\
+在校生2815人，专任教师462人。
+"""
+
+
+def test_school_figures_are_of_the_kind_of_school_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 特殊教育学校在校生2815人 and the 462 teachers after it were the city's 在校学生人数 and
+    # 专任教师人数: against 62.85万 and 43907, two false errors.
+    claims = extract(EDUCATION.format(points="1.2"), "2024-03", "澄江市", registry=REGISTRY)
+    schools = [(c.metric, c.value, c.scope) for c in claims if c.metric in
+               ("在校学生人数", "专任教师人数")]  # fmt: skip
+    assert schools == [
+        ("在校学生人数", "62.85万人", None),
+        ("专任教师人数", "43907人", None),
+        ("在校学生人数", "241326人", "小学"),
+        ("专任教师人数", "14386人", "小学"),  # the teachers of the 小学 just named
+        ("在校学生人数", "2815人", "特殊教育学校"),
+        ("专任教师人数", "462人", "特殊教育学校"),
+    ]
+    # 比上年的92.4% is the same rate a year before, and 比上年的43399人 the same count: the
+    # rate is unregistered, and keeps its own name for the reviewer.
+    earlier = [(c.metric, c.period, c.value) for c in claims if c.period == "2022"]
+    assert earlier == [("学前三年毛入园率", "2022", "92.4%"), ("小学招生人数", "2022", "43399人")]
+    assert draft_codes(tmp_path, capsys, EDUCATION.format(points="1.2"), "2024-03") == []
