@@ -225,7 +225,6 @@ _VALUE_NOUNS = (
 #: Words that are no part's name (a time, a verb of counting, a clause): 汽车制造业 and
 #: 国有控股企业 are, 全年累计 is not.
 _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
-#: Words before a part's name that are not its kind: 其中, the region, the verb.
 #: 全市常住人口中，: the head of a list of parts of the figure it names.
 _AMONG = re.compile(r"(?:全市|全县|全区|全省|全国)?([\u4e00-\u9fff]{2,10}?)中[,:]")
 #: What a part's words say besides its kind: 居住在城镇的人口为, 拥有…的人口为.
@@ -240,6 +239,7 @@ _PARTNER = re.compile(
 )
 #: 对外贸易, 与上年相比: no partner.
 _NO_PARTNER = re.compile(r"^外|上年|去年|同期|相比|比")
+#: Words before a part's name that are not its kind: 其中, the region, the verb.
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 _COMPLETION = re.compile(
@@ -1976,7 +1976,7 @@ class _Reader:
             return None
         head = ctx.s[ctx.clause.start : ctx.figure.start]
         since = _COMPARED_WITH.search(ctx.s, ctx.sentence.start, ctx.figure.start)
-        if since is not None and period.kind == "year":
+        if since is not None and period.kind == "year" and int(since.group(1)) < period.start.year:
             return since.group(1)
         named = [
             t
