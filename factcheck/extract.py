@@ -970,7 +970,12 @@ class _Reader:
 
     def _kind_of_school(self, ctx: _Context, draft: _Draft) -> str | None:
         """The kind of school a school count names: 特殊教育学校在校生2815人 are the special
-        schools' pupils, not the region's 62.85万 (an education bulletin lists every kind)."""
+        schools' pupils, not the region's 62.85万 (an education bulletin lists every kind).
+
+        Only for school counts: the words before any metric's name (``_kind_before_name``)
+        read as a scope everywhere would make a scope of words that only describe the whole
+        (全年粮食总产量 has none, but 各级各类学历教育在校生 would), so the kinds a bulletin
+        lists are recognised by what they name."""
         if draft.metric not in _SCHOOL_METRICS or draft.measure not in ("level", "yoy", "change"):
             return None
         kind = self._kind_before_name(ctx, draft.metric)
