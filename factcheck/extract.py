@@ -972,10 +972,9 @@ class _Reader:
         """The kind of school a school count names: 特殊教育学校在校生2815人 are the special
         schools' pupils, not the region's 62.85万 (an education bulletin lists every kind).
 
-        Only for school counts: the words before any metric's name (``_kind_before_name``)
-        read as a scope everywhere would make a scope of words that only describe the whole
-        (全年粮食总产量 has none, but 各级各类学历教育在校生 would), so the kinds a bulletin
-        lists are recognised by what they name."""
+        Only for school counts, and only for words that name a kind of school: the words
+        before any metric's name (``_kind_before_name``) read as a scope everywhere would
+        also make scopes of words that only describe the whole figure."""
         if draft.metric not in _SCHOOL_METRICS or draft.measure not in ("level", "yoy", "change"):
             return None
         kind = self._kind_before_name(ctx, draft.metric)
