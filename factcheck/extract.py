@@ -225,6 +225,9 @@ _VALUE_NOUNS = (
 #: Words that are no part's name (a time, a verb of counting, a clause): 汽车制造业 and
 #: 国有控股企业 are, 全年累计 is not.
 _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
+#: After a whole printed inside a share (占全市产量31.52万辆的比重为59.1%).
+_WHOLE_AFTER = re.compile(r"的?(?:比重|比例|份额)")
+_WHOLE_THEN_SHARE = re.compile(r"的?(?:比重|比例|份额)(?:为|是|达到|达|约为|约)?")
 #: 全市常住人口中，: the head of a list of parts of the figure it names.
 _AMONG = re.compile(r"(?:全市|全县|全区|全省|全国)?([\u4e00-\u9fff]{2,10}?)中[,:]")
 #: What a part's words say besides its kind: 居住在城镇的人口为, 拥有…的人口为.
@@ -1154,7 +1157,9 @@ class _Reader:
         period = draft.period
         assert period is not None
         if draft.measure == "share":
-            draft.of = self._of(ctx.lead, draft.metric)
+            draft.of = self._of(ctx.lead, draft.metric) or self._of_whole_before(
+                ctx, draft, previous
+            )
             if (
                 draft.of is None
                 and continued
@@ -1955,6 +1960,23 @@ class _Reader:
             subject=subject if subject and subject != self.region else None,
         )
 
+    def _of_whole_before(
+        self, ctx: _Context, draft: _Draft, previous: _Draft | None
+    ) -> Selector | None:
+        """占全市新能源汽车产量31.52万辆的比重为59.1%: the share is of the whole just printed."""
+        if previous is None or previous.measure != "level" or not previous.resolved:
+            return None
+        between = ctx.s[previous.figure.end : draft.figure.start]
+        if not _WHOLE_THEN_SHARE.fullmatch(between):
+            return None
+        if "占" not in ctx.s[ctx.clause.start : previous.figure.start]:
+            return None
+        return Selector(
+            metric=previous.metric if previous.metric != draft.metric else None,
+            subject=previous.subject if previous.subject != self._subject(ctx) else None,
+            scope=previous.scope if previous.scope != draft.scope else None,
+        )
+
     def _whole_of_part(self, lead: str, draft: _Draft) -> Selector | None:
         """一般贸易进出口…占全县外贸总值的75.2%, 民营企业进出口…占73.4%: a part (a figure with
         a scope) as a share of its own metric is a share of the whole, the metric without a
@@ -2047,10 +2069,14 @@ class _Reader:
         if relative == "parent":
             # 全市 in a district's report is its city; in a city's own report (青岛市, or a
             # county-level 胶州市) it is the region itself.
-            return self.lex.city_of(self.region) or self.lex.parents.get(self.region)
-        return self.lex.province_of(self.region)
+            found = self.lex.city_of(self.region) or self.lex.parents.get(self.region)
+            return found or _unnamed(self.region, "市")
+        return self.lex.province_of(self.region) or _unnamed(self.region, "省")
 
     def _subject(self, ctx: _Context) -> str | None:
+        whole = self._whole_named(ctx)
+        if whole is not None:
+            return whole
         if ctx.tail.startswith("的") and _CAPACITY.search(ctx.lead[-4:]):
             # 年产30万辆的奇瑞青岛乘用车基地: the plant named after 的 has the capacity.
             after = [m for m in ctx.subjects if m[0] == ctx.figure.end + 1]
@@ -2117,6 +2143,20 @@ class _Reader:
         if ctx.carried and not (peers and self._kind(ctx.carried) == "company"):
             return ctx.carried
         return ctx.topic or self.region
+
+    def _whole_named(self, ctx: _Context) -> str | None:
+        """Whose a whole printed inside a share is: 占全市新能源汽车产量31.52万辆的比重 —
+        the place after 占 (a denominator, so never the subject of the share itself)."""
+        if not _WHOLE_AFTER.match(ctx.tail):
+            return None
+        head = ctx.s[ctx.clause.start : ctx.figure.start]
+        at = head.rfind("占")
+        if at < 0:
+            return None
+        named = self._subject_mentions(head[at + 1 :], frozenset())
+        if not named or named[0][0] != 0:
+            return None
+        return self._canonical_subject(named[0][2])
 
     def _rated_name(self, ctx: _Context) -> str | None:
         """The named thing a size class is of: 10万吨级养殖工船“国信1号” → 国信1号."""
@@ -2299,6 +2339,17 @@ def _park_name(name: str, places: set[str]) -> str | None:
     rest = prefix[: -len(place)]
     outer = max((p for p in places if rest.endswith(p)), key=len, default="")
     return outer + place + suffix.group(0)
+
+
+def _unnamed(region: str, level: str) -> str | None:
+    """The city (``市``) or province (``省``) a region lies in when the registry does not
+    say which: 全市 in 白鹭县's report is 白鹭县所在市, a subject of its own, so that
+    占全市产量31.52万辆的比重 does not give the county's own figure a second value."""
+    if level == "市" and region.endswith(("县", "区", "旗")):
+        return f"{region}所在市"
+    if level == "省" and not region.endswith(("省", "自治区")) and region != _COUNTRY:
+        return f"{region}所在省"
+    return None
 
 
 def _whole_sentence(s: str, at: int) -> str:

@@ -799,3 +799,42 @@ def test_school_figures_are_of_the_kind_of_school_named(
     earlier = [(c.metric, c.period, c.value) for c in claims if c.period == "2022"]
     assert earlier == [("学前三年毛入园率", "2022", "92.4%"), ("小学招生人数", "2022", "43399人")]
     assert draft_codes(tmp_path, capsys, EDUCATION.format(points="1.2"), "2024-03") == []
+
+
+# ------------------------------------------------ a whole printed inside a share
+
+FEATURE = """# 白鹭县：新能源汽车产业“加速跑”
+
+2023年，全县新能源汽车产量达到18.64万辆，比2022年的13.10万辆增长42.3%，占全市新能源汽车\
+产量31.52万辆的比重为{share}，稳居全市首位。
+"""
+
+
+def test_a_whole_inside_a_share_is_the_place_after_zhan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 31.52万辆 was the county's own 2023 output (its city is not registered, and 全市 was
+    # dropped): two false errors, FC101 against 18.64万辆 and FC202 against 42.3%.
+    # Hand check: 18.64 / 31.52 = 59.14 %; with the rounding of both,
+    # [18.635 / 31.525, 18.645 / 31.515] = [59.11 %, 59.16 %].
+    claims = extract(FEATURE.format(share="59.1%"), "2024-03", "白鹭县", registry=REGISTRY)
+    read = [(c.subject, c.measure, c.value, c.of) for c in claims if c.period == "2023"]
+    assert read == [
+        ("白鹭县", "level", "18.64万辆", None),
+        ("白鹭县", "yoy", "42.3%", None),
+        ("白鹭县所在市", "level", "31.52万辆", None),
+        ("白鹭县", "share", "59.1%", Selector(subject="白鹭县所在市")),
+    ]
+    assert draft_codes(tmp_path, capsys, FEATURE.format(share="59.1%"), "2024-03") == []
+    moved = FEATURE.format(share="69.1%")
+    assert draft_codes(tmp_path, capsys, moved, "2024-03") == ["FC201 error"]
+
+
+def test_a_whole_inside_a_share_in_a_registered_district_is_its_city() -> None:
+    text = "2023年，全区新能源汽车产量达到18.64万辆，占全市新能源汽车产量31.52万辆的比重为59.1%。"
+    claims = extract(text, "2024-03", "即墨区", registry=REGISTRY)
+    assert [(c.subject, c.value, c.of) for c in claims] == [
+        ("即墨区", "18.64万辆", None),
+        ("青岛市", "31.52万辆", None),
+        ("即墨区", "59.1%", Selector(subject="青岛市")),
+    ]
