@@ -201,7 +201,9 @@ _INLINE_HEADING = re.compile(
 )
 
 #: A figure said to have moved from another: 由2019年的58.3%提高到63.6%.
-_FROM_TO = re.compile(r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少)(?:到|至)|增至|降至")
+_FROM_TO = re.compile(
+    r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少|回落|回升|收窄|加快|放缓)(?:到|至)|增至|降至"
+)
 #: 从贸易方式看，/ 按经营地分，/ 分行业看，: what follows is broken down into parts.
 _BREAKDOWN_HEAD = re.compile(r"(?:^|[。;!?])(?:从|按|分)[^,。;]{1,8}?(?:来看|看|分|划分)[,:]")
 #: The change word after a part's name: 汽车制造业(同比)增长12.1%.
@@ -253,6 +255,10 @@ _COMPLETION = re.compile(
 _COMPARED_YEAR = re.compile(
     r"[比较](?:(?:上年|去年)|(?P<year>(?:19|20)\d{2})年)(?P<same>同期)?(?:[^年月季]|$)"
 )
+#: A metric's name followed by the word for its growth rate (增加值增速由…).
+_GROWTH_NAMED = re.compile(r"(?:同比)?(?:增速|增幅|增长率|涨幅)$")
+#: 由2019年的48.6%提高到52.3%: the year a difference after it is taken from.
+_MOVED_FROM_YEAR = re.compile(r"由(\d{4})年(?:底|末)?的[^,;。]*?(?:到|至)")
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 #: 与2010年第六次全国人口普查相比，…增长11.49%: the year every change in the sentence is from.
 _COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^。;]{0,30}?相比")
@@ -742,12 +748,18 @@ class _Reader:
             # 由2019年的58.3%: the figure is of the period named after 由 (上年同期 of this one);
             # its metric is named before 由 (a share's before 占).
             then = resolve_phrase(since.group(1), self.published)
-            if since.group(1) == "上年同期":
-                then = period.shift(-1)
+            if since.group(1) in ("上年同期", "上年"):
+                # 上年 is the year before the one spoken of (2023年…由上年的51.6%: 2022), not
+                # the year before publication as 去年 is.
+                then = period.shift(-1) if period.kind != "span" else year(period.start.year - 1)
             if then is not None:
                 period, guessed = then, False
             if measure != "share":
                 metric_region = lead[: since.start()]
+                rate = _GROWTH_NAMED.search(metric_region)
+                if rate is not None and measure == "level" and ctx.figure.unit == "%":
+                    # 增加值增速由上年同期的5.2%提高到6.1%: growth rates, not levels.
+                    measure, metric_region = "yoy", metric_region[: rate.start()]
             if (
                 measure == "level"
                 and not _compact(metric_region)
@@ -916,7 +928,7 @@ class _Reader:
             than is None
             or (measure != "level" and not rate)
             or previous is None
-            or previous.measure != "level"
+            or previous.measure not in ("level", "share")
             or previous.figure.start < ctx.sentence.start
             or (ctx.figure.unit == "%") != (previous.figure.unit == "%")
         ):
@@ -935,11 +947,14 @@ class _Reader:
             # An unregistered name stays one: the reviewer names the metric of both.
             extra={k: v for k, v in previous.extra.items() if k == "unresolved_metric"},
         )
-        value = self._value(ctx.figure, previous.metric, "level", "")
+        value = self._value(ctx.figure, previous.metric, previous.measure, "")
         if value is None:
             return None  # 比上年的3.08亿吨 after a count of ships: not the same thing
         draft.value = value
-        draft.against = draft.base = draft.of = None
+        # A share a year earlier (占GDP的比重为35.2%，比上年的34.1%) is of the same whole.
+        draft.against = draft.base = None
+        if previous.measure != "share":
+            draft.of = None
         draft.status = self._status(ctx, draft, to_date, previous, continued)
         return draft
 
@@ -1169,6 +1184,14 @@ class _Reader:
                 draft.of = previous.of
         elif draft.measure in ("pp", "change") and not against_text:
             draft.against = Selector(period=self._compared_period(ctx, period, draft.measure))
+            if (
+                draft.measure == "pp"
+                and previous is not None
+                and previous.measure == "share"
+                and previous.metric == draft.metric
+                and previous.figure.start >= ctx.sentence.start
+            ):
+                draft.of = previous.of  # 比重为8.6%，比上年提高0.7个百分点: of the share
         elif draft.measure in ("pp", "contribution", "change") or (
             draft.measure == "multiple" and against_text
         ):
@@ -2004,6 +2027,9 @@ class _Reader:
         since = _COMPARED_WITH.search(ctx.s, ctx.sentence.start, ctx.figure.start)
         if since is not None and period.kind == "year" and int(since.group(1)) < period.start.year:
             return since.group(1)
+        moved = _MOVED_FROM_YEAR.search(ctx.s, ctx.sentence.start, ctx.figure.start)
+        if moved is not None and period.kind == "year" and int(moved.group(1)) < period.start.year:
+            return moved.group(1)  # 由2019年的48.6%提高到52.3%，提高3.7个百分点: since 2019
         named = [
             t
             for t in ctx.times

@@ -83,8 +83,11 @@ def _share_in_range(df: pd.DataFrame) -> pd.Series:
 
 
 def _of_only_on_shares(df: pd.DataFrame) -> pd.Series:
+    # A 百分点 difference of two shares names their denominator too (比重为8.6%，比上年提高
+    # 0.7个百分点: pp with of: {metric: 地区生产总值}).
     has_of = df["of"].notna()
-    return (has_of & (df["measure"] == "share")) | (~has_of & (df["measure"] != "share"))
+    takes_of = df["measure"].isin(("share", "pp"))
+    return (has_of & takes_of) | (~has_of & (df["measure"] != "share"))
 
 
 def _quote_not_blank(series: pd.Series) -> pd.Series:
@@ -184,7 +187,7 @@ def _of_message(row: Row, _registry: Registry) -> tuple[str, str]:
         return "占比缺少 of（分母）：应写明占谁的比重，如 of: {metric: 地区生产总值}", "measure"
     selector = "、".join(f"{k}: {v}" for k, v in (row["of"] or {}).items())
     return (
-        f"of「{selector}」只用于占比：应写 measure: share，或去掉 of"
+        f"of「{selector}」只用于占比（及占比之差 pp）：应写 measure: share，或去掉 of"
         f"（此声明的 measure 为「{row['measure']}」）",
         "of",
     )

@@ -838,3 +838,38 @@ def test_a_whole_inside_a_share_in_a_registered_district_is_its_city() -> None:
         ("青岛市", "31.52万辆", None),
         ("即墨区", "59.1%", Selector(subject="青岛市")),
     ]
+
+
+# ------------------------------------------------ a rate a year before, named after 由 or 比
+
+RATES = """# 松岭县2023年国民经济和社会发展统计公报
+
+2023年，全县第三产业增加值占地区生产总值的比重由上年的51.6%提高到52.3%。数字经济核心产业增加值\
+占地区生产总值的比重为8.6%，比上年的7.9%提高{points}个百分点。全县地区生产总值增速由上年的3.1%\
+提高到5.6%。城镇调查失业率由上年的5.6%回落至5.2%。
+"""
+
+
+def test_a_rate_a_year_before_is_of_the_year_before_the_one_spoken_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 由上年的51.6% was read in the year before publication (2023, with 52.3%): an
+    # FC101 error of one share against itself; 比上年的7.9% was a metric named 比上年的;
+    # 增速由上年的3.1% a level of a metric named 地区生产总值增速由上年的; 回落至 not a move.
+    claims = extract(RATES.format(points="0.7"), "2024-03", "松岭县", registry=REGISTRY)
+    gdp = Selector(metric="地区生产总值")
+    assert [(c.metric, c.measure, c.period, c.value, c.of) for c in claims] == [
+        ("第三产业增加值", "share", "2022", "51.6%", gdp),
+        ("第三产业增加值", "share", "2023", "52.3%", gdp),
+        ("数字经济核心产业增加值", "share", "2023", "8.6%", gdp),
+        ("数字经济核心产业增加值", "share", "2022", "7.9%", gdp),
+        ("数字经济核心产业增加值", "pp", "2023", "0.7个百分点", gdp),
+        ("地区生产总值", "yoy", "2022", "3.1%", None),
+        ("地区生产总值", "yoy", "2023", "5.6%", None),
+        ("城镇调查失业率", "level", "2022", "5.6%", None),
+        ("城镇调查失业率", "level", "2023", "5.2%", None),
+    ]
+    assert draft_codes(tmp_path, capsys, RATES.format(points="0.7"), "2024-03") == []
+    # 8.6 − 7.9 = 0.7 (within rounding [0.6, 0.8]); 1.7 is no reading of it.
+    moved = RATES.format(points="1.7")
+    assert draft_codes(tmp_path, capsys, moved, "2024-03") == ["FC203 error"]
