@@ -259,6 +259,11 @@ _COMPARED_YEAR = re.compile(
 _GROWTH_NAMED = re.compile(r"(?:同比)?(?:增速|增幅|增长率|涨幅)$")
 #: 由2019年的48.6%提高到52.3%: the year a difference after it is taken from.
 _MOVED_FROM_YEAR = re.compile(r"由(\d{4})年(?:底|末)?的[^,;。]*?(?:到|至)")
+#: 比2019年增长10.6%: a growth since a year named, over more than one year.
+_THAN_YEAR_MOVED = re.compile(
+    r"(?:比|较)((?:19|20)\d{2})年(?:同期)?(?:增长|下降|增加|减少|提高|降低|上升)(?:了)?$"
+)
+_AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平方公里"})
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 #: 与2010年第六次全国人口普查相比，…增长11.49%: the year every change in the sentence is from.
 _COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^。;]{0,30}?相比")
@@ -791,6 +796,14 @@ class _Reader:
             and "同比" not in lead
         ):
             measure = "multiple"  # 与2010年…相比，增长11.49%: over ten years, from 2010
+        than = _THAN_YEAR_MOVED.search(lead)
+        if (
+            than is not None
+            and measure == "yoy"
+            and period.kind != "span"
+            and int(than.group(1)) < period.start.year - 1
+        ):
+            measure = "multiple"  # 比2019年增长10.6%: a change since 2019, not a yearly rate
         price = self._price_rise(metric_region) if measure == "yoy" else None
         part = self._part_is(ctx, measure, previous)
         if part is not None:
@@ -1123,12 +1136,14 @@ class _Reader:
     def _stock_count(self, metric: str) -> bool:
         """Whether a metric counts a stock that a 新增/新认定 … count adds to.
 
-        A count (数量, or counted in 家, 张, 户 …) whose registry names do not themselves say
+        A count (数量, or counted in 家, 张, 户 …) or an area whose registry names do not say
         "new": 新增养老床位620张 adds to 养老床位数, but 城镇新增就业 and 新引进人才 (an alias
         of 引进人才数量) are flows whose name carries the word.
         """
         unit = self.lex.metric_units.get(metric, "")
-        if not (metric.endswith("数量") or unit in _COUNT_UNITS):
+        # An area built up year by year is a stock too: 新建高标准农田5.2万亩 adds to the
+        # 累计建成86.4万亩.
+        if not (metric.endswith("数量") or unit in _COUNT_UNITS or unit in _AREA_UNITS):
             return False
         return metric not in self._new_named
 
@@ -1863,9 +1878,18 @@ class _Reader:
     def _shared_head(self, ctx: _Context, noun: str) -> list[str]:
         """示范村83个、达标村680个: the second item shares the head of the first (新创美丽乡村)."""
         siblings = [d for d in ctx.earlier if d.figure.end <= ctx.segment.start]
-        if not noun or not siblings or siblings[-1].figure.start < ctx.clause.start:
+        if not noun or not siblings:
             return []
-        head = _LEVEL_SCOPE.sub("", _compact(ctx.s[ctx.clause.start : siblings[-1].figure.start]))
+        start = ctx.clause.start
+        if siblings[-1].figure.start < start:
+            # 夏粮播种面积68.42万亩，总产量30.22万吨: a clause that is only a measure's name
+            # shares the kind that opens the clause before (夏粮总产量).
+            before = ctx.s[siblings[-1].figure.end : ctx.clause.start]
+            if not (_bare_clause_break(before) and _compact(self._lead_words(ctx)) == noun):
+                return []
+            start = ctx.s.rfind(",", ctx.sentence.start, siblings[-1].figure.start) + 1
+            start = max(start, ctx.sentence.start)
+        head = _LEVEL_SCOPE.sub("", _compact(ctx.s[start : siblings[-1].figure.start]))
         head = head[head.rfind("等") + 1 :]
         pieces = [head[:k] + noun for k in range(1, len(head))]
         if len(noun) < len(head):
@@ -2378,6 +2402,11 @@ def _unnamed(region: str, level: str) -> str | None:
     return None
 
 
+def _bare_clause_break(text: str) -> bool:
+    """Nothing but the end of one clause between a figure and the next clause (，)."""
+    return re.fullmatch(r"[^,;:。\u4e00-\u9fff\d]{0,6}[,]", text) is not None
+
+
 def _whole_sentence(s: str, at: int) -> str:
     """The text from the start of the sentence (ended by 。!?) up to ``at``; a sentence
     opening with 其中 is read with the sentence before it."""
@@ -2434,8 +2463,9 @@ def _rated(ctx: _Context) -> bool:
 def _topic_at(text: str, word: str, names: list[tuple[int, int, str]]) -> int:
     """Where ``word`` last stands in ``text`` as what the text is about, -1 if nowhere.
 
-    Not inside a name (一汽解放新能源 is a company, not the 新能源 of a later figure) nor in
-    an item of a 、 list (扩大商用车、新能源车产能: one kind among several).
+    Not inside a name (一汽解放新能源 is a company, not the 新能源 of a later figure), in
+    an item of a 、 list (扩大商用车、新能源车产能: one kind among several) nor after 占 (the
+    whole of a share).
     """
     at = text.rfind(word)
     while at >= 0:
@@ -2446,7 +2476,10 @@ def _topic_at(text: str, word: str, names: list[tuple[int, int, str]]) -> int:
         listed = (opens >= 0 and text[opens] == "、") or (
             bool(closes) and text[min(closes)] == "、"
         )
-        if not inside and not listed:
+        # 占肉类总产量的56.5%: the whole a share is of, not what the text goes on about.
+        zhan = text.rfind("占", 0, at)
+        denominator = zhan > opens and not re.search(r"[,:;.…的]", text[zhan:at])
+        if not inside and not listed and not denominator:
             return at
         at = text.rfind(word, 0, at)
     return -1

@@ -318,6 +318,7 @@ def scan_figures(
         number = _NUMBER.search(s, pos)
         if number is None:
             break
+        number = _grouped(s, number, para, source) or number
         pos = number.end()
         if number.start() in masked or any(f.start <= number.start() < f.end for f in found):
             continue
@@ -327,6 +328,21 @@ def scan_figures(
             pos = max(pos, figure.end)
     found.sort(key=lambda f: f.start)
     return found
+
+
+#: 21,846元: digits in groups of three. Folding makes a clause's ， a comma as well, so the
+#: source decides: only a half-width comma between the digits groups them.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def _grouped(s: str, number: re.Match[str], para: Paragraph, source: str) -> re.Match[str] | None:
+    if not s.startswith(",", number.end()):
+        return None
+    grouped = _GROUPED.match(s, number.start())
+    if grouped is None:
+        return None
+    commas = (i for i in range(grouped.start(), grouped.end()) if s[i] == ",")
+    return grouped if all(source[para.where[i]] == "," for i in commas) else None
 
 
 def _read_figure(s: str, m: re.Match[str], para: Paragraph, source: str) -> RawFigure | None:
