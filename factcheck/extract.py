@@ -247,6 +247,12 @@ _NO_PARTNER = re.compile(r"^外|上年|去年|同期|相比|比")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
+#: 完成年初预算186亿元的102.9%: the target printed between the figure and its completion rate.
+_TARGET_PRINTED = re.compile(
+    r"(?:完成|为|达到?)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?(?:预算|计划)(?:数)?$"
+)
+#: 加上上级补助收入…、调入资金…: items added to a figure, whose 总计 is more than it.
+_SUMMED = re.compile(r"加上|再加上|减去|扣除")
 _COMPLETION = re.compile(
     r"(?:完成|为|达到?|占)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
     r"(?:预算|计划|目标任务|目标|任务)(?:数)?的$"
@@ -264,14 +270,16 @@ _THAN_YEAR_MOVED = re.compile(
     r"(?:比|较)((?:19|20)\d{2})年(?:同期)?(?:增长|下降|增加|减少|提高|降低|上升)(?:了)?$"
 )
 _AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平方公里"})
+#: 占全年的38.8%: a part of the year's figure as a share of the whole year.
+_OF_THE_YEAR = re.compile(r"占全年(?:度)?(?:总量|总额)?的?$")
 _FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 #: 与2010年第六次全国人口普查相比，…增长11.49%: the year every change in the sentence is from.
 _COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^。;]{0,30}?相比")
-#: 比上年的3.08亿吨增长5.8%, 比上年同期的1249.5亿元, 与2010年第六次全国人口普查的2947832人相比:
-#: the figure is the one before it, in the period named.
+#: 比上年的3.08亿吨增长5.8%, 比上年同期的1249.5亿元, 比上年决算数180.52亿元,
+#: 与2010年第六次全国人口普查的2947832人相比: the figure is the one before it, in the period named.
 _THAN = re.compile(
     r"(?:比|较|与|同)(?:(上年|去年)(?:同期)?|(\d{4})年(?:同期|底|末)?)"
-    r"(?:第[一二三四五六七八九十]次全国[\u4e00-\u9fff]{2,4}普查)?的$"
+    r"(?:第[一二三四五六七八九十]次全国[\u4e00-\u9fff]{2,4}普查)?(?:的|决算数|决算|完成数|执行数)$"
 )
 
 #: Units that name what they count: 锭 counts spindles, 标箱 containers (个 and 处 do not).
@@ -742,7 +750,9 @@ class _Reader:
             draft.value = self._value(figure, previous.metric, previous.measure, "") or figure.core
             draft.status = self._status(ctx, draft, to_date, previous, continued)
             return draft
-        completed = self._completion(ctx, previous, measure)
+        completed = self._inline_target(ctx, previous, measure) or self._completion(
+            ctx, previous, measure
+        )
         if completed is not None:
             return completed
         earlier = self._level_before(ctx, previous, measure, to_date, continued)
@@ -937,11 +947,26 @@ class _Reader:
         than = _THAN.search(ctx.lead)
         # A rate's figure reads as a share until its metric is known (毛入园率 …比上年的92.4%).
         rate = measure == "share" and _denominator_at(ctx.lead) < 0
+        percent = ctx.figure.unit == "%"
+        if previous is not None and (
+            (previous.figure.unit == "%") != percent or previous.status == "target"
+        ):
+            # 收入191.37亿元，完成年初预算186亿元的102.9%，比上年决算数180.52亿元: past the
+            # rate and the budget, to the figure they are of.
+            previous = next(
+                (
+                    d
+                    for d in reversed(ctx.earlier)
+                    if (d.figure.unit == "%") == percent and d.status != "target"
+                ),
+                None,
+            )
         if (
             than is None
             or (measure != "level" and not rate)
+            or (previous is not None and (previous.measure == "rate") != ("/" in ctx.figure.unit))
             or previous is None
-            or previous.measure not in ("level", "share")
+            or previous.measure not in ("level", "share", "rate")
             or previous.figure.start < ctx.sentence.start
             or (ctx.figure.unit == "%") != (previous.figure.unit == "%")
         ):
@@ -1190,6 +1215,19 @@ class _Reader:
             draft.of = self._of(ctx.lead, draft.metric) or self._of_whole_before(
                 ctx, draft, previous
             )
+            part = previous.period if previous is not None else None
+            if (
+                (draft.of is None or draft.of == Selector())
+                and _OF_THE_YEAR.search(ctx.lead)
+                and previous is not None
+                and part is not None
+                and part.kind not in ("year", "span")
+                and previous.figure.start >= ctx.sentence.start
+            ):
+                # 上半年完成38.27亿元，占全年的38.8%: the half's share of the whole year (全年
+                # names the whole, not the period of the share).
+                draft.period = period = part
+                draft.of = Selector(period=str(part.end.year))
             if (
                 draft.of is None
                 and continued
@@ -1331,6 +1369,14 @@ class _Reader:
                 return parse_period(f"{y}-{int(date[2]):02d}-{int(date[3]):02d}")
             except PeriodError:
                 return year(y)
+        if phrase.kind == "relative" and text.startswith("上年"):
+            # 2024年，…。上年全市优良天数为296天: the year before the one spoken of (a
+            # bulletin of 2024 published in 2025), where 去年 is the year before publication.
+            known = self._known_year(phrase, ctx)
+            if known is None and self.heading_year:
+                known = self.base_year
+            if known is not None:
+                text = f"{known - 1}年{text[2:]}"
         if phrase.kind == "bare":
             known = self._known_year(phrase, ctx)
             if known is None and text.endswith("年内"):
@@ -1416,6 +1462,40 @@ class _Reader:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
 
+    def _inline_target(self, ctx: _Context, previous: _Draft | None, measure: str) -> _Draft | None:
+        """完成年初预算186亿元的102.9%: the budget printed before the completion rate is the
+        target for the figure before it, in the year (an adjusted budget with its scope)."""
+        before = _TARGET_PRINTED.search(ctx.lead)
+        if measure != "level" or ctx.figure.unit == "%" or before is None:
+            return None
+        if not re.match(r"的[\d.]+%", ctx.tail + ctx.s[ctx.segment.end : ctx.segment.end + 8]):
+            return None
+        levels = [
+            d
+            for d in (*ctx.earlier, *([previous] if previous else []))
+            if d.measure == "level" and d.resolved and d.figure.unit != "%" and d.status != "target"
+        ]
+        if not levels or levels[-1].figure.start < ctx.sentence.start:
+            return None
+        done = levels[-1]
+        value = self._value(ctx.figure, done.metric, "level", "")
+        if value is None or done.period is None:
+            return None
+        period = done.period if done.period.kind in ("year", "span") else year(done.period.end.year)
+        return dataclasses.replace(
+            done,
+            figure=ctx.figure,
+            value=value,
+            period=period,
+            period_guessed=False,
+            status="target",
+            scope="调整预算" if before.group("adjusted") else done.scope,
+            of=None,
+            against=None,
+            base=None,
+            extra={},
+        )
+
     def _completion(self, ctx: _Context, previous: _Draft | None, measure: str) -> _Draft | None:
         """A completion rate: 一般公共预算收入28.6亿元，为预算的101.2%; 完成年度计划的108%.
 
@@ -1424,12 +1504,18 @@ class _Reader:
         (调整预算) is a target of its own: the share is of the target with that scope.
         """
         completion = _COMPLETION.search(ctx.lead)
+        if completion is None and previous is not None and previous.status == "target":
+            # 完成年初预算186亿元的102.9%: the target was printed, and the rate follows it.
+            printed = _TARGET_PRINTED.search(ctx.s, ctx.sentence.start, previous.figure.start)
+            if ctx.lead == "的" and printed is not None:
+                adjusted = previous.scope == "调整预算" or printed.group("adjusted")
+                completion = _COMPLETION.search("完成调整预算的" if adjusted else "完成预算的")
         if measure != "level" or ctx.figure.unit != "%" or completion is None:
             return None
         levels = [
             d
             for d in (*ctx.earlier, *([previous] if previous else []))
-            if d.measure == "level" and d.resolved and d.figure.unit != "%"
+            if d.measure == "level" and d.resolved and d.figure.unit != "%" and d.status != "target"
         ]
         if not levels or levels[-1].figure.start < ctx.sentence.start:
             return None
@@ -1776,9 +1862,12 @@ class _Reader:
         实施“4+4”乡村振兴示范片区建设，由4个片区高端引领: 片区 is the 乡村振兴示范片区.
         """
         earlier = _compact(ctx.s[ctx.sentence.start : ctx.clause.start])
-        heads = {tail[:k] for k in range(2, len(tail) + 1)} | {
-            noun[-k:] for k in range(2, len(noun) + 1)
-        }
+        total = re.search(r"(?:总计|合计)(?:为|达到?)?$", _compact(ctx.lead))
+        if total and _SUMMED.search(earlier):
+            return []  # 收入191.37亿元，加上…，收入总计434.58亿元: more than the 收入 before
+        # The whole noun, not its last characters: 上级补助收入 names its own kind of 收入,
+        # not the 一般公共预算收入 before it.
+        heads = {tail[:k] for k in range(2, len(tail) + 1)} | ({noun} if len(noun) >= 2 else set())
         return [
             (len(head), -1, canonical)
             for start, end, canonical in self.lex.metric_mentions(earlier)

@@ -774,6 +774,8 @@ def _whole_of(draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> str | None:
             other.measure == "level"
             and _same_unit(unit, _unit_of(other.value))
             and (metric is None or other.metric == metric)
+            # 日均接待游客69.48万人次，其中10月3日…86.42万人次: an average has no parts.
+            and not re.search(r"日均|人均|平均", claim.quote)
         ):
             return claim.id
     return None

@@ -873,3 +873,112 @@ def test_a_rate_a_year_before_is_of_the_year_before_the_one_spoken_of(
     # 8.6 − 7.9 = 0.7 (within rounding [0.6, 0.8]); 1.7 is no reading of it.
     moved = RATES.format(points="1.7")
     assert draft_codes(tmp_path, capsys, moved, "2024-03") == ["FC203 error"]
+
+
+# ------------------------------------------------ an agricultural report
+
+FARMING = """# 丰禾县2024年农业农村经济运行情况
+
+全年粮食总产量61.71万吨，比上年增长2.6%，比2019年增长10.6%。分季节看，夏粮播种面积68.42万亩，\
+总产量30.22万吨，夏粮产量占全年粮食总产量的49.0%；秋粮播种面积65.17万亩，总产量31.49万吨。\
+全年新建高标准农田5.2万亩，累计建成高标准农田86.4万亩。
+
+全县农村居民人均可支配收入21,846元，比上年增加{added}元，增长6.9%。从收入来源看，工资性收入9,215元，\
+占农村居民人均可支配收入的42.2%；经营净收入7,684元；财产净收入512元。
+
+全年肉类总产量6.83万吨。其中，猪肉产量3.86万吨，占肉类总产量的56.5%；牛肉产量5170吨。
+
+全年农林牧渔业总产值98.64亿元。上半年全县完成农林牧渔业总产值38.27亿元，占全年的{half}。
+"""
+
+
+def test_an_agricultural_report_reads_its_parts_as_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 21,846元 was 846元 and 1,409元 409元 (digits grouped by a comma); 比2019年增长
+    # 10.6% a second yearly growth; 秋粮…总产量31.49万吨 the year's 粮食总产量; 新建5.2万亩 the
+    # stock of 86.4万亩; 财产净收入512元 and 牛肉产量5170吨 the wholes they are parts of: 25
+    # false errors. Hand checks: 30.22 + 31.49 = 61.71; 30.22 / 61.71 = 48.97 % (49.0 %);
+    # 1409 / (21846 − 1409) = 6.89 % (6.9 %); 9215 / 21846 = 42.18 %; 3.86 / 6.83 = 56.52 %;
+    # 38.27 / 98.64 = 38.80 %.
+    text = FARMING.format(added="1,409", half="38.8%")
+    claims = extract(text, "2025-03", "丰禾县", registry=REGISTRY)
+    read = {c.value: (c.metric, c.measure, c.scope) for c in claims}
+    assert read["21,846元"] == ("农村居民人均可支配收入", "level", None)
+    assert read["1,409元"] == ("农村居民人均可支配收入", "change", None)
+    assert read["增长10.6%"] == ("粮食总产量", "multiple", None)
+    assert read["30.22万吨"] == ("夏粮产量", "level", None)
+    assert read["31.49万吨"] == ("秋粮产量", "level", None)
+    assert read["5.2万亩"] == ("高标准农田面积", "change", None)
+    assert read["7,684元"] == ("农村居民人均可支配收入", "level", "经营净收入")
+    assert read["512元"] == ("农村居民人均可支配收入", "level", "财产净收入")
+    assert read["5170吨"][0] == "牛肉产量"  # not in the registry: left to the reviewer
+    half = next(c for c in claims if c.value == "38.8%")
+    assert (half.period, half.of) == ("2024H1", Selector(period="2024"))
+    assert draft_codes(tmp_path, capsys, text, "2025-03") == []
+    # 38.27 / 98.64 is 38.80 %: 36.8 % is an error; 1,909元 gives 1909 / 19937 = 9.6 %.
+    wrong_half = FARMING.format(added="1,409", half="36.8%")
+    assert draft_codes(tmp_path, capsys, wrong_half, "2025-03") == ["FC201 error"]
+    moved = draft_codes(tmp_path, capsys, FARMING.format(added="1,909", half="38.8%"), "2025-03")
+    assert moved
+    assert all(code.endswith("error") for code in moved)
+
+
+# ------------------------------------------------ a budget report
+
+BUDGET_EXECUTION = """# 关于云川市2024年预算执行情况的报告
+
+全市一般公共预算收入191.37亿元，完成年初预算186亿元的102.9%，比上年决算数180.52亿元增长{growth}。\
+其中，税收收入140.26亿元，占一般公共预算收入的比重为73.3%。全市一般公共预算收入191.37亿元，加上\
+上级补助收入126.84亿元、调入资金35.62亿元，收入总计353.83亿元。
+"""
+
+
+def test_a_budget_printed_before_its_completion_rate_is_the_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the region was 关于云川市; 186亿元 and 比上年决算数180.52亿元 were metrics of their
+    # own, and 收入总计353.83亿元 the revenue itself (13 false errors in the full report).
+    # Hand checks: 191.37 / 186 = 102.89 % (102.9 %); 191.37 / 180.52 − 1 = 6.01 %;
+    # 140.26 / 191.37 = 73.29 %; 191.37 + 126.84 + 35.62 = 353.83.
+    text = BUDGET_EXECUTION.format(growth="6.0%")
+    claims = extract(text, "2025-01", "云川市", registry=REGISTRY)
+    read = [(c.metric, c.measure, c.period, c.status, c.value) for c in claims[:5]]
+    assert read == [
+        ("一般公共预算收入", "level", "2024", "actual", "191.37亿元"),
+        ("一般公共预算收入", "level", "2024", "target", "186亿元"),
+        ("一般公共预算收入", "share", "2024", "actual", "102.9%"),
+        ("一般公共预算收入", "level", "2023", "actual", "180.52亿元"),
+        ("一般公共预算收入", "yoy", "2024", "actual", "6.0%"),
+    ]
+    assert claims[2].of == Selector(status="target")
+    total = next(c for c in claims if c.value == "353.83亿元")
+    assert total.metric != "一般公共预算收入"
+    codes = draft_codes(tmp_path, capsys, text, "2025-01")
+    assert codes == ["FC301 info"] * 2  # each printing of 191.37 against the 186 budgeted: met
+    moved = draft_codes(tmp_path, capsys, BUDGET_EXECUTION.format(growth="9.0%"), "2025-01")
+    assert "FC202 error" in moved
+
+
+# ------------------------------------------------ 上年 in a bulletin published the year after
+
+AIR = """# 2024年鹤川市生态环境状况公报
+
+2024年，全市环境空气质量优良天数为309天，优良天数比例为84.4%，比上年提高{points}个百分点。全市细颗粒物\
+（PM2.5）年均浓度为34微克/立方米，比上年的38微克/立方米下降10.5%。上年全市优良天数为296天，优良天数\
+比例为81.1%。
+"""
+
+
+def test_shang_nian_is_the_year_before_the_one_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 上年 was the year before publication (2024), so 296天 and 81.1% were 2024's, two
+    # false FC101 errors. Hand checks: 84.4 − 81.1 = 3.3; 309 / 366 = 84.43 %;
+    # 296 / 365 = 81.10 %; 34 / 38 − 1 = −10.53 %.
+    claims = extract(AIR.format(points="3.3"), "2025-03", "鹤川市", registry=REGISTRY)
+    periods = {c.value: c.period for c in claims}
+    assert periods["296天"] == periods["81.1%"] == periods["38微克/立方米"] == "2023"
+    assert periods["309天"] == periods["34微克/立方米"] == "2024"
+    assert draft_codes(tmp_path, capsys, AIR.format(points="3.3"), "2025-03") == []
+    assert draft_codes(tmp_path, capsys, AIR.format(points="4.3"), "2025-03") == ["FC203 error"]
