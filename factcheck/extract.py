@@ -246,13 +246,13 @@ _PARTNER = re.compile(
 _NO_PARTNER = re.compile(r"^外|上年|去年|同期|相比|比")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
-#: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 #: 完成年初预算186亿元的102.9%: the target printed between the figure and its completion rate.
 _TARGET_PRINTED = re.compile(
     r"(?:完成|为|达到?)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?(?:预算|计划)(?:数)?$"
 )
 #: 加上上级补助收入…、调入资金…: items added to a figure, whose 总计 is more than it.
 _SUMMED = re.compile(r"加上|再加上|减去|扣除")
+#: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 _COMPLETION = re.compile(
     r"(?:完成|为|达到?|占)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
     r"(?:预算|计划|目标任务|目标|任务)(?:数)?的$"

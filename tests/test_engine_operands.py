@@ -38,16 +38,18 @@ def _checked(*claims: Claim):
     return check(corpus_of([claim_set]))
 
 
-def _claim(cid: str, measure: str, period: str, value: str, **kw) -> Claim:
+def _claim(
+    cid: str, measure: str, period: str, value: str, metric: str = "规上工业总产值", **kw
+) -> Claim:
     return Claim(
         id=cid,
         document=PLAN_REVIEW.id,
         subject="即墨区",
-        metric="规上工业总产值",
+        metric=metric,
         measure=measure,
         period=period,
         value=value,
-        quote=f"规上工业总产值{value}",
+        quote=f"{metric}{value}",
         **kw,
     )
 
@@ -86,33 +88,27 @@ def test_a_multiple_of_a_named_year_compares_with_that_year():
     }
 
 
-def _share_claim(cid: str, measure: str, period: str, value: str, **kw) -> Claim:
-    return Claim(
-        id=cid,
-        document=PLAN_REVIEW.id,
-        subject="即墨区",
-        metric="第三产业增加值",
-        measure=measure,
-        period=period,
-        value=value,
-        quote=f"第三产业增加值占地区生产总值的比重{value}",
-        **kw,
-    )
-
-
 @pytest.mark.parametrize(
     ("points", "expected"), [("3.7个百分点", set()), ("4.7个百分点", {"FC203"})]
 )
 def test_points_between_two_shares_of_a_named_whole(points: str, expected: set[str]) -> None:
     # 由2019年的48.6%提高到52.3%，提高3.7个百分点: 52.3 − 48.6 = 3.7, within rounding
     # [52.25 − 48.65, 52.35 − 48.55] = [3.6, 3.8]; 4.7 is outside it.
-    gdp = Selector(metric="地区生产总值")
+    gdp, tertiary = Selector(metric="地区生产总值"), "第三产业增加值"
     claim_set = ClaimSet(
         document=PLAN_REVIEW,
         claims=(
-            _share_claim("share-2019", "share", "2019", "48.6%", of=gdp),
-            _share_claim("share-2020", "share", "2020", "52.3%", of=gdp),
-            _share_claim("points", "pp", "2020", points, of=gdp, against=Selector(period="2019")),
+            _claim("share-2019", "share", "2019", "48.6%", metric=tertiary, of=gdp),
+            _claim("share-2020", "share", "2020", "52.3%", metric=tertiary, of=gdp),
+            _claim(
+                "points",
+                "pp",
+                "2020",
+                points,
+                metric=tertiary,
+                of=gdp,
+                against=Selector(period="2019"),
+            ),
         ),
         truth={},
     )
