@@ -95,7 +95,8 @@ _CAPACITY = re.compile(r"(?<![去今明当前上])年产|日产|产能|可达|�
 _STRONG_CAPACITY = re.compile(r"产能|可达|能力|设计规模")
 _CUMULATIVE = re.compile(r"累计|累积|先后|共计|总计|共完成|已惠及|已经为|已为")
 #: Words saying a count was added to a stock in the period: 新增, 新认定 (a 高新技术企业
-#: recognised this year joins those already recognised), 新登记, 新培育, 净增 ….
+#: recognised this year joins those already recognised), 新登记, 新培育, 净增, 新建 (an area or a
+#: count built up year by year: 新建高标准农田5.2万亩 adds to 累计建成86.4万亩) ….
 _NEW = re.compile(r"新增(?!加)|增设|新认定|新登记|新培育|新认证|新组建|新设立|净增|新建")
 #: 占 introducing a denominator; not 占比, 占用, 占有 or 占地(面积) — but 占地区生产总值 is one.
 _DENOMINATOR = re.compile(r"占(?!比|用|有|地(?!区))")
