@@ -229,7 +229,7 @@ _VALUE_NOUNS = (
 _NOT_A_PART = re.compile(r"其中|分别|新增|新建|在建|累计|计划|力争|争取|年|季|月|末|[的之是为]")
 #: After a whole printed inside a share (占全市产量31.52万辆的比重为59.1%).
 _WHOLE_AFTER = re.compile(r"的?(?:比重|比例|份额)")
-_WHOLE_THEN_SHARE = re.compile(r"的?(?:比重|比例|份额)(?:为|是|达到|达|约为|约)?")
+_WHOLE_THEN_SHARE = re.compile(_WHOLE_AFTER.pattern + r"(?:为|是|达到|达|约为|约)?")
 #: 全市常住人口中，: the head of a list of parts of the figure it names.
 _AMONG = re.compile(r"(?:全市|全县|全区|全省|全国)?([\u4e00-\u9fff]{2,10}?)中[,:]")
 #: What a part's words say besides its kind: 居住在城镇的人口为, 拥有…的人口为.
@@ -247,15 +247,13 @@ _NO_PARTNER = re.compile(r"^外|上年|去年|同期|相比|比")
 #: Words before a part's name that are not its kind: 其中, the region, the verb.
 _BREAKDOWN_FILLER = re.compile(r"^(?:其中|全县|全区|全市|全省|我县|我区|我市)+|(?:实现|完成|的)+$")
 #: 完成年初预算186亿元的102.9%: the target printed between the figure and its completion rate.
-_TARGET_PRINTED = re.compile(
-    r"(?:完成|为|达到?)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?(?:预算|计划)(?:数)?$"
-)
+_BUDGETED = r"(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
+_TARGET_PRINTED = re.compile(rf"(?:完成|为|达到?){_BUDGETED}(?:预算|计划)(?:数)?$")
 #: 加上上级补助收入…、调入资金…: items added to a figure, whose 总计 is more than it.
 _SUMMED = re.compile(r"加上|再加上|减去|扣除")
 #: 为预算的101.2%, 完成年度目标任务的90.2%: a figure against the year's target for it.
 _COMPLETION = re.compile(
-    r"(?:完成|为|达到?|占)(?:全年|年度|全年度|年初)?(?P<adjusted>调整(?:后的?)?)?"
-    r"(?:预算|计划|目标任务|目标|任务)(?:数)?的$"
+    rf"(?:完成|为|达到?|占){_BUDGETED}(?:预算|计划|目标任务|目标|任务)(?:数)?的$"
 )
 #: 比上年同期, 较2023年: the year a difference is taken from; 同期 keeps the part of the year.
 _COMPARED_YEAR = re.compile(
@@ -1496,6 +1494,21 @@ class _Reader:
             extra={},
         )
 
+    def _target_named(self, ctx: _Context, previous: _Draft | None) -> str | None:
+        """The target a completion rate is of, as the scope of that target: ``""`` the year's,
+        ``"调整预算"`` an adjusted budget (为调整预算的96.5%: a target of its own, which the
+        report does not state as one); ``None`` when the words before the rate name none."""
+        completion = _COMPLETION.search(ctx.lead)
+        if completion is not None:
+            return "调整预算" if completion.group("adjusted") else ""
+        if previous is None or previous.status != "target" or ctx.lead != "的":
+            return None
+        # 完成年初预算186亿元的102.9%: the target was printed, and the rate follows it.
+        printed = _TARGET_PRINTED.search(ctx.s, ctx.sentence.start, previous.figure.start)
+        if printed is None:
+            return None
+        return "调整预算" if previous.scope == "调整预算" or printed.group("adjusted") else ""
+
     def _completion(self, ctx: _Context, previous: _Draft | None, measure: str) -> _Draft | None:
         """A completion rate: 一般公共预算收入28.6亿元，为预算的101.2%; 完成年度计划的108%.
 
@@ -1503,14 +1516,8 @@ class _Reader:
         target}``, the year named when the figure is of part of it). An adjusted budget
         (调整预算) is a target of its own: the share is of the target with that scope.
         """
-        completion = _COMPLETION.search(ctx.lead)
-        if completion is None and previous is not None and previous.status == "target":
-            # 完成年初预算186亿元的102.9%: the target was printed, and the rate follows it.
-            printed = _TARGET_PRINTED.search(ctx.s, ctx.sentence.start, previous.figure.start)
-            if ctx.lead == "的" and printed is not None:
-                adjusted = previous.scope == "调整预算" or printed.group("adjusted")
-                completion = _COMPLETION.search("完成调整预算的" if adjusted else "完成预算的")
-        if measure != "level" or ctx.figure.unit != "%" or completion is None:
+        target = self._target_named(ctx, previous)
+        if measure != "level" or ctx.figure.unit != "%" or target is None:
             return None
         levels = [
             d
@@ -1521,14 +1528,12 @@ class _Reader:
             return None
         done = levels[-1].period  # 上半年…完成全年目标的56.8%: the half against the year
         whole_period = None if done is None or done.kind in ("year", "span") else str(done.end.year)
-        # 为调整预算的96.5%: a target of its own, which the report does not state as one.
-        adjusted = "调整预算" if completion.group("adjusted") else None
         draft = dataclasses.replace(
             levels[-1],
             figure=ctx.figure,
             value=ctx.figure.core,
             measure="share",
-            of=Selector(period=whole_period, status="target", scope=adjusted),
+            of=Selector(period=whole_period, status="target", scope=target or None),
             against=None,
             base=None,
             extra={},
