@@ -70,6 +70,9 @@ How a figure is read (the choices a reviewer should know):
   "at least N" count of a year not over (新增…16个以上 in March) → target;
   年产/产能/可达/能力, or a metric the registry names a capacity → capacity; 累计/先后/共计
   → cumulative; else actual.
+- **Tables.** A Markdown pipe table is read cell by cell (:mod:`factcheck.extract_tables`):
+  each cell becomes a sentence of its row's label, its column's header and the figure in its
+  unit, read as above; the prose reader never sees the table's lines.
 - **Confidence** starts at 0.9 and drops for what is guessed: an unresolved metric, a
   period taken from the paragraph or the document date, a count in Chinese numerals.
 """
@@ -96,6 +99,7 @@ from factcheck.extract_patterns import (
     scan_figures,
     scan_time_phrases,
 )
+from factcheck.extract_tables import cell_paragraphs
 from factcheck.extract_words import (
     _ADVERBIAL,
     _ANAPHOR,
@@ -182,6 +186,7 @@ from factcheck.extract_words import (
     _unit_fits,
     _whole_of,
 )
+from factcheck.markup import Table, blank_tables, find_tables
 from factcheck.periods import (
     Period,
     PeriodError,
@@ -420,6 +425,9 @@ class _Reader:
         # A text published in January or February looks back on the year before.
         self.base_year = published.year - 1 if published.month <= 2 else published.year
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        # Tables are read cell by cell (extract_tables); the prose reader sees them blank.
+        self.tables = find_tables(text)
+        self.prose = blank_tables(text, self.tables)
         self.claims: list[Claim] = []
         self.per_line: dict[int, int] = {}
         self._s = ""  # the paragraph being read
@@ -435,7 +443,7 @@ class _Reader:
         # last of each kind named so far (what 公司, 开发区 refer back to).
         self.orgs: dict[str, str] = {}
         self.org_short: dict[str, str] = {}
-        for para in paragraphs(text):
+        for para in paragraphs(self.prose):
             for name, kind in _organisations(para.text):
                 if name not in self.lex.subjects:
                     self.orgs.setdefault(name, kind)
@@ -451,9 +459,14 @@ class _Reader:
             if kind == "company" and len(short) >= 4 and short not in self.lex.subjects:
                 self.org_short.setdefault(short, name)
         self.last_org: dict[str, str] = {}
+        #: The place a table's row names (a cell of a table of places is that place's).
+        self.row_subject: str | None = None
 
     def read(self) -> list[Claim]:
-        for para in paragraphs(self.text):
+        tables = list(self.tables)
+        for para in paragraphs(self.prose):
+            while tables and tables[0].start < para.start:
+                self._table(tables.pop(0))
             if para.boilerplate:
                 continue
             named = _heading_year(para.text)
@@ -466,7 +479,15 @@ class _Reader:
             self._paragraph(para)
             for _start, _end, name in self._org_mentions(para.text):
                 self.last_org[self.orgs[name]] = name
+        for table in tables:
+            self._table(table)
         return self.claims
+
+    def _table(self, table: Table) -> None:
+        for cell, place in cell_paragraphs(table, self._best_metric):
+            self.row_subject = None if place is None else self._canonical_subject(place) or place
+            self._paragraph(cell)
+        self.row_subject = None
 
     def _places(self) -> set[str]:
         """Names a park's name may open with: regions of the registry and the text's region
@@ -2096,9 +2117,11 @@ class _Reader:
         words = _OF_TAIL.sub("", lead[at + 1 :])
         subject = self._subject_word(words)
         found = self._best_metric(_compact(words))
+        # In a table of places the row's place holds the figure, so 占全市 names the region.
+        own = self.row_subject or self.region
         return Selector(
             metric=found if found and found != metric else None,
-            subject=subject if subject and subject != self.region else None,
+            subject=subject if subject and subject != own else None,
         )
 
     def _of_whole_before(
@@ -2218,6 +2241,8 @@ class _Reader:
         return self.lex.province_of(self.region) or _unnamed(self.region, "省")
 
     def _subject(self, ctx: _Context) -> str | None:
+        if self.row_subject is not None:
+            return self.row_subject
         whole = self._whole_named(ctx)
         if whole is not None:
             return whole
