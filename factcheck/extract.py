@@ -1327,7 +1327,10 @@ class _Reader:
             ):
                 period = year(period.start.year)  # 12日启动签约，…: the date is another event's
             return period, guessed and "年内" not in phrase.text, phrase.to_date
-        earlier = [t for t in times if t.end <= ctx.sentence.start]
+        # “十四五”下降14%: a plan's span named for one figure does not frame what follows.
+        earlier = [
+            t for t in times if t.end <= ctx.sentence.start and not _PLAN_ALONE.fullmatch(t.text)
+        ]
         if earlier:
             phrase = earlier[-1]
             period = self._resolve(phrase, ctx)
@@ -1807,7 +1810,10 @@ class _Reader:
         lead = re.sub(r"(?:可|能够|能)$", "", lead)  # 日产能可达500辆
         heads = {lead[k:] + e for k in range(len(lead) - 1) for e in endings}
         heads |= {tail[:k] + e for k in range(2, len(tail) + 1) for e in endings}
-        stated = {d.metric for d in ctx.earlier}
+        # Stated anywhere since the 。: PM10…58微克/立方米；臭氧…浓度为158微克/立方米 is not PM10's.
+        stated = {d.metric for d in ctx.earlier} | {
+            d.metric for d in self._paragraph_drafts if d.figure.start >= opening
+        }
         found: list[tuple[int, int, str]] = []
         for head in heads:
             if best is not None and self.lex.lookup_metric(head) != best:
@@ -2386,6 +2392,8 @@ class _Reader:
             return "capacity"  # 年产30万辆的…基地, 产能可达1000吨
         if _TARGET.search(_GOAL_OBJECT.sub("", before)) or ("向" in before and "目标" in after):
             return "target"
+        if _NAMES_TARGET.match(after):
+            return "target"  # 完成“十四五”下降14%目标的45.0%, 实现850亿元左右的目标
         period = draft.period
         assert period is not None
         # 新增创新平台16个以上 in a plan made in March: "at least N" of a year not yet over
@@ -2469,8 +2477,13 @@ class _Reader:
         return a, b
 
 
+_PLAN_ALONE = re.compile(r"十[一二三四五]五[”\"'」]?")
+
+#: Right after a figure: the figure is the target itself (下降14%目标, 850亿元左右的目标).
+_NAMES_TARGET = re.compile(r"(?:的|这一|这个)?(?:预期|规划|年度|既定)?目标(?!任务|导向|定位)")
+
 _HEADING_YEAR = re.compile(
-    r"(\d{4})年(?!\d{1,2}月).{0,20}?(?:统计公报|经济运行|工作回顾|工作总结|工作安排|主要任务|"
+    r"(\d{4})年(?!\d{1,2}月).{0,20}?(?:公报|经济运行|工作回顾|工作总结|工作安排|主要任务|"
     r"工作任务|主要目标|重点工作|工作计划|工作要点|工作思路|完成情况)"
 )
 

@@ -115,9 +115,26 @@ def paragraphs(text: str) -> list[Paragraph]:
         last = block
     out = []
     for start, end, furniture in merged:
-        folded, where = normalise(text[start:end])
+        folded, where = _without_glosses(*normalise(text[start:end]))
         out.append(Paragraph(folded, tuple(start + w for w in where), start, end, furniture))
     return out
+
+
+#: A Latin abbreviation glossing the Chinese name before it: 细颗粒物（PM2.5）, 研究与试验发展
+#: （R&D）. Read without it, the name is the registry's (细颗粒物年均浓度).
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([A-Za-z][A-Za-z0-9.&\-]*\)")
+
+
+def _without_glosses(folded: str, where: list[int]) -> tuple[str, list[int]]:
+    if "(" not in folded:
+        return folded, where
+    keep = [True] * len(folded)
+    for m in _GLOSS.finditer(folded):
+        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    return (
+        "".join(c for c, k in zip(folded, keep, strict=True) if k),
+        [w for w, k in zip(where, keep, strict=True) if k],
+    )
 
 
 def _is_boilerplate(block: str) -> bool:
@@ -664,7 +681,7 @@ _TIME = re.compile(
             rf"(?P<year>(?:截至|截止|到|至)?(?<![\d.])(?:19|20)\d{{2}}年(?:{PART}|年?底|末|以来|全年)?)",
             rf"(?P<relative>(?:截至|到)?(?:今年|去年|上年|前年|明年|本年)(?:{PART}|底|末|以来)?)",
             rf"(?P<span>(?:近|最近|过去){_SPAN_N}年|{_SPAN_N}年(?:来|以来)"
-            r"|十[一二三四五]五[”\"'」]?(?:期间|时期|以来))",
+            r"|十[一二三四五]五[”\"'」]?(?:期间|时期|以来|(?=下降|降低|增长|提高|累计|年均)))",
             rf"(?P<bare>(?:截至|截止|到)?(?:{PART}|年内|全年|(?<![上去今明前本])年(?:末|底)))",
         )
     )

@@ -982,3 +982,34 @@ def test_shang_nian_is_the_year_before_the_one_reported(
     assert periods["309天"] == periods["34微克/立方米"] == "2024"
     assert draft_codes(tmp_path, capsys, AIR.format(points="3.3"), "2025-03") == []
     assert draft_codes(tmp_path, capsys, AIR.format(points="4.3"), "2025-03") == ["FC203 error"]
+
+
+def test_a_figure_named_as_the_target_is_the_plans_and_its_span_frames_nothing_else() -> None:
+    text = (
+        "2021—2022年单位地区生产总值能耗累计下降6.3%，完成“十四五”下降14%目标的45.0%；"
+        "森林覆盖率达到35.6%。"
+    )
+    got = [
+        (c.value, c.period, c.status)
+        for c in extract(text, "2023-09", "松岭县", registry=REGISTRY)
+        if c.metric in ("单位地区生产总值能耗", "森林覆盖率")
+    ]
+    # The 14% is the five-year plan's target (it was read as a second actual over
+    # 2021..2022, an FC101 error against the 6.3%); the 35.6% stays the 2022 result.
+    assert got == [
+        ("下降6.3%", "2021..2022", "actual"),
+        ("下降14%", "2021..2025", "target"),
+        ("35.6%", "2022", "actual"),
+    ]
+
+
+def test_a_pollutant_the_registry_does_not_know_is_not_the_one_before_it() -> None:
+    text = (
+        "# 2024年松岭县生态环境状况公报\n\n"
+        "全县可吸入颗粒物（PM10）年均浓度为58微克/立方米；"
+        "臭氧日最大8小时平均第90百分位浓度为158微克/立方米。"
+    )
+    got = extract(text, "2025-06-05", "松岭县", registry=REGISTRY)
+    pm10 = [(c.value, c.period) for c in got if c.metric == "PM10平均浓度"]
+    # 公报 names the year under it: published in June 2025, the text is of 2024.
+    assert pm10 == [("58微克/立方米", "2024")]
