@@ -30,38 +30,27 @@ import re
 from collections.abc import Callable, Iterator
 
 from factcheck.errors import QuantityError
-from factcheck.extract_patterns import Paragraph
+from factcheck.extract_patterns import Paragraph, scan_time_phrases
 from factcheck.markup import Cell, Table
 from factcheck.quantity import normalise, parse_quantity
 
 _SKIPPED_COLUMN = re.compile(r"进度|完成率|排名|位次|属性|序号|备注|说明|性质|类别")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _PLACE_COLUMN = re.compile(
-    r"^(?:地区|区域|地区名称|区县|县区|区市|县市|县（市、区）|区（市、县）|市县|城市|省份|省市|市州|地市|各区县|区域名称)$"
+    r"^(?:地区|区域|地区名称|区县|县区|区市|县市|县\(市、区\)|区\(市、县\)|市县|城市|省份|省市|市州|地市"
+    r"|各区县|区域名称)$"
 )
 _FILLER = re.compile(r"绝对数|绝对值|基数|实际值|实际数|实际|实绩|数值|总量|本期数")
 _BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
 _BARE = re.compile(
     r"^(?P<pre>约|近|超过|超|逾)?(?P<num>[-+−]?[\d,，]*\.?\d+)(?P<approx>余|多)?(?P<post>左右|以上|以下)?$"
 )
-#: A time of the column's own (比上年增长 names the base of a growth, not a time).
-_TIME_IN_HEADER = re.compile(
-    r"\d{4}年|\d{1,2}月|季度|半年|(?<![比较])(?:上年|去年)|本年|今年|年末|年底"
-)
-_CAPTION_TIME = re.compile(
-    r"\d{4}(?:[-—–~至]\d{4})?年(?:[上下]半年|前?[一二三四1-4]季度|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月)?"
-    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?"
-)
-_LEADING_TIME = re.compile(
-    r"^(?:\d{4}(?:[-—–~至]\d{4})?年(?:[上下]半年|前?[一二三四1-4]季度|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月)?"
-    r"(?:末|底)?|\d{1,2}[-—–~至]\d{1,2}月|上年(?:同期)?|本年|去年|今年)"
-)
 _STATUS_WORD = re.compile(r"^(?:目标值?|预期目标|计划|预计|规划目标)$")
 #: The row of a table of places that is the whole: the region the text is about.
 _WHOLE_ROW = re.compile(r"^(?:全[市区县省州盟旗国]|合计|总计|总数|全部|汇总)$")
 _SHARE_HEADER = re.compile(r"比重|占比|构成")
+#: A column of rates: a growth or a share, printed in % whatever the row's unit.
 _RATE_HEADER = re.compile(r"增长|增速|增幅|下降|同比|比上年|比重|占比|构成")
-_GROWTH_HEADER = re.compile(r"增长|增速|增幅|下降|比重|占比|构成|同比|比上年")
 _ROW_MARK = re.compile(r"^(?:其中[:：]?|[#＃]+|[-—]+)\s*")
 
 
@@ -106,10 +95,20 @@ class _Sentence:
 
 
 def _cleaned(cell: Cell, drop: re.Pattern[str] | None = None) -> str:
-    """A header or label without its unit in brackets and without filler words."""
+    """A header or label, folded, without its unit in brackets and without filler words."""
     text = _BRACKETS.sub(lambda m: "" if _unit_of(m.group(1)) else m.group(0), cell.text)
-    text = _ROW_MARK.sub("", text.strip())
+    text = _ROW_MARK.sub("", normalise(text.strip())[0])
     return drop.sub("", text) if drop else text
+
+
+def _without_time(text: str) -> str:
+    return text[len(_leading_time(text)) :]
+
+
+def _leading_time(text: str) -> str:
+    """The time ``text`` opens with (2022年实际 → 2022年), as the prose reader finds times."""
+    phrases = scan_time_phrases(text)
+    return phrases[0].text if phrases and phrases[0].start == 0 else ""
 
 
 def _value(cell: Cell, unit: str | None) -> tuple[str, bool] | None:
@@ -140,11 +139,11 @@ def cell_paragraphs(
     headers = [_cleaned(h) for h in table.header]
     unit_column = next((j for j, h in enumerate(headers) if _UNIT_COLUMN.match(h)), None)
     places = bool(_PLACE_COLUMN.match(headers[0]))
-    caption_time = None
+    caption_time = ""
     if table.caption is not None:
-        folded, _ = normalise(table.caption.text)
-        if m := _CAPTION_TIME.search(folded):
-            caption_time = m.group(0)
+        # 表3　2023年…: folded without its space, 表3 would run into the year.
+        phrases = scan_time_phrases(normalise(re.sub(r"\s+", "，", table.caption.text))[0])
+        caption_time = phrases[0].text if phrases else ""
     whole_row = next(
         (_cleaned(r[0]) for r in table.rows if places and _WHOLE_ROW.match(_cleaned(r[0]))), None
     )
@@ -177,15 +176,15 @@ def cell_paragraphs(
             if place is None and places and _SHARE_HEADER.search(headers[j]):
                 continue  # the whole's share of itself: 100%
             head = _cleaned(header, _FILLER)
-            if _GROWTH_HEADER.search(head) and metric_of(head) is None:
+            if _RATE_HEADER.search(head) and metric_of(head) is None:
                 # 地区 | 地区生产总值（亿元） | 比上年增长（%）: the growth is the GDP's;
                 # 产品名称 | 产量 | 比上年增长: the 产量's.
                 left = next(
                     (
                         name
                         for k in range(j - 1, 0, -1)
-                        if k != unit_column and not _GROWTH_HEADER.search(headers[k])
-                        if (name := _LEADING_TIME.sub("", _cleaned(table.header[k], _FILLER)))
+                        if k != unit_column and not _RATE_HEADER.search(headers[k])
+                        if (name := _without_time(_cleaned(table.header[k], _FILLER)))
                     ),
                     "",
                 )
@@ -196,10 +195,9 @@ def cell_paragraphs(
                     head = f"{left}占{whole_row}的{rest}比重"
             # The time first, as a report writes it: 2025年目标 + 地区生产总值 reads
             # 2025年地区生产总值目标850亿元左右.
-            when = _LEADING_TIME.match(head)
-            time_text = when.group(0) if when else ""
+            time_text = _leading_time(head)
             head = head[len(time_text) :]
-            if not time_text and caption_time and not _TIME_IN_HEADER.search(head + label_text):
+            if not time_text and not scan_time_phrases(head + label_text):
                 time_text = caption_time
             status = _STATUS_WORD.match(head)
             sentence = _Sentence()
