@@ -194,7 +194,7 @@ def cell_paragraphs(
                     rest = _SHARE_HEADER.sub("", head.replace(left, "", 1))
                     head = f"{left}占{whole_row}的{rest}比重"
             # The time first, as a report writes it: 2025年目标 + 地区生产总值 reads
-            # 2025年地区生产总值目标850亿元左右.
+            # 2025年目标地区生产总值850亿元左右.
             time_text = _leading_time(head)
             head = head[len(time_text) :]
             if not time_text and not scan_time_phrases(head + label_text):
