@@ -1492,14 +1492,9 @@ class _Reader:
             return None
         if not re.match(r"的[\d.]+%", ctx.tail + ctx.s[ctx.segment.end : ctx.segment.end + 8]):
             return None
-        levels = [
-            d
-            for d in (*ctx.earlier, *([previous] if previous else []))
-            if d.measure == "level" and d.resolved and d.figure.unit != "%" and d.status != "target"
-        ]
-        if not levels or levels[-1].figure.start < ctx.sentence.start:
+        done = self._result_before(ctx, previous)
+        if done is None:
             return None
-        done = levels[-1]
         value = self._value(ctx.figure, done.metric, "level", "")
         if value is None or done.period is None:
             return None
@@ -1517,6 +1512,18 @@ class _Reader:
             base=None,
             extra={},
         )
+
+    def _result_before(self, ctx: _Context, previous: _Draft | None) -> _Draft | None:
+        """The result a target or completion rate is about: the last level of the sentence
+        before the figure that is a resolved amount (not a rate, not itself a target)."""
+        levels = [
+            d
+            for d in (*ctx.earlier, *([previous] if previous else []))
+            if d.measure == "level" and d.resolved and d.figure.unit != "%" and d.status != "target"
+        ]
+        if not levels or levels[-1].figure.start < ctx.sentence.start:
+            return None
+        return levels[-1]
 
     def _target_named(self, ctx: _Context, previous: _Draft | None) -> str | None:
         """The target a completion rate is of, as the scope of that target: ``""`` the year's,
@@ -1543,17 +1550,13 @@ class _Reader:
         target = self._target_named(ctx, previous)
         if measure != "level" or ctx.figure.unit != "%" or target is None:
             return None
-        levels = [
-            d
-            for d in (*ctx.earlier, *([previous] if previous else []))
-            if d.measure == "level" and d.resolved and d.figure.unit != "%" and d.status != "target"
-        ]
-        if not levels or levels[-1].figure.start < ctx.sentence.start:
+        result = self._result_before(ctx, previous)
+        if result is None:
             return None
-        done = levels[-1].period  # 上半年…完成全年目标的56.8%: the half against the year
+        done = result.period  # 上半年…完成全年目标的56.8%: the half against the year
         whole_period = None if done is None or done.kind in ("year", "span") else str(done.end.year)
         draft = dataclasses.replace(
-            levels[-1],
+            result,
             figure=ctx.figure,
             value=ctx.figure.core,
             measure="share",
