@@ -263,10 +263,7 @@ def prefetch(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
     if not wanted:
         return
     rows = np.asarray(wanted, dtype=np.int64)
-    # Taken from the table, not from the cached columns: most of these columns are read
-    # for references only, and turning a million-row column into an array costs more
-    # than taking the rows needed.
-    col = {c: ctx.table[c].take(rows).to_numpy() for c in _REF_COLUMNS}
+    col = {c: ctx.cell.array(c)[rows] for c in _REF_COLUMNS}
     document, id_, value, file, status = (
         list(map(str, col[c].tolist())) for c in ("document", "id", "value", "file", "status")
     )
