@@ -73,6 +73,7 @@ from factcheck.pool import (
     Context,
     Pool,
     Provenance,
+    among,
     claims_of,
     isin,
     text_frame,
@@ -303,13 +304,11 @@ def _stated_pool(ctx: Context) -> Pool:
     ]
     # A growth rate in real terms and one at current prices are different figures.
     measure_key = measure.copy()
-    growth = np.flatnonzero(np.isin(measure, GROWTH_MEASURES))
+    growth = np.flatnonzero(among(measure, GROWTH_MEASURES))
     if len(growth):
-        stated_basis = t["basis"].to_numpy()[growth]
-        default = pd.Series(metric[growth]).map(ctx.metric_basis).fillna("nominal").to_numpy()
-        basis = np.where(pd.isna(stated_basis), default, stated_basis)
+        basis = np.where(_real(ctx, growth, metric[growth]), "real", "nominal")
         measure_key[growth] = measure[growth] + ":" + basis.astype(object)
-    amounts = (measure == "level") & ~np.isin(dim, _AMOUNT_FREE_DIMS)
+    amounts = (measure == "level") & ~among(dim, _AMOUNT_FREE_DIMS)
     frame = text_frame(
         {
             "fid": np.arange(n),
@@ -463,7 +462,9 @@ def _real(ctx: Context, claims: np.ndarray, metric: np.ndarray) -> np.ndarray:
     # The claim's own basis (按可比价格) wins; a missing one (None or NaN) falls back to the
     # metric's default from the registry.
     stated = ctx.table["basis"].to_numpy()[claims]
-    default = pd.Series(metric, dtype=object).map(ctx.metric_basis).to_numpy()
+    code, names = pd.factorize(metric)
+    # A missing metric (code −1) reads the None appended last.
+    default = np.array([*map(ctx.metric_basis.get, names), None], dtype=object)[code]
     basis = np.where(pd.isna(stated), default, stated)
     return np.asarray(basis == "real", dtype=bool)
 
@@ -1053,7 +1054,7 @@ def _spare_revisions(
         revised = stated & isin(codes[fids], pool.revised_codes)
         # The relation claim is stated: its figure id is its claim's row.
         same = documents[row] == documents[claim]
-        estimate = np.isin(status[row], ("estimate", "preliminary"))
+        estimate = among(status[row], ("estimate", "preliminary"))
         own_estimate |= revised & same & estimate
         final_elsewhere |= revised & ~same & ~estimate
     held = claim[(sev == 0) & own_estimate]
@@ -1423,65 +1424,69 @@ def _undecidable(
 
 def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int]:
     """Figures with the same key must overlap; the most distant pair of each group is reported."""
-    f = pool.frame[pool.frame["cls"].isin(["A", "T"])]
-    codes = f["code"].to_numpy(dtype=np.int64)
+    cell = pool.cell
+    cls = cell.array("cls")
+    fids = np.flatnonzero((cls == "A") | (cls == "T"))
+    codes = cell.array("code")[fids].astype(np.int64)
     # Codes are dense: how many figures share each is a count per code (−1, no key, is
     # no group).
     keyed = codes >= 0
     shared = np.zeros(len(codes), dtype=bool)
     shared[keyed] = np.bincount(codes[keyed])[codes[keyed]] >= 2
-    g = f[shared]
-    if g.empty:
+    fids, codes = fids[shared], codes[shared]
+    if not len(fids):
         return [], np.array([], dtype=np.int64), 0
-    findings: list[Finding] = []
-    took_part = g["fid"].to_numpy()
-    groups = g.groupby("code", sort=False)
-    stats = groups.agg(
-        max_lo_l=("lo_l", "max"),
-        min_hi_l=("hi_l", "min"),
-        max_lo_s=("lo_s", "max"),
-        min_hi_s=("hi_s", "min"),
-    )
-    bad = stats[(stats["max_lo_s"] > stats["min_hi_s"]) | (stats["max_lo_l"] > stats["min_hi_l"])]
-    members = g[g["code"].isin(bad.index)]
-    lenient_bad = bad["max_lo_l"] > bad["min_hi_l"]
-    by_key = members.groupby("code", sort=False)
-    # The most distant pair of each group: highest lower edge against lowest upper edge,
-    # under the reading that fails.
-    fid = members["fid"]
-    pairs = pd.DataFrame(
-        {
-            "a_l": by_key["lo_l"].idxmax().map(fid),
-            "b_l": by_key["hi_l"].idxmin().map(fid),
-            "a_s": by_key["lo_s"].idxmax().map(fid),
-            "b_s": by_key["hi_s"].idxmin().map(fid),
-        }
-    )
-    outcomes: dict[Any, str] = {}
-    prefetch(ctx, pool, pairs.to_numpy().ravel())
-    lenient_of = lenient_bad.reindex(pairs.index, fill_value=False).to_numpy(dtype=bool)
-    a = np.where(lenient_of, pairs["a_l"], pairs["a_s"]).astype(np.int64)
-    b = np.where(lenient_of, pairs["b_l"], pairs["b_s"]).astype(np.int64)
+    # Each group a run of figures in id order; groups in the order of their first figure.
+    order = np.argsort(codes, kind="stable")
+    fids, codes = fids[order], codes[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(fids)]
+    ordered = np.argsort(fids[starts], kind="stable")
+    group_of = np.repeat(np.arange(len(starts)), ends - starts)
+    edges = {
+        c: np.asarray(cell.array(c), dtype=float)[fids] for c in ("lo_s", "hi_s", "lo_l", "hi_l")
+    }
+
+    def widest(column: str, reduce: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
+        """Per group, the extreme edge (NaN left out) and the position of its first figure."""
+        extreme = reduce.reduceat(edges[column], starts)
+        at = np.where(edges[column] == extreme[group_of], np.arange(len(fids)), len(fids))
+        first = np.minimum.reduceat(at, starts)
+        return extreme, np.where(first < len(fids), first, starts)
+
+    (max_lo_s, at_lo_s), (min_hi_s, at_hi_s) = widest("lo_s", np.fmax), widest("hi_s", np.fmin)
+    (max_lo_l, at_lo_l), (min_hi_l, at_hi_l) = widest("lo_l", np.fmax), widest("hi_l", np.fmin)
+    lenient_bad = max_lo_l > min_hi_l
+    bad = (max_lo_s > min_hi_s) | lenient_bad
+    # The most distant pair of each failing group: highest lower edge against lowest upper
+    # edge, under the reading that fails.
+    failing = ordered[bad[ordered]]
+    lenient_of = lenient_bad[failing]
+    a = fids[np.where(lenient_of, at_lo_l[failing], at_lo_s[failing])]
+    b = fids[np.where(lenient_of, at_hi_l[failing], at_hi_s[failing])]
+    prefetch(ctx, pool, np.concatenate([a, b]))
     # Stated figures first, so the finding points at something a person wrote.
-    derived = pool.cell.array("derived")
+    derived = cell.array("derived")
     swap = derived[a] & ~derived[b]
     a, b = np.where(swap, b, a), np.where(swap, a, b)
     sides = [
-        [_Cells(*cells) for cells in zip(*_cell_lists(pool, fids), strict=True)] for fids in (a, b)
+        [_Cells(*cells) for cells in zip(*_cell_lists(pool, side), strict=True)] for side in (a, b)
     ]
-    for key, lenient, fa, fb, cells_a, cells_b in zip(
-        pairs.index.tolist(), lenient_of.tolist(), a.tolist(), b.tolist(), *sides, strict=True
+    findings: list[Finding] = []
+    outcomes: dict[int, str] = {}
+    for group, lenient, fa, fb, cells_a, cells_b in zip(
+        failing.tolist(), lenient_of.tolist(), a.tolist(), b.tolist(), *sides, strict=True
     ):
         sev = ERROR if lenient else WARNING
         finding = _agreement_finding(ctx, pool, (fa, cells_a), (fb, cells_b), sev)
         findings.append(finding)
-        outcomes[int(key)] = finding.severity
+        outcomes[group] = finding.severity
     if pool.records is not None:
-        for code, group in g.groupby("code", sort=False):
-            fids = group["fid"].to_numpy()
-            title = f"一致性：{figure_label(ctx, pool, int(fids[0]))}"
-            pool.record("FC101", "figure-disagreement", title, fids, outcomes.get(code, "pass"))
-    return findings, took_part, len(stats)
+        for group in ordered.tolist():
+            members = fids[starts[group] : ends[group]]
+            title = f"一致性：{figure_label(ctx, pool, int(members[0]))}"
+            pool.record("FC101", "figure-disagreement", title, members, outcomes.get(group, "pass"))
+    return findings, fids, len(starts)
 
 
 class _Cells(NamedTuple):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from factcheck.findings import Finding, Fix
 from factcheck.keys import CLS, SUBJECT
-from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin, objects
+from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin
 from factcheck.wording import (
     claim_ref,
     display,
@@ -79,13 +79,12 @@ def order_check(
     if not len(small):
         return [], set(), 0
     n = len(small)
-    fr = pool.frame
-    dim = objects(fr["dim"])
+    cell = pool.cell
+    dim = cell.array("dim")
     same = dim[small] == dim[big]
     small, big = small[same], big[same]
-    cap = np.minimum(fr["cap"].to_numpy()[small], fr["cap"].to_numpy()[big])
-    lo_l, hi_l = fr["lo_l"].to_numpy(), fr["hi_l"].to_numpy()
-    lo_s, hi_s = fr["lo_s"].to_numpy(), fr["hi_s"].to_numpy()
+    cap = np.minimum(cell.array("cap")[small], cell.array("cap")[big])
+    lo_l, hi_l, lo_s, hi_s = (cell.array(c) for c in ("lo_l", "hi_l", "lo_s", "hi_s"))
     sev = np.where(
         lo_l[small] > hi_l[big],
         np.minimum(ERROR, cap),
@@ -147,33 +146,34 @@ def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
 
 
 def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
-    fr = pool.frame
-    additive = {m.name for m in ctx.corpus.registry.metrics if m.additive}
-    levels = fr[
-        (fr["measure"] == "level")
-        & ~fr["derived"]
-        & (fr["cls"] == "A")
-        & fr["metric"].isin(additive)
-    ]
-    if levels.empty:
+    cell = pool.cell
+    additive = [m.name for m in ctx.corpus.registry.metrics if m.additive]
+    levels = np.flatnonzero(
+        (cell.array("measure") == "level")
+        & ~cell.array("derived").astype(bool)
+        & (cell.array("cls") == "A")
+        & pd.Index(cell.array("metric")).isin(additive)
+    )
+    if not len(levels):
         return [], set(), 0
     subjects = ctx.corpus.registry.subjects
     # The same figure of each ancestor of a figure's subject: its key with the subject
-    # replaced, looked up among the keys of the run.
-    present = pd.unique(objects(levels["subject"]))
-    lineage = pd.DataFrame(
-        [(s, a) for s in present for a in subjects.ancestors(s)], columns=["subject", "ancestor"]
-    )
-    if lineage.empty:
+    # replaced, looked up among the keys of the run. Each level is repeated once per
+    # ancestor, nearest first, worked out once per distinct subject.
+    subject_code, present = pd.factorize(cell.array("subject")[levels])
+    lineages = [subjects.ancestors(str(s)) for s in present]
+    lengths = np.array([len(a) for a in lineages], dtype=np.int64)
+    count = lengths[subject_code]
+    if not count.any():
         return [], set(), 0
-    small = pd.DataFrame(
-        {"fid": levels["fid"].to_numpy(), "subject": objects(levels["subject"])}
-    ).merge(lineage, on="subject")
-    fids = small["fid"].to_numpy()
+    flat = np.array([a for lineage in lineages for a in lineage], dtype=object)
+    first = (np.cumsum(lengths) - lengths)[subject_code]
+    fids = np.repeat(levels, count)
+    offset = np.arange(len(fids)) - np.repeat(np.cumsum(count) - count, count)
     query = pool.key_parts(fids)
-    query[SUBJECT] = pool.vocabularies[SUBJECT].find(small["ancestor"].to_numpy(dtype=object))
+    query[SUBJECT] = pool.vocabularies[SUBJECT].find(flat[np.repeat(first, count) + offset])
     rows, big = pool.lookup(query)
-    keep = isin(big, levels["fid"].to_numpy())
+    keep = isin(big, levels)
     return order_check(
         ctx,
         pool,
@@ -185,20 +185,21 @@ def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
 
 
 def capacity(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
-    fr = pool.frame
-    caps = fr[(fr["cls"] == "C") & (fr["measure"] == "level")]
-    if caps.empty:
+    cell = pool.cell
+    cls, level = cell.array("cls"), cell.array("measure") == "level"
+    caps = np.flatnonzero((cls == "C") & level)
+    if not len(caps):
         return [], set(), 0
-    actual = fr[(fr["cls"] == "A") & (fr["measure"] == "level") & ~fr["derived"]]
+    actual = np.flatnonzero((cls == "A") & level & ~cell.array("derived").astype(bool))
     # The capacity of a figure has its key with the class C.
-    query = pool.key_parts(actual["fid"].to_numpy())
+    query = pool.key_parts(actual)
     query[CLS][:] = pool.vocabularies[CLS].get("C")
     rows, cap = pool.lookup(query)
-    keep = isin(cap, caps["fid"].to_numpy())
+    keep = isin(cap, caps)
     return order_check(
         ctx,
         pool,
-        (actual["fid"].to_numpy()[rows[keep]], cap[keep]),
+        (actual[rows[keep]], cap[keep]),
         "FC209",
         "exceeds-capacity",
         "产量超过产能",
@@ -207,16 +208,16 @@ def capacity(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
 
 def targets(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     """Targets against results for the same figure: met, missed or undecidable (info)."""
-    fr = pool.frame
-    targets = fr[(fr["cls"] == "T") & ~fr["derived"]]
-    if targets.empty:
+    derived = pool.cell.array("derived").astype(bool)
+    targets = np.flatnonzero((pool.cell.array("cls") == "T") & ~derived)
+    if not len(targets):
         return [], set(), 0
     # The result of a target has its key with the class A.
-    query = pool.key_parts(targets["fid"].to_numpy())
+    query = pool.key_parts(targets)
     query[CLS][:] = pool.vocabularies[CLS].get("A")
     rows, actual = pool.lookup(query)
-    keep = ~fr["derived"].to_numpy()[actual]
-    fid_t = targets["fid"].to_numpy()[rows[keep]].astype(np.int64)
+    keep = ~derived[actual]
+    fid_t = targets[rows[keep]].astype(np.int64)
     fid_a = actual[keep].astype(np.int64)
     findings = []
     prefetch(ctx, pool, np.concatenate([fid_t, fid_a]))

@@ -92,7 +92,7 @@ class Pool:
     def extend(self, frame: pd.DataFrame) -> None:
         """Add figures (with the next ids, in order) and the same columns."""
         self._chunks.append(frame)
-        self.cell = Columns(*self._chunks)
+        self.cell = self.cell.extended(frame)
         self._index = None
 
     def __len__(self) -> int:
@@ -199,6 +199,12 @@ def isin(values: Any, test: Any) -> np.ndarray:
     return np.asarray(pd.Index(np.asarray(values)).isin(np.asarray(test)), dtype=bool)
 
 
+def among(values: np.ndarray, options: Iterable[Any]) -> np.ndarray:
+    """Whether each of ``values`` (texts, usually) is one of a few ``options``: ``np.isin``
+    sorts object arrays, pandas hashes them."""
+    return np.asarray(pd.Index(values, dtype=object).isin(list(options)), dtype=bool)
+
+
 def objects(series: pd.Series) -> np.ndarray:
     """A column as a numpy array of Python objects: iterating pandas string arrays element
     by element costs about a microsecond an element, numpy object arrays a tenth of that."""
@@ -218,6 +224,15 @@ class Columns:
     def __init__(self, *frames: pd.DataFrame) -> None:
         self.frames = frames
         self._arrays: dict[str, np.ndarray] = {}
+        #: columns already joined for every frame but the last (see ``extended``)
+        self._head: dict[str, np.ndarray] = {}
+
+    def extended(self, frame: pd.DataFrame) -> Columns:
+        """These frames and one more. The columns read so far are kept for the old frames,
+        so a derivation round joins only its own figures to them."""
+        out = Columns(*self.frames, frame)
+        out._head = self._arrays
+        return out
 
     def __call__(self, row: Any, column: str) -> Any:
         array = self._arrays.get(column)
@@ -228,7 +243,11 @@ class Columns:
     def array(self, column: str) -> np.ndarray:
         array = self._arrays.get(column)
         if array is None:
-            parts = [frame[column].to_numpy() for frame in self.frames]
+            head = self._head.get(column)
+            if head is not None:
+                parts = [head, self.frames[-1][column].to_numpy()]
+            else:
+                parts = [frame[column].to_numpy() for frame in self.frames]
             array = parts[0] if len(parts) == 1 else np.concatenate(parts)
             self._arrays[column] = array
         return array
