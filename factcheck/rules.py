@@ -391,43 +391,46 @@ class _Figures:
     """What rule evaluation reads of the engine's figure pool, as columns, built once a run."""
 
     def __init__(self, ctx: Any, pool: Any, registry: Registry) -> None:
-        frame = pool.frame
+        from factcheck.pool import among
+
+        # The pool's cached columns: joining its chunks into one frame would cost half a
+        # second at a million claims.
+        cell = pool.cell
         self.pool = pool
         self.vocab: list[Vocabulary] = pool.vocabularies
-        codes = frame["code"].to_numpy().astype(np.int64)
+        codes = cell.array("code").astype(np.int64)
         has_key = codes >= 0
         self.parts = [
             np.where(has_key, p, -1) for p in pool.coder.part_codes(np.where(has_key, codes, 0))
         ]
-        measure = frame["measure"].to_numpy()
-        fraction = np.isin(measure, _FRACTION_MEASURES) | (frame["dim"].to_numpy() == "%")
+        fraction = among(cell.array("measure"), _FRACTION_MEASURES) | (cell.array("dim") == "%")
         divisor = np.where(fraction, 100.0, 1.0)
         bounds = {
             r: (
-                frame[f"lo_{r}"].to_numpy(dtype=float) / divisor,
-                frame[f"hi_{r}"].to_numpy(dtype=float) / divisor,
+                cell.array(f"lo_{r}").astype(float) / divisor,
+                cell.array(f"hi_{r}").astype(float) / divisor,
             )
             for r in ("s", "l")
         }
-        cap = frame["cap"].to_numpy().astype(np.int64)
+        cap = cell.array("cap").astype(np.int64)
         # The figure a key names. Where several may be read (two documents print the same
         # GDP), the key names a merged figure, with ids after the pool's: a plain name is
         # checked with each of its members (_each_reading_of_the_key), a sum() reads it as
         # the hull of their intervals.
         n_codes = len(pool.coder)
-        rows = np.flatnonzero(_candidates(frame, codes, n_codes))
+        rows = np.flatnonzero(_candidates(cell, codes, n_codes))
         rows = rows[np.argsort(codes[rows], kind="stable")]
         counts = np.bincount(codes[rows], minlength=n_codes)
         alone = rows[counts[codes[rows]] == 1]
         shared = rows[counts[codes[rows]] > 1]
-        self.stated_in_pool = len(frame)
+        self.stated_in_pool = len(pool)
         self._document = ctx.table["document"].to_numpy()
         self.first = np.full(n_codes, -1, dtype=np.int64)
         self.first[codes[alone]] = alone
         head = np.flatnonzero(np.r_[True, codes[shared][1:] != codes[shared][:-1]])
         if not len(shared):
             head = head[:0]
-        self.first[codes[shared[head]]] = len(frame) + np.arange(len(head))
+        self.first[codes[shared[head]]] = len(pool) + np.arange(len(head))
         self.members = shared
         self.member_starts = np.r_[head, len(shared)]
         self.bounds = {
@@ -511,7 +514,7 @@ class _Figures:
         return np.where(codes >= 0, self.first[np.maximum(codes, 0)], -1)
 
 
-def _candidates(frame: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
+def _candidates(cell: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
     """The figures a rule may read for their key (a mask over the pool): the stated ones
     where any is stated, else the derived ones; and of those the uncapped ones where any is.
     A final figure thus wins over the estimate it revised, and a figure derived from final
@@ -519,8 +522,8 @@ def _candidates(frame: Any, codes: np.ndarray, n_codes: int) -> np.ndarray:
     from factcheck.pool import ERROR
 
     keyed = codes >= 0
-    derived = frame["derived"].to_numpy(dtype=bool)
-    final = frame["cap"].to_numpy() == ERROR
+    derived = cell.array("derived").astype(bool)
+    final = cell.array("cap") == ERROR
 
     def any_of(rows: np.ndarray) -> np.ndarray:
         return (np.bincount(codes[keyed & rows], minlength=n_codes) > 0)[np.where(keyed, codes, 0)]
