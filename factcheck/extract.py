@@ -163,6 +163,7 @@ from factcheck.extract_words import (
     _lead_noun,
     _level,
     _listed,
+    _listed_times,
     _measure,
     _name_verbs,
     _named_example,
@@ -566,6 +567,7 @@ class _Reader:
                         topic,
                         tuple(in_clause[index:]),
                         tuple(drafts),
+                        tuple(in_clause),
                     )
                     draft = (
                         self._ratio(ctx) if ctx.figure.ratio_part else self._draft(ctx, previous)
@@ -1300,6 +1302,10 @@ class _Reader:
 
     def _period(self, ctx: _Context) -> tuple[Period, bool, bool]:
         """The figure's period, whether it was guessed, and whether it runs to date."""
+        listed = _listed_times(ctx)
+        if listed is not None:
+            phrase = listed[0][listed[1].index(ctx.figure)]
+            return self._resolve(phrase, ctx), False, phrase.to_date
         # 增速比一季度加快0.6个百分点: the period after 比/较 is what is compared with.
         times = [t for t in ctx.times if not (t.start and ctx.s[t.start - 1] in "比较")]
         before = [t for t in times if ctx.sentence.start <= t.start and t.end <= ctx.figure.start]
@@ -1428,7 +1434,14 @@ class _Reader:
         if previous is not None and previous.group and continued:
             index = previous.group_index + 1
             return (*self._group_metric(previous.group, index, ctx.figure), previous.group, index)
-        if "分别" in ctx.lead:
+        listed = _listed_times(ctx)
+        if listed is not None and previous is not None:
+            figures = listed[1]
+            at = figures.index(ctx.figure)
+            if at and previous.figure is figures[at - 1]:
+                # 2022年、2023年…分别达到A和B: B is the same figure as A, a year on.
+                return previous.metric, previous.resolved, (), 0
+        if "分别" in ctx.lead and listed is None:
             names = tuple(_group_names(ctx.s, ctx.clause.start, ctx.figure.start))
             if len(names) == 1 and names[0].startswith(tuple(_SPLIT_PAIRS)):
                 # 城乡居民人均可支配收入分别达到45230元和23150元: 城镇…, then 农村….
@@ -2075,6 +2088,8 @@ class _Reader:
         return _compact(lead)
 
     def _resolve_name(self, name: str) -> str | None:
+        # 全市GDP、一般公共预算收入分别增长…: the place before a listed name is the subject's.
+        name = re.sub(r"^全[国省市区县州旗盟镇乡]", "", name) or name
         for candidate in (name, name + "数量", re.sub(r"^(?:新增|新建|建成|新|累计)", "", name)):
             canonical = self.lex.resolve_metric(candidate)
             if canonical:

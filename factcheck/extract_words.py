@@ -304,8 +304,9 @@ class _Context:
     subjects: list[tuple[int, int, str]]
     carried: str | None
     topic: str | None = None
-    siblings: tuple[RawFigure, ...] = ()  # the figures of the clause
+    siblings: tuple[RawFigure, ...] = ()  # the figures of the clause from this one on
     earlier: tuple[_Draft, ...] = ()  # the figures read before, in the sentence
+    in_clause: tuple[RawFigure, ...] = ()  # every figure of the clause
 
     @property
     def lead(self) -> str:
@@ -436,6 +437,42 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _compact(text: str) -> str:
     return _FILLER.sub("", text)
+
+
+#: What may stand between the items of a list: 2022年、2023年和2024年; 5.1%、6.3%和7.0%.
+_LIST_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及)?\s*")
+
+
+def _listed_times(
+    ctx: _Context,
+) -> tuple[list[TimePhrase], list[RawFigure]] | None:
+    """A list of times that 分别 pairs, in turn, with a list of figures of the same length:
+    2021年、2022年、2023年，全市地区生产总值分别达到520.3亿元、561.2亿元和602.8亿元.
+
+    The times are the run of phrases nearest before 分别 in the sentence, nothing but list
+    words between them; the figures the run after 分别 in its clause. None when the figure
+    is not in such a pair of lists (the counts differ, or a name list is what 分别 splits).
+    """
+    at = ctx.s.rfind("分别", ctx.clause.start, ctx.figure.start)
+    if at < 0:
+        return None
+    times = [t for t in ctx.times if ctx.sentence.start <= t.start and t.end <= at]
+    run = times[-1:]
+    for earlier in reversed(times[:-1]):
+        if not _LIST_GAP.fullmatch(ctx.s[earlier.end : run[0].start]):
+            break
+        run.insert(0, earlier)
+    figures = [f for f in ctx.in_clause if f.start > at]
+    chain = figures[:1]
+    for f in figures[1:]:
+        if not _LIST_GAP.fullmatch(ctx.s[chain[-1].end : f.start]):
+            break
+        chain.append(f)
+    if len(run) < 2 or len(chain) != len(run) or ctx.figure not in chain:
+        return None
+    if len({t.text for t in run}) < len(run):
+        return None
+    return run, chain
 
 
 def _group_names(s: str, start: int, end: int) -> list[str]:

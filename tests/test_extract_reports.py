@@ -1013,3 +1013,40 @@ def test_a_pollutant_the_registry_does_not_know_is_not_the_one_before_it() -> No
     pm10 = [(c.value, c.period) for c in got if c.metric == "PM10平均浓度"]
     # 公报 names the year under it: published in June 2025, the text is of 2024.
     assert pm10 == [("58微克/立方米", "2024")]
+
+
+def test_a_list_of_years_that_fenbie_pairs_with_a_list_of_figures() -> None:
+    text = (
+        "2021年、2022年、2023年，全市地区生产总值分别达到520.3亿元、561.2亿元和602.8亿元。"
+        "全市规模以上工业增加值2022年、2023年分别为120亿元和130亿元，分别增长5%和8.3%。"
+    )
+    got = extract(text, "2024-03-01", "临川市", registry=REGISTRY)
+    rows = [(c.metric, c.measure, c.period, c.value) for c in got]
+    # Each figure takes the year in the same place of the list before 分别, and the one
+    # metric named before the years.
+    assert rows == [
+        ("地区生产总值", "level", "2021", "520.3亿元"),
+        ("地区生产总值", "level", "2022", "561.2亿元"),
+        ("地区生产总值", "level", "2023", "602.8亿元"),
+        ("规上工业增加值", "level", "2022", "120亿元"),
+        ("规上工业增加值", "level", "2023", "130亿元"),
+        ("规上工业增加值", "yoy", "2022", "5%"),
+        ("规上工业增加值", "yoy", "2023", "8.3%"),
+    ]
+
+
+def test_a_list_of_years_shorter_than_its_figures_pairs_nothing() -> None:
+    # Two years, three figures: which figure is of which year is not said.
+    text = "2022年、2023年，全市地区生产总值分别达到561.2亿元、602.8亿元和650.1亿元。"
+    got = extract(text, "2024-03-01", "临川市", registry=REGISTRY)
+    assert got
+    assert {c.period for c in got} == {"2023"}
+
+
+def test_the_place_before_a_listed_name_is_not_part_of_the_metric() -> None:
+    text = "2023年，全市GDP、一般公共预算收入分别增长5.2%和3.1%。"
+    got = extract(text, "2024-03-01", "临川市", registry=REGISTRY)
+    assert [(c.metric, c.value) for c in got] == [
+        ("地区生产总值", "5.2%"),
+        ("一般公共预算收入", "3.1%"),
+    ]
