@@ -205,12 +205,6 @@ def among(values: np.ndarray, options: Iterable[Any]) -> np.ndarray:
     return np.asarray(pd.Index(values, dtype=object).isin(list(options)), dtype=bool)
 
 
-def objects(series: pd.Series) -> np.ndarray:
-    """A column as a numpy array of Python objects: iterating pandas string arrays element
-    by element costs about a microsecond an element, numpy object arrays a tenth of that."""
-    return series.to_numpy(dtype=object)
-
-
 class Columns:
     """Scalar access by position through cached column arrays.
 
