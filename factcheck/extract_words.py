@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from factcheck.claims import Claim, Selector
-from factcheck.extract_patterns import PART, RATIO_MOVES, RawFigure, TimePhrase
+from factcheck.extract_patterns import _LIST_SEPARATORS, PART, RATIO_MOVES, RawFigure, TimePhrase
 from factcheck.periods import Period
 from factcheck.quantity import parse_quantity
 from factcheck.units import parse_unit, same_dimension
@@ -440,7 +440,7 @@ def _compact(text: str) -> str:
 
 
 #: What may stand between the items of a list: 2022年、2023年和2024年; 5.1%、6.3%和7.0%.
-_LIST_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及)?\s*")
+_LIST_GAP = re.compile(rf"\s*(?:{_LIST_SEPARATORS.pattern}|,|以及)?\s*")
 
 
 def _listed_times(
