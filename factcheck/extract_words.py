@@ -532,7 +532,7 @@ def _opens_clause(
     previous = None
     while head != previous:
         previous = head
-        head = re.sub(r"^(?:[\d年月日份上下半季度前今去本]+|在|由|据|[,:])", "", head)
+        head = re.sub(r"^(?:[\d年月日份上下半季度前今去本]+|全年度?|年内|在|由|据|[,:])", "", head)
     return not head
 
 

@@ -1050,3 +1050,14 @@ def test_the_place_before_a_listed_name_is_not_part_of_the_metric() -> None:
         ("地区生产总值", "5.2%"),
         ("一般公共预算收入", "3.1%"),
     ]
+
+
+def test_the_city_named_after_quannian_is_the_subject_of_its_whole_sentence() -> None:
+    # A district's report quoting the city's bulletin: 全市 is 青岛市 (即墨区's city), and
+    # the growth rate two clauses on is the same city's, not the district's.
+    text = "全年全市实现地区生产总值3542.6亿元，按不变价格计算，比上年增长5.8%。"
+    got = extract(text, "2024-03-01", "即墨区", registry=REGISTRY)
+    assert [(c.subject, c.measure, c.value) for c in got] == [
+        ("青岛市", "level", "3542.6亿元"),
+        ("青岛市", "yoy", "5.8%"),
+    ]
