@@ -513,6 +513,12 @@ def _subject_position(s: str, mention: tuple[int, int, str]) -> bool:
     )
 
 
+#: What may come before a clause's topic: a time (2023年末, 全年, 年内) or 在/由/据.
+_TIME_OR_PREPOSITION = re.compile(
+    r"^(?:[\d年月日份上下半季度前今去本末底初]+|全年度?|年内|在|由|据|[,:])"
+)
+
+
 def _clause_initial(ctx: _Context, start: int) -> bool:
     """Whether a mention opens its clause (after a time phrase, 在/由): the clause's topic."""
     return _opens_clause(ctx.s, ctx.sentence, ctx.subjects, start)
@@ -532,7 +538,7 @@ def _opens_clause(
     previous = None
     while head != previous:
         previous = head
-        head = re.sub(r"^(?:[\d年月日份上下半季度前今去本]+|全年度?|年内|在|由|据|[,:])", "", head)
+        head = _TIME_OR_PREPOSITION.sub("", head)
     return not head
 
 

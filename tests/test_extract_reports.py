@@ -1061,3 +1061,12 @@ def test_the_city_named_after_quannian_is_the_subject_of_its_whole_sentence() ->
         ("青岛市", "level", "3542.6亿元"),
         ("青岛市", "yoy", "5.8%"),
     ]
+
+
+def test_the_city_named_after_nianmo_is_the_subject_of_the_change_after_it() -> None:
+    text = "2023年末全市常住人口1037.15万人，比上年末增加2.94万人。"
+    got = extract(text, "2024-03-01", "即墨区", registry=REGISTRY)
+    assert [(c.subject, c.measure, c.period, c.value) for c in got] == [
+        ("青岛市", "level", "2023", "1037.15万人"),
+        ("青岛市", "change", "2023", "2.94万人"),
+    ]
