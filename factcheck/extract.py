@@ -118,6 +118,7 @@ from factcheck.extract_words import (
     _GENERIC_ORG,
     _GENERIC_RE,
     _GOAL_OBJECT,
+    _HELD_AT,
     _INDUSTRY_METRIC,
     _INNER_VERB,
     _LEVEL_SCOPE,
@@ -1462,6 +1463,17 @@ class _Reader:
             and self._lead_words(ctx) in _TOTAL_WORDS
         ):
             # 新增高新技术企业41家，总数达到268家: the total of what the sentence counted.
+            return previous.metric, True, (), 0
+        if (
+            measure == "level"
+            and previous is not None
+            and previous.resolved
+            and previous.measure == "level"
+            and previous.figure.start >= ctx.sentence.start
+            and _HELD_AT.fullmatch(self._lead_words(ctx))
+            and self._fits(previous.metric, ctx.figure)
+        ):
+            # 粮食总产量达到25.6万吨，连续5年稳定在25万吨以上: the level that held.
             return previous.metric, True, (), 0
         if (
             measure == "level"

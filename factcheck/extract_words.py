@@ -218,6 +218,10 @@ _GENERIC_ORG = {"公司": "company", "开发区": "park", "高新区": "park"}
 _GENERIC_RE = re.compile(r"(?:^|(?<=[,，。、;；:：“”该本其年后了]))(?:公司|开发区|高新区)")
 #: A total that names nothing itself: 省市级智能工厂等总数达到105个.
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
+#: A level said to have held (连续5年稳定在25万吨以上): the figure the sentence just named.
+_HELD_AT = re.compile(
+    r"(?:连续[\d一二三四五六七八九十]+年|多年|持续|始终|继续|长期)?(?:稳定|保持|维持|稳居|稳)在"
+)
 #: Verbs that open a list of examples (推动恒泰机械等10家企业…): not part of the examples.
 _EXAMPLE_VERB = re.compile(r"^(?:推动|带动|支持|引导|鼓励|组织|依托|通过|推进|促成|助力|指导|帮助)")
 #: A short relative clause before the counted noun: 9个投产的整车项目.

@@ -1070,3 +1070,14 @@ def test_the_city_named_after_nianmo_is_the_subject_of_the_change_after_it() -> 
         ("青岛市", "level", "2023", "1037.15万人"),
         ("青岛市", "change", "2023", "2.94万人"),
     ]
+
+
+def test_a_level_said_to_have_held_is_the_figure_just_named() -> None:
+    text = "全区粮食播种面积稳定在60万亩以上，粮食总产量达到25.6万吨，连续5年稳定在25万吨以上。"
+    got = extract(text, "2024-01-20", "即墨区", registry=REGISTRY)
+    # 连续5年稳定在 names no metric: it was read as a metric of its own (连续5年稳定在量).
+    assert [(c.metric, c.value) for c in got] == [
+        ("粮食播种面积", "60万亩以上"),
+        ("粮食总产量", "25.6万吨"),
+        ("粮食总产量", "25万吨以上"),
+    ]
