@@ -2234,6 +2234,10 @@ class _Reader:
         then = re.fullmatch(r"(\d{4})年(?:底|末)?(?:的)?", text)
         if then:
             return Selector(period=then.group(1))  # 是2020年的2.1倍
+        same_part = re.fullmatch(r"(\d{4})年同期(?:的)?", text)
+        if same_part and period.kind != "span":
+            # 恢复到2019年同期的95%: the same part of that year (上半年: 2019H1).
+            return Selector(period=period.shift(int(same_part.group(1)) - period.start.year).text)
         before = re.fullmatch(r"(?:上年|去年)(同期)?(?:的)?", text)
         if before and period.kind != "span":
             # 是上年同期的1.8倍: the same part of the year before; 是上年的: that year.

@@ -67,6 +67,11 @@ _PLACE_COMPARED = re.compile(
 _SHARE_WORD = re.compile(r"(?:占比|比重|比例|份额|占有率)(?:为|达|达到|是|超过|约)?$")
 _OF_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:的)?(?:为|达到|达|是|超过|约)?$")
 _MULTIPLE = re.compile(r"(?:是|相当于|为)(.*?)的$")
+#: A level as a percentage of the same figure in another year (恢复到2019年同期的105%): a
+#: multiple, 1.05 times that year's.
+_PERCENT_OF_YEAR = re.compile(
+    r"(?:是|相当于|为|恢复到|恢复至|达到|达)((?:(?:19|20)\d{2}年|上年|去年)(?:同期)?)(?:水平)?的$"
+)
 _RATE_LEAD = re.compile(r"(亩产|亩均|每(亩|人|斤|公斤|吨|平方米|户|家))")
 #: Over a span, these verbs make a figure a flow over the whole span (新建125公里); a
 #: level without one is a stock, stated for the span's last year (发展到275家).
@@ -399,6 +404,9 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
         return "multiple", _before_change(lead), ""
     near = lead[-14:]
     if unit in ("%", "‰"):
+        of_year = _PERCENT_OF_YEAR.search(near)
+        if of_year:
+            return "multiple", lead[: len(lead) - len(near) + of_year.start()], of_year.group(1)
         if _CAGR.search(near):
             return "cagr", lead[: lead.rfind("年均")], ""
         if _UP.search(near) or _DOWN.search(near):

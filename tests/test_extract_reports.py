@@ -1081,3 +1081,42 @@ def test_a_level_said_to_have_held_is_the_figure_just_named() -> None:
         ("粮食总产量", "25.6万吨"),
         ("粮食总产量", "25万吨以上"),
     ]
+
+
+def test_a_level_as_a_percentage_of_an_earlier_year_is_a_multiple_of_that_year() -> None:
+    text = (
+        "2023年全区旅游总收入210亿元，恢复到2019年的105%。"
+        "今年上半年全区接待游客850万人次，恢复到2019年同期的95.3%。"
+    )
+    got = extract(text, "2024-07-15", "即墨区", registry=REGISTRY)
+    rows = [
+        (c.metric, c.measure, c.period, c.value, c.against.period if c.against else None)
+        for c in got
+    ]
+    # 105% of 2019's is 1.05 times it; 同期 of a half year is the same half of 2019. They were
+    # levels of an unknown metric.
+    assert rows == [
+        ("旅游总收入", "level", "2023", "210亿元", None),
+        ("旅游总收入", "multiple", "2023", "105%", "2019"),
+        ("接待游客人次", "level", "2024H1", "850万人次", None),
+        ("接待游客人次", "multiple", "2024H1", "95.3%", "2019H1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("percent", "expected"),
+    [
+        # 210.3 ÷ 200.1 = 1.0510: 105.1% holds.
+        ("105.1%", []),
+        # 125.0% of 200.1 would be 250.1亿元, not 210.3: even 210.35 ÷ 200.05 = 1.0515.
+        ("125.0%", ["FC205 error"]),
+    ],
+)
+def test_a_percentage_of_an_earlier_year_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], percent: str, expected: list[str]
+) -> None:
+    text = (
+        "# 即墨区2023年旅游发展情况\n\n"
+        f"2019年全区旅游总收入200.1亿元。2023年全区旅游总收入210.3亿元，恢复到2019年的{percent}。\n"
+    )
+    assert draft_codes(tmp_path, capsys, text, "2024-01-20") == expected
