@@ -937,7 +937,7 @@ class _Reader:
         if not resolved:
             draft.extra["unresolved_metric"] = True
         if draft.measure == "share" and (draft.of is None or draft.of == Selector()):
-            draft.of = self._whole_of_part(ctx.lead, draft)
+            draft.of = self._whole_of_part(ctx.lead, draft) or _whole_named_before(ctx, draft)
         if draft.measure == "share" and draft.of is None:
             draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
         return draft
@@ -2565,6 +2565,22 @@ def _unnamed(region: str, level: str) -> str | None:
         return f"{region}所在市"
     if level == "省" and not region.endswith(("省", "自治区")) and region != _COUNTRY:
         return f"{region}所在省"
+    return None
+
+
+def _whole_named_before(ctx: _Context, draft: _Draft) -> Selector | None:
+    """占全部投资的比重为28.6%: a whole named by the last word of a metric the sentence
+    printed before (固定资产投资…，其中工业投资…，占全部投资的比重) is that metric."""
+    at = _denominator_at(ctx.lead)
+    if at < 0:
+        return None
+    words = _compact(_OF_TAIL.sub("", ctx.lead[at + 1 :]))
+    named = re.fullmatch(r"(?:全部|全|总)(\w{2,})", words)
+    if named is None:
+        return None
+    for before in reversed(ctx.earlier):
+        if before.resolved and before.metric != draft.metric and before.metric.endswith(named[1]):
+            return Selector(metric=before.metric)
     return None
 
 

@@ -1120,3 +1120,11 @@ def test_a_percentage_of_an_earlier_year_checked_as_a_draft(
         f"2019年全区旅游总收入200.1亿元。2023年全区旅游总收入210.3亿元，恢复到2019年的{percent}。\n"
     )
     assert draft_codes(tmp_path, capsys, text, "2024-01-20") == expected
+
+
+def test_a_whole_named_by_the_last_word_of_an_earlier_metric_is_that_metric() -> None:
+    text = "全年完成固定资产投资同比增长4.5%，其中工业投资增长12.3%，占全部投资的比重为28.6%。"
+    got = extract(text, "2024-01-20", "即墨区", registry=REGISTRY)
+    (share,) = [c for c in got if c.measure == "share"]
+    # 全部投资 is no metric of the registry; 固定资产投资, printed first, ends with 投资.
+    assert (share.metric, share.of) == ("工业投资", Selector(metric="固定资产投资"))
