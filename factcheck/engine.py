@@ -31,6 +31,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -75,8 +76,8 @@ from factcheck.pool import (
     Provenance,
     among,
     claims_of,
+    frame_of,
     isin,
-    text_frame,
 )
 from factcheck.relations import (
     CAGR,
@@ -309,7 +310,7 @@ def _stated_pool(ctx: Context) -> Pool:
         basis = np.where(_real(ctx, growth, metric[growth]), "real", "nominal")
         measure_key[growth] = measure[growth] + ":" + basis.astype(object)
     amounts = (measure == "level") & ~among(dim, _AMOUNT_FREE_DIMS)
-    frame = text_frame(
+    frame = frame_of(
         {
             "fid": np.arange(n),
             "claim": np.arange(n),
@@ -326,7 +327,8 @@ def _stated_pool(ctx: Context) -> Pool:
             "cap": np.full(n, ERROR),
             "derived": np.zeros(n, dtype=bool),
             "measure_key": measure_key,
-        }
+        },
+        n,
     )
     for reading in ("s", "l"):
         lo = t[f"lo_{reading}"].to_numpy(dtype=float)
@@ -369,8 +371,8 @@ def _code_keys(pool: Pool, wanted: Iterable[_RoleKeys]) -> None:
     # An estimate that a final figure of the same key restates has been revised: whatever
     # it takes part in is at most a warning (design §5). An estimate nobody revised is
     # checked like any other figure.
-    provisional = frame["status"].isin(["estimate", "preliminary"]).to_numpy()
-    final = ~provisional & (frame["cls"] == "A").to_numpy()
+    provisional = among(frame["status"], ("estimate", "preliminary"))
+    final = ~provisional & (frame["cls"] == "A")
     revised = provisional & isin(codes, codes[final])
     pool.revised_codes = np.unique(codes[revised])
     frame["code"] = codes
@@ -1353,7 +1355,7 @@ def _add_derived(pool: Pool, derived: Block) -> None:
     codes = derived["code"].astype(np.int64)
     subject, metric, measure_key, period, scope, cls, of_key, against_key = pool.coder.parts(codes)
     n = len(derived)
-    new = text_frame(
+    new = frame_of(
         {
             "fid": np.arange(start, start + n),
             "claim": -1,
@@ -1376,7 +1378,8 @@ def _add_derived(pool: Pool, derived: Block) -> None:
             "hi_s": derived["hi_s"],
             "lo_l": derived["lo_l"],
             "hi_l": derived["hi_l"],
-        }
+        },
+        n,
     )
     stated = pool.stated
     provenance, chains = pool.provenance, pool.chains
@@ -1588,7 +1591,9 @@ def _figures(ctx: Context, pool: Pool) -> tuple[FigureValue, ...]:
     fr = pool.frame
     out = []
     row: Any
-    for row in fr.itertuples(index=False):
+    names = list(fr)
+    for values in zip(*(fr[c].tolist() for c in names), strict=True):
+        row = SimpleNamespace(**dict(zip(names, values, strict=True)))
         fid = int(row.fid)
         unit = display(ctx, pool, fid)
         claim = int(row.claim)
