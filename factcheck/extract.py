@@ -1325,6 +1325,8 @@ class _Reader:
                 and self._known_year(phrase, ctx) is None
                 and not self.heading_year  # 二、2025年工作安排 … 全年: the heading's year
             )
+            if guessed and self._year_not_over(phrase, period, ctx):
+                period = period.shift(-1)
             same_day = re.search(r"当日|当天|同日", ctx.s[phrase.end : ctx.figure.start])
             if (
                 period.kind == "date"
@@ -1341,10 +1343,35 @@ class _Reader:
         if earlier:
             phrase = earlier[-1]
             period = self._resolve(phrase, ctx)
+            if (
+                phrase.kind == "bare"
+                and self._known_year(phrase, ctx) is None
+                and not self.heading_year
+                and self._year_not_over(phrase, period, ctx)
+            ):
+                period = period.shift(-1)
             if period.kind != "span" and not self._frames(phrase, ctx, period):
                 period = year(period.end.year if phrase.to_date else period.start.year)
             return period, True, phrase.to_date
         return year(self.base_year), not self.heading_year, False
+
+    def _year_not_over(self, phrase: TimePhrase, period: Period, ctx: _Context) -> bool:
+        """Whether 全年 or 年末, with no year named by the phrase, a title or a heading, speaks
+        of the year before the one guessed: a result of a whole year is known only once the
+        year is over, and statistical bulletins come out from February to May looking back
+        (全年全市实现地区生产总值… in a text of March 2025 is 2024's). What is planned or
+        expected (目标, 力争, 预计) is of the year still running, and later in the year an
+        unnamed 全年 may be that year's estimate printed as a result: both keep the guess."""
+        if not (
+            _WHOLE_YEAR.fullmatch(phrase.text)
+            and not _OF_A_PLAN.match(ctx.s, phrase.end)  # 完成全年目标的56.8%
+            and period.kind == "year"
+            and period.end > self.published
+            and self.published.month <= 6
+        ):
+            return False
+        before = ctx.s[ctx.sentence.start : ctx.figure.start]
+        return not (_ESTIMATE.search(before) or _TARGET.search(_GOAL_OBJECT.sub("", before)))
 
     def _framed(self, ctx: _Context, draft: _Draft) -> Period | None:
         """The part of the year an earlier paragraph framed, for a flow (进出口, 产值) of a
@@ -2510,6 +2537,12 @@ class _Reader:
             a += 1
         return a, b
 
+
+#: A time phrase naming a whole year, or its end, without naming which.
+_WHOLE_YEAR = re.compile(r"(?:截至|截止|到)?(?:全年度?|年末|年底)")
+
+#: After 全年: the year's plan, not its result (完成全年目标的56.8%).
+_OF_A_PLAN = re.compile(r"的?(?:目标|计划|任务|预期|预算)")
 
 _PLAN_ALONE = re.compile(r"十[一二三四五]五[”\"'」]?")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from factcheck.claims import Selector
 from factcheck.cli import main
@@ -1128,3 +1129,65 @@ def test_a_whole_named_by_the_last_word_of_an_earlier_metric_is_that_metric() ->
     (share,) = [c for c in got if c.measure == "share"]
     # 全部投资 is no metric of the registry; 固定资产投资, printed first, ends with 投资.
     assert (share.metric, share.of) == ("工业投资", Selector(metric="固定资产投资"))
+
+
+BULLETIN_BODY = (
+    "初步核算，全年全市实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.6%。"
+    "其中，第一产业增加值98.7亿元，增长3.1%。\n\n"
+    "年末全市常住人口123.4万人，比上年末增加0.8万人。预计全年完成投资100亿元。"
+    "力争全年新增就业1.5万人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "result_year", "estimate_year"),
+    [
+        # A bulletin of March 2025 that names no year looks back on 2024; what it expects
+        # (预计) is of the year still running.
+        ("2025-03-20", "2024", "2025"),
+        # In August an unnamed 全年 may be 2025's own figure printed early: the guess stands.
+        ("2025-08-20", "2025", "2025"),
+        # January and February look back already: 预计全年 is the year just over, not final.
+        ("2025-02-10", "2024", "2024"),
+    ],
+)
+def test_a_whole_year_result_with_no_year_named_is_of_a_year_already_over(
+    published: str, result_year: str, estimate_year: str
+) -> None:
+    got = extract(BULLETIN_BODY, published, "青岛市", registry=REGISTRY)
+    by_status: dict[str, set[str]] = {}
+    for c in got:
+        by_status.setdefault(c.status, set()).add(c.period)
+    assert by_status["preliminary"] == by_status["actual"] == {result_year}
+    # 比上年末 moves with it: the change is over the year before that.
+    (change,) = [c for c in got if c.measure == "change"]
+    assert change.against is not None
+    assert int(change.against.period) == int(result_year) - 1
+    assert by_status["estimate"] == {estimate_year}
+    # 力争 aims at the year the text is written in, whenever it is printed.
+    assert by_status["target"] == {"2025"}
+
+
+def test_whole_year_in_a_plan_reference_does_not_frame_what_follows() -> None:
+    text = "上半年，全区城镇新增就业6820人，完成全年目标的56.8%。居民消费价格同比上涨0.3%。"
+    got = extract(text, "2024-07-15", "即墨区", registry=REGISTRY)
+    cpi = [c for c in got if c.value == "0.3%"]
+    # 全年目标 is the year's plan, not a time frame: nothing is moved to 2023.
+    assert cpi
+    assert all(c.period.startswith("2024") for c in cpi)
+
+
+def test_the_held_out_bulletin_without_its_title_is_still_of_2024() -> None:
+    source = ROOT / "tests/data/holdout/texts/yunchuan-2024-bulletin.txt"
+    annotated = ROOT / "tests/data/holdout/claims/yunchuan-2024-bulletin.yaml"
+    title, _publisher, _date, *rest = source.read_text(encoding="utf-8").split("\n")
+    assert title.endswith("2024年国民经济和社会发展统计公报")
+    # Its first paragraph opens with 2024年，… : that goes too, so that no line names the year.
+    body = "\n".join(rest).replace("2024年，面对", "面对", 1)
+    assert "2024年" not in body.split("\n\n")[1]
+    got = extract(body, "2025-03-20", "云川市", registry=REGISTRY)
+    periods = {c["period"] for c in yaml.safe_load(annotated.read_text("utf-8"))["claims"]}
+    assert periods == {"2024"}
+    assert len(got) > 100
+    # Every figure was read as 2025's, a year not over when the bulletin came out.
+    assert {c.period for c in got} == {"2024"}
