@@ -1319,12 +1319,7 @@ class _Reader:
             period = self._resolve(phrase, ctx)
             if period.kind not in ("year", "span", "date") and self._opens_paragraph(phrase, ctx):
                 self.frame = period
-            # 全年 with no year named before it: the year is the document's guess.
-            guessed = (
-                phrase.kind == "bare"
-                and self._known_year(phrase, ctx) is None
-                and not self.heading_year  # 二、2025年工作安排 … 全年: the heading's year
-            )
+            guessed = self._unnamed_year(phrase, ctx)
             if guessed and self._year_not_over(phrase, period, ctx):
                 period = period.shift(-1)
             same_day = re.search(r"当日|当天|同日", ctx.s[phrase.end : ctx.figure.start])
@@ -1343,17 +1338,21 @@ class _Reader:
         if earlier:
             phrase = earlier[-1]
             period = self._resolve(phrase, ctx)
-            if (
-                phrase.kind == "bare"
-                and self._known_year(phrase, ctx) is None
-                and not self.heading_year
-                and self._year_not_over(phrase, period, ctx)
-            ):
+            if self._unnamed_year(phrase, ctx) and self._year_not_over(phrase, period, ctx):
                 period = period.shift(-1)
             if period.kind != "span" and not self._frames(phrase, ctx, period):
                 period = year(period.end.year if phrase.to_date else period.start.year)
             return period, True, phrase.to_date
         return year(self.base_year), not self.heading_year, False
+
+    def _unnamed_year(self, phrase: TimePhrase, ctx: _Context) -> bool:
+        """Whether the phrase's year is the document's guess: 全年 with no year named before
+        it, and no title or heading naming one (二、2025年工作安排 … 全年: the heading's)."""
+        return (
+            phrase.kind == "bare"
+            and self._known_year(phrase, ctx) is None
+            and not self.heading_year
+        )
 
     def _year_not_over(self, phrase: TimePhrase, period: Period, ctx: _Context) -> bool:
         """Whether 全年 or 年末, with no year named by the phrase, a title or a heading, speaks
