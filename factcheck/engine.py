@@ -1074,10 +1074,17 @@ def _relation_findings(
     fix: tuple[np.ndarray, Pair],
 ) -> list[Finding]:
     """The findings of failing instances (``bad``: their columns), built in one pass over
-    plain lists: at a million claims there are fifty thousand of them."""
+    plain lists: at a million claims there are fifty thousand of them.
+
+    Instances that fail at the same severity through the same derived figure are one
+    finding (see ``_echo_groups``); every other instance is a finding of its own."""
     first, others = relation.roles[0], relation.roles[1:]
     fids = {r: bad[f"{r}_fid"].astype(np.int64) for r in relation.roles}
     through_derived = np.max(np.stack(list(fids.values())), axis=0) >= pool.stated
+    echoes = _echo_groups(pool, relation, fids, sev, through_derived)
+    alone = np.ones(len(sev), dtype=bool)
+    for group in echoes:
+        alone[group] = False
     metric = _texts(pool, "metric", fids[first])
     subject = _texts(pool, "subject", fids[first])
     fix_role, (fix_lo, fix_hi) = fix
@@ -1085,6 +1092,7 @@ def _relation_findings(
     vintages = _vintage_notes(ctx, pool, relation, fids[first], fids[relation.roles[-1]])
     columns = zip(
         range(len(sev)),
+        alone.tolist(),
         sev.tolist(),
         through_derived.tolist(),
         bad[f"{first}_lo_s"].tolist(),
@@ -1095,8 +1103,35 @@ def _relation_findings(
         fix_hi.tolist(),
         strict=True,
     )
+    # A group's rows in the order of their claims' keys, not of the pool's rows, so that its
+    # example and its list do not depend on the order claims were read in.
+    groups = [
+        sorted(
+            group.tolist(),
+            key=lambda i: [claim_key(ctx, pool, int(fids[r][i])) for r in relation.roles],
+        )
+        for group in echoes
+    ]
     findings = []
-    for i, level, derived, lo, hi, cs_lo, cs_hi, cl_lo, cl_hi, fix_at, need_lo, need_hi in columns:
+    examples: dict[int, tuple[str, tuple[tuple[str, str], ...]]] = {}
+    wanted = {group[0] for group in groups}
+    for (
+        i,
+        single,
+        level,
+        derived,
+        lo,
+        hi,
+        cs_lo,
+        cs_hi,
+        cl_lo,
+        cl_hi,
+        fix_at,
+        lo_n,
+        hi_n,
+    ) in columns:
+        if not single and i not in wanted:
+            continue
         row = [fid_lists[r][i] for r in relation.roles]
         head_fid = row[0]
         unit = display(ctx, pool, head_fid)
@@ -1111,6 +1146,14 @@ def _relation_findings(
             f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
             f"（宽松读法 {comp_l_text}）；{reading_note(level)}{vintages[i]}"
         )
+        evidence = (
+            ("stated", stated_text),
+            ("computed", comp_s_text),
+            ("computed_lenient", comp_l_text),
+        )
+        if not single:
+            examples[i] = (message, evidence)
+            continue
         if derived:
             message = f"推算值与声明值矛盾（经由推算链）：{message}"
         findings.append(
@@ -1120,18 +1163,107 @@ def _relation_findings(
                 severity=SEVERITY[level],  # type: ignore[arg-type]
                 message=message,
                 claims=refs(ctx, pool, row),
-                evidence=(
-                    ("stated", stated_text),
-                    ("computed", comp_s_text),
-                    ("computed_lenient", comp_l_text),
-                ),
-                fix=(_fix(ctx, pool, fid_lists[fix_at][i], (need_lo, need_hi)) if fix_at else None),
+                evidence=evidence,
+                fix=(_fix(ctx, pool, fid_lists[fix_at][i], (lo_n, hi_n)) if fix_at else None),
                 metric=metric[i],
                 subject=subject[i],
                 chain=chain_of(pool, row),
             )
         )
+    for rows in groups:
+        findings.append(
+            _echo_finding(
+                ctx,
+                pool,
+                relation,
+                [[fid_lists[r][i] for r in relation.roles] for i in rows],
+                int(sev[rows[0]]),
+                examples[rows[0]],
+            )
+        )
     return findings
+
+
+def _echo_groups(
+    pool: Pool,
+    relation: Relation,
+    fids: Mapping[str, np.ndarray],
+    sev: np.ndarray,
+    through_derived: np.ndarray,
+) -> list[np.ndarray]:
+    """Failing instances that share their derived operands and their severity, two or more
+    to a group (row numbers, in row order).
+
+    One figure derived from a wrong or rounded number (青岛市's total, say, from a share of
+    山东省's) disagrees with the stated shares of every district of 青岛市: hundreds of
+    findings with one cause. Reported one by one, they bury it; reported as one finding that
+    names every claim involved, they point at the chain. An instance that fails alone is
+    still a finding of its own, so a moved figure is named either way."""
+    rows = np.flatnonzero(through_derived)
+    if len(rows) < 2:
+        return []
+    stated = pool.stated
+    key = np.stack(
+        [np.where(fids[r][rows] >= stated, fids[r][rows], -1) for r in relation.roles]
+        + [sev[rows].astype(np.int64)],
+        axis=1,
+    )
+    _, inverse, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    shared = counts[inverse] >= 2
+    if not shared.any():
+        return []
+    rows, inverse = rows[shared], inverse[shared]
+    order = np.lexsort((rows, inverse))
+    rows, inverse = rows[order], inverse[order]
+    starts = np.flatnonzero(np.r_[True, inverse[1:] != inverse[:-1]])
+    groups = np.split(rows, starts[1:])
+    return sorted(groups, key=lambda g: int(g[0]))
+
+
+#: How many of an echo group's stated figures its message names; the claims name them all.
+ECHO_NAMED = 5
+
+
+def _echo_finding(
+    ctx: Context,
+    pool: Pool,
+    relation: Relation,
+    rows: list[list[int]],
+    level: int,
+    example: tuple[str, tuple[tuple[str, str], ...]],
+) -> Finding:
+    """One finding for instances that fail through the same derived figure (see
+    ``_echo_groups``). It points at the claims the derived figure came from, names every
+    claim of every instance, and offers no fix: whether the chain or the stated figures are
+    wrong is for the editor to find out, and the chain is the likelier culprit."""
+    stated = pool.stated
+    shared = [fid for fid in rows[0] if fid >= stated]
+    heads = list(dict.fromkeys(figure_label(ctx, pool, row[0]) for row in rows))
+    named = "、".join(heads[:ECHO_NAMED])
+    if len(heads) > ECHO_NAMED:
+        named += f" 等 {len(heads)} 个数"
+    derived = "、".join(figure_text(ctx, pool, fid) for fid in shared)
+    message, evidence = example
+    message = (
+        f"同一推算值与多处声明矛盾（经由推算链）：{derived} 与 {len(rows)} 处{relation.title}"
+        f"声明不符（{named}）；多处同时不符，多半是推算链上的数有误，宜先核对推算链。"
+        f"例如：{message}"
+    )
+    everything = shared + [fid for row in rows for fid in row if fid < stated]
+    head = shared[0]
+    return Finding(
+        code="FC110",
+        name="derived-mismatch",
+        severity=SEVERITY[level],  # type: ignore[arg-type]
+        message=message,
+        claims=refs(ctx, pool, everything),
+        evidence=(*evidence, ("instances", str(len(rows)))),
+        fix=None,
+        metric=str(pool.cell(head, "metric")),
+        subject=str(pool.cell(head, "subject")),
+        chain=chain_of(pool, [fid for row in rows for fid in row]),
+    )
 
 
 def _vintage_notes(

@@ -98,6 +98,100 @@ def test_a_copy_that_disagrees_is_reported_naming_its_claims():
     assert {c.split("#")[1] for c in low.claims} == {"hd-gdp", "hd-share"}
 
 
+# --------------------------------------------------------------------------- one chain, many echoes
+
+
+def _with_province(city_share: str) -> ClaimSet:
+    """The four districts, plus 山东省's GDP and 青岛市's share of it: a second way to 青岛市."""
+    extra = (
+        Claim(
+            id="sd-gdp",
+            document=DOC.id,
+            subject="山东省",
+            metric="地区生产总值",
+            value="92000亿元",
+            period="2023",
+            quote="全省实现地区生产总值92000亿元",
+        ),
+        Claim(
+            id="qd-share",
+            document=DOC.id,
+            subject="青岛市",
+            metric="地区生产总值",
+            measure="share",
+            of=Selector(subject="山东省"),
+            value=city_share,
+            period="2023",
+            quote=f"青岛市占全省的{city_share}",
+        ),
+    )
+    return ClaimSet(document=DOC, claims=_claims().claims + extra, truth={})
+
+
+def test_a_right_second_way_to_the_city_raises_nothing():
+    # 92000 × 10.9 % = [91999.5 × 0.1085, 92000.5 × 0.1095] = [9981.9, 10074.1]亿元, which
+    # holds every district's 10000.
+    report = check(corpus_of([_with_province("10.9%")]))
+    assert not [f for f in report.findings if f.severity in ("error", "warning")]
+
+
+def test_districts_that_fail_through_one_wrong_derived_figure_are_one_finding():
+    # 青岛市 = 92000亿元 × 12.0 % = [91999.5 × 0.1195, 92000.5 × 0.1205] = [10993.9, 11086.1].
+    # Each district's share of that: 城阳 [1499.5 ÷ 11086.1, 1500.5 ÷ 10993.9] = [13.53, 13.65] %
+    # against 15.0 %; 黄岛 [40.6, 41.0] % against 45.0 %. Read leniently (1500 → [1450, 1550],
+    # 92000 → [91500, 92500]) 城阳 reaches at most 1550 ÷ 10934 = 14.18 %: an error for both.
+    # 即墨 (2000) and 胶州 (1000) fit only leniently (2000 → [1500, 2500]): warnings.
+    report = check(corpus_of([_with_province("12.0%")]))
+    echoes = [f for f in report.findings if f.message.startswith("同一推算值与多处声明矛盾")]
+    by_severity = {f.severity: f for f in echoes}
+    assert len(echoes) == 2
+    assert set(by_severity) == {"error", "warning"}
+    error = by_severity["error"]
+    assert error.code == "FC110"
+    assert dict(error.evidence)["instances"] == "2"
+    assert "与 2 处占比声明不符" in error.message
+    assert "[10,994, 11,086]亿元" in error.message
+    # It points at the chain that made the derived figure, then names every stated figure of
+    # every failing instance, so a moved figure is still named.
+    ids = [c.id for c in error.claims]
+    assert set(ids[:2]) == {"sd-gdp", "qd-share"}
+    assert set(ids[2:]) == {"cy-share", "cy-gdp", "hd-share", "hd-gdp"}
+    assert error.subject == "青岛市"
+    assert error.metric == "地区生产总值"
+    # Which end is wrong is for the editor to find out: no fix is offered for the group.
+    assert error.fix is None
+    assert {c.id for c in by_severity["warning"].claims} >= {"jm-share", "jz-share"}
+    # 青岛市's own share of the province, checked against the districts' copy of the city
+    # ([9987.8, 10012.2] ÷ 92000 = [10.86, 10.88] %), fails alone: its own finding, with a fix.
+    # Leniently the city is at least 4450 ÷ 0.4505 = 9877.9 (黄岛, 4500 → [4450, 4550]), and
+    # the province at most 92500: the share must be at least 9877.9 ÷ 92500 = 10.68 %.
+    (own,) = [
+        f
+        for f in report.findings
+        if f.code == "FC110" and f.claims[0].id == "qd-share" and f not in echoes
+    ]
+    assert own.severity == "error"
+    assert own.fix is not None
+    assert own.fix.claim.endswith("#qd-share")
+    assert own.fix.low == pytest.approx(10.68, abs=0.01)
+
+
+def test_an_echo_finding_reads_the_same_whatever_the_order_of_the_claims():
+    # Its example instance and its list follow the claims' keys, not the order they were read.
+    claim_set = _with_province("12.0%")
+    backwards = ClaimSet(claim_set.document, claim_set.claims[::-1], claim_set.truth)
+
+    def echoes(cs: ClaimSet) -> set[tuple[str, str, frozenset[str]]]:
+        return {
+            (f.severity, f.message, frozenset(c.id for c in f.claims))
+            for f in check(corpus_of([cs])).findings
+            if f.message.startswith("同一推算值")
+        }
+
+    assert len(echoes(claim_set)) == 2
+    assert echoes(claim_set) == echoes(backwards)
+
+
 # --------------------------------------------------------------------------- chains of derivations
 
 CHAIN_DOC = Document(
