@@ -1104,11 +1104,18 @@ def _relation_findings(
         strict=True,
     )
     # A group's rows in the order of their claims' keys, not of the pool's rows, so that its
-    # example and its list do not depend on the order claims were read in.
+    # example and its list do not depend on the order claims were read in. Within a group
+    # the derived operands are the same figures; the stated ones (claims, whose references
+    # the prefetch made) tell the rows apart.
+    stated, named = pool.stated, ctx.refs
     groups = [
         sorted(
             group.tolist(),
-            key=lambda i: [claim_key(ctx, pool, int(fids[r][i])) for r in relation.roles],
+            key=lambda i: [
+                (named[f].document, named[f].id)
+                for r in relation.roles
+                if (f := fid_lists[r][i]) < stated
+            ],
         )
         for group in echoes
     ]
@@ -1239,10 +1246,10 @@ def _echo_finding(
     wrong is for the editor to find out, and the chain is the likelier culprit."""
     stated = pool.stated
     shared = [fid for fid in rows[0] if fid >= stated]
-    heads = list(dict.fromkeys(figure_label(ctx, pool, row[0]) for row in rows))
-    named = "、".join(heads[:ECHO_NAMED])
+    heads = list(dict.fromkeys(row[0] for row in rows))
+    named = "、".join(dict.fromkeys(figure_label(ctx, pool, fid) for fid in heads[:ECHO_NAMED]))
     if len(heads) > ECHO_NAMED:
-        named += f" 等 {len(heads)} 个数"
+        named += f" 等 {len(heads)} 项"
     derived = "、".join(figure_text(ctx, pool, fid) for fid in shared)
     message, evidence = example
     message = (
@@ -1262,7 +1269,8 @@ def _echo_finding(
         fix=None,
         metric=str(pool.cell(head, "metric")),
         subject=str(pool.cell(head, "subject")),
-        chain=chain_of(pool, [fid for row in rows for fid in row]),
+        # Every derived operand of the group is one of the shared figures.
+        chain=chain_of(pool, shared),
     )
 
 
