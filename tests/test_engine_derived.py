@@ -8,10 +8,13 @@ the conflict is a finding.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from factcheck import check
 from factcheck.claims import Claim, Document, Selector
+from factcheck.render import render
 from factcheck.testing import ClaimSet, corpus_of
 
 DOC = Document(id="districts", title="各区市经济运行", published="2024-03", region="青岛市")
@@ -149,6 +152,7 @@ def test_districts_that_fail_through_one_wrong_derived_figure_are_one_finding():
     error = by_severity["error"]
     assert error.code == "FC110"
     assert dict(error.evidence)["instances"] == "2"
+    assert "不符处数 2" in render(replace(report, findings=(error,)), "text")
     assert "与 2 处占比声明不符" in error.message
     assert "[10,994, 11,086]亿元" in error.message
     # It points at the chain that made the derived figure, then names every stated figure of

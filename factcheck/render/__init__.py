@@ -28,6 +28,7 @@ EVIDENCE_LABELS: dict[str, str] = {
     "right": "右边",
     "tolerance": "容差",
     "verdict": "结论",
+    "instances": "不符处数",
     "target": "目标",
     "actual": "实际",
 }
