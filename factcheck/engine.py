@@ -1246,15 +1246,17 @@ def _echo_finding(
     wrong is for the editor to find out, and the chain is the likelier culprit."""
     stated = pool.stated
     shared = [fid for fid in rows[0] if fid >= stated]
-    heads = list(dict.fromkeys(row[0] for row in rows))
-    named = "、".join(dict.fromkeys(figure_label(ctx, pool, fid) for fid in heads[:ECHO_NAMED]))
-    if len(heads) > ECHO_NAMED:
-        named += f" 等 {len(heads)} 项"
+    # Each instance is named by its first stated figure: the head, unless the head is the
+    # shared derived figure itself.
+    firsts = list(dict.fromkeys(next((f for f in row if f < stated), row[0]) for row in rows))
+    named = "、".join(dict.fromkeys(figure_label(ctx, pool, fid) for fid in firsts[:ECHO_NAMED]))
+    if len(firsts) > ECHO_NAMED:
+        named += f" 等 {len(firsts)} 项"
     derived = "、".join(figure_text(ctx, pool, fid) for fid in shared)
     message, evidence = example
     message = (
-        f"同一推算值与多处声明矛盾（经由推算链）：{derived} 与 {len(rows)} 处{relation.title}"
-        f"声明不符（{named}）；多处同时不符，多半是推算链上的数有误，宜先核对推算链。"
+        f"同一推算值与多处声明矛盾（经由推算链）：{derived} 与 {len(rows)} 处声明不符"
+        f"（{relation.title}：{named}）；多处同时不符，多半是推算链上的数有误，宜先核对推算链。"
         f"例如：{message}"
     )
     everything = shared + [fid for row in rows for fid in row if fid < stated]

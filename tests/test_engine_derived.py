@@ -153,7 +153,10 @@ def test_districts_that_fail_through_one_wrong_derived_figure_are_one_finding():
     assert error.code == "FC110"
     assert dict(error.evidence)["instances"] == "2"
     assert "不符处数 2" in render(replace(report, findings=(error,)), "text")
-    assert "与 2 处占比声明不符" in error.message
+    assert (
+        "与 2 处声明不符（占比：城阳区 地区生产总值 2023 占 青岛市地区生产总值 的比重、黄岛区"
+        in error.message
+    )
     assert "[10,994, 11,086]亿元" in error.message
     # It points at the chain that made the derived figure, then names every stated figure of
     # every failing instance, so a moved figure is still named.
