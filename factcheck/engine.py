@@ -1107,12 +1107,12 @@ def _relation_findings(
     # example and its list do not depend on the order claims were read in. Within a group
     # the derived operands are the same figures; the stated ones (claims, whose references
     # the prefetch made) tell the rows apart.
-    stated, named = pool.stated, ctx.refs
+    stated, claim_refs = pool.stated, ctx.refs
     groups = [
         sorted(
             group.tolist(),
             key=lambda i: [
-                (named[f].document, named[f].id)
+                (claim_refs[f].document, claim_refs[f].id)
                 for r in relation.roles
                 if (f := fid_lists[r][i]) < stated
             ],
@@ -1134,8 +1134,8 @@ def _relation_findings(
         cl_lo,
         cl_hi,
         fix_at,
-        lo_n,
-        hi_n,
+        need_lo,
+        need_hi,
     ) in columns:
         if not single and i not in wanted:
             continue
@@ -1171,7 +1171,7 @@ def _relation_findings(
                 message=message,
                 claims=refs(ctx, pool, row),
                 evidence=evidence,
-                fix=(_fix(ctx, pool, fid_lists[fix_at][i], (lo_n, hi_n)) if fix_at else None),
+                fix=(_fix(ctx, pool, fid_lists[fix_at][i], (need_lo, need_hi)) if fix_at else None),
                 metric=metric[i],
                 subject=subject[i],
                 chain=chain_of(pool, row),
