@@ -104,9 +104,11 @@ def display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
 
 
 def _make_display(ctx: Context, pool: Pool, fid: int) -> tuple[str, float]:
-    return _display(
-        ctx, str(pool.cell(fid, "measure")), int(pool.cell(fid, "claim")), pool.cell(fid, "metric")
-    )
+    measure, claim = str(pool.cell(fid, "measure")), int(pool.cell(fid, "claim"))
+    unit = _display(ctx, measure, claim, pool.cell(fid, "metric"))
+    if claim < 0 and measure not in _RATE_UNITS:
+        unit = rescaled(unit, pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s"))
+    return unit
 
 
 def _display(ctx: Context, measure: str, claim: int, metric: str) -> tuple[str, float]:
@@ -162,6 +164,48 @@ def _unit_display(unit: str) -> tuple[str, float]:
         except Exception:
             _UNIT_CACHE[unit] = (unit, 1.0)
     return _UNIT_CACHE[unit]
+
+
+#: The magnitude words of Chinese units (万吨, 亿元, 万亿元), smallest first.
+_MAGNITUDES = (("", 1.0), ("万", 1e4), ("亿", 1e8), ("万亿", 1e12))
+
+#: Units a report prints with 万 and 亿 in front (5.2万元, 3.4万辆, 18亿亩); any other unit
+#: (公斤, 兆瓦, 万元 / 亩) is printed as it is.
+_COUNTED = frozenset(
+    "元 美元 欧元 港元 吨 标准箱 人 人次 户 辆 台 家 个 件 套 项 亩 平方米 立方米 千瓦 千瓦时 "  # noqa: SIM905
+    "公里 头 只 株 册 张 床 座 所 条 艘 架 次".split()
+)
+
+
+def rescaled(unit: tuple[str, float], lo: float, hi: float) -> tuple[str, float]:
+    """The unit to print a derived figure in: its metric's unit while the number reads well
+    in it (1 to 99,999: 1.029万辆, 813.7亿元), else the magnitude word that brings it under
+    100,000 (0.08137万亿元 → 813.7亿元, 126,866辆 → 12.69万辆).
+
+    A derived figure has no printing of its own, and its metric's first claim may be
+    national (134.9万亿元) while the figure is a district's.
+    """
+    name, factor = unit
+    base = next(
+        (
+            (name[len(word) :], size)
+            for word, size in reversed(_MAGNITUDES)
+            if word and name.startswith(word)
+        ),
+        (name, 1.0),
+    )
+    if base[0] not in _COUNTED:
+        return unit
+    size = max((abs(float(x)) for x in (lo, hi) if math.isfinite(float(x))), default=None)
+    if size is None:
+        return unit
+    if 1 <= size / factor < 1e5:
+        return unit
+    one = factor / base[1]  # the engine's value of one base unit (1元)
+    word, magnitude = next(
+        ((w, m) for w, m in _MAGNITUDES if size / (one * m) < 1e5), _MAGNITUDES[-1]
+    )
+    return f"{word}{base[0]}", one * magnitude
 
 
 def _metric_claim(ctx: Context, metric: str) -> int | None:
@@ -342,6 +386,12 @@ def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
         if shown is None:
             shown = made[key] = _unit_for(ctx, str(measure), unit, dim, str(m))
         units[fid] = shown
+    if len(derived):
+        rates = set(_RATE_UNITS)
+        lo, hi = (pool.cell.array(c)[rows[derived]].tolist() for c in ("lo_s", "hi_s"))
+        for i, low, high in zip(derived.tolist(), lo, hi, strict=True):
+            if str(columns[0][i]) not in rates:
+                units[todo[i]] = rescaled(units[todo[i]], low, high)
 
 
 _REF_COLUMNS = (

@@ -316,3 +316,120 @@ def test_a_figure_derived_from_a_number_in_words_prints_in_its_magnitude():
     messages = [f.message for f in report.findings if f.severity == "error"]
     assert any("推算值 [911.1, 912]亿元" in m for m in messages), messages
     assert not any("000,000" in m for m in messages), messages
+
+
+def _marine(first: str, *more: Claim) -> list[ClaimSet]:
+    """即墨区's marine output and its share of the district's GDP (and ``more``), next to a
+    national GDP printed in 万亿元; ``first`` names the document read first."""
+    nation = Document(id="nation", title="国民经济和社会发展统计公报", published="2025-02")
+    district = Document(id="jimo", title="即墨区海洋经济", published="2024-08", region="即墨区")
+    national = ClaimSet(
+        document=nation,
+        claims=(
+            Claim(
+                id="gdp-2024h1",
+                document=nation.id,
+                subject="全国",
+                metric="地区生产总值",
+                value="61.7万亿元",
+                period="2024H1",
+                quote="上半年国内生产总值616836亿元",
+            ),
+        ),
+        truth={},
+    )
+    marine = ClaimSet(
+        document=district,
+        claims=(
+            Claim(
+                id="marine-2024h1",
+                document=district.id,
+                subject="即墨区",
+                metric="海洋生产总值",
+                value="345亿元",
+                period="2024H1",
+                quote="全区海洋生产总值达345亿元",
+            ),
+            Claim(
+                id="marine-share-2024h1",
+                document=district.id,
+                subject="即墨区",
+                metric="海洋生产总值",
+                measure="share",
+                of=Selector(metric="地区生产总值"),
+                value="42.4%",
+                period="2024H1",
+                quote="占全区GDP的42.4%",
+            ),
+            *more,
+        ),
+        truth={},
+    )
+    return [national, marine] if first == "nation" else [marine, national]
+
+
+@pytest.mark.parametrize("first", ["nation", "jimo"])
+def test_a_district_figure_derived_next_to_a_national_one_prints_in_yi_yuan(first):
+    # 345亿元 at 42.4 % of the district's GDP: [344.5 ÷ 0.4245, 345.5 ÷ 0.4235] =
+    # [811.54, 815.82]亿元. The metric's first level claim is the national 61.7万亿元; in
+    # that unit the district's GDP would read 0.08115万亿元.
+    report = check(corpus_of(_marine(first)))
+    (gdp,) = [
+        f
+        for f in report.figures
+        if f.subject == "即墨区" and f.metric == "地区生产总值" and f.measure == "level"
+    ]
+    assert gdp.derived
+    assert gdp.unit == "亿元"
+    assert gdp.low == pytest.approx(811.54, abs=0.01)
+    assert gdp.high == pytest.approx(815.82, abs=0.01)
+
+
+def test_a_derived_figure_keeps_its_metrics_unit_while_the_number_reads_well():
+    from factcheck.wording import rescaled
+
+    wan_liang, yi_yuan, wan_yi_yuan = ("万辆", 1e4), ("亿元", 1e8), ("万亿元", 1e12)
+    # 1.029万辆 reads well: kept.
+    assert rescaled(wan_liang, 10287.4, 10622.0) == wan_liang
+    # 0.08115万亿元 does not: 811.5亿元.
+    assert rescaled(wan_yi_yuan, 811.54e8, 815.82e8) == yi_yuan
+    # 126,866万辆 is over 100,000: 12.69亿辆.
+    assert rescaled(wan_liang, 1.26866e9, 1.27e9) == ("亿辆", 1e8)
+    # 0.05亿元 is 500万元; a bound that is unbounded does not count.
+    assert rescaled(yi_yuan, 5e6, float("inf")) == ("万元", 1e4)
+    # A unit reports do not print with 万 in front keeps its name, however small the number.
+    assert rescaled(("万元 / 亩", 1e4), 10.0, 20.0) == ("万元 / 亩", 1e4)
+    assert rescaled(("公斤", 1.0), 1e7, 2e7) == ("公斤", 1.0)
+
+
+def test_two_derived_figures_that_disagree_print_in_yi_yuan_in_the_finding():
+    # A second way to the district's GDP: 工业增加值 201亿元 at 20.0 % gives
+    # [200.5 ÷ 0.2005, 201.5 ÷ 0.1995] = [1000.0, 1010.0]亿元, far from [811.5, 815.8]亿元.
+    industry = (
+        Claim(
+            id="industry-2024h1",
+            document="jimo",
+            subject="即墨区",
+            metric="工业增加值",
+            value="201亿元",
+            period="2024H1",
+            quote="工业增加值201亿元",
+        ),
+        Claim(
+            id="industry-share-2024h1",
+            document="jimo",
+            subject="即墨区",
+            metric="工业增加值",
+            measure="share",
+            of=Selector(metric="地区生产总值"),
+            value="20.0%",
+            period="2024H1",
+            quote="占全区GDP的20.0%",
+        ),
+    )
+    report = check(corpus_of(_marine("nation", *industry)))
+    (finding,) = [f for f in report.findings if f.code == "FC111"]
+    assert finding.severity == "error"
+    assert "推算值 [811.5, 815.8]亿元" in finding.message, finding.message
+    assert "推算值 [1,000, 1,010]亿元" in finding.message, finding.message
+    assert "万亿元" not in finding.message
