@@ -808,7 +808,7 @@ def _evaluate_rule(
     rule: Rule, ctx: Any, pool: Any, figs: _Figures
 ) -> tuple[list[Finding], np.ndarray, int, list[str]]:
     from factcheck.pool import ERROR, SEVERITY, WARNING, claims_of
-    from factcheck.wording import display, fmt
+    from factcheck.wording import display, fmt, rescaled
     from factcheck.wording import refs as claim_refs
 
     anchors = _anchors(rule, figs)
@@ -881,11 +881,15 @@ def _evaluate_rule(
 
         sides = (rule.expr.left, rule.expr.right)
         ul, ur = (_side_unit(side, slots, i, unit_of) for side in sides)
+        bounds_l, bounds_r = (lhs[0][i], lhs[1][i]), (rhs[0][i], rhs[1][i])
         if _comparable(ul, ur):
-            ur = ul  # both sides in one unit, 亿元 against 亿元, for the eye to compare
+            # Both sides in one unit, 亿元 against 亿元, for the eye to compare.
+            ul = ur = rescaled(ul, *bounds_l, *bounds_r)
         elif {ul, ur} == {_PERCENT, _PLAIN}:
             ul = ur = _PLAIN  # 城镇 ÷ 农村 == 城乡居民收入比: a ratio against a bare number
-        left, right = fmt((lhs[0][i], lhs[1][i]), ul), fmt((rhs[0][i], rhs[1][i]), ur)
+        else:
+            ul, ur = rescaled(ul, *bounds_l), rescaled(ur, *bounds_r)
+        left, right = fmt(bounds_l, ul), fmt(bounds_r, ur)
         message = (
             f"规则不成立：{rule.title}（{rule.id}）— {label(i)}：{rule.text}；"
             f"左边 {left}，右边 {right}；"

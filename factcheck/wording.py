@@ -177,13 +177,15 @@ _COUNTED = frozenset(
 )
 
 
-def rescaled(unit: tuple[str, float], lo: float, hi: float) -> tuple[str, float]:
-    """The unit to print a derived figure in: its metric's unit while the number reads well
-    in it (1 to 99,999: 1.029万辆, 813.7亿元), else the magnitude word that brings it under
-    100,000 (0.08137万亿元 → 813.7亿元, 126,866辆 → 12.69万辆).
+def rescaled(unit: tuple[str, float], *values: float) -> tuple[str, float]:
+    """The unit to print computed ``values`` in (a derived figure's bounds, the two sides of
+    a rule): ``unit`` while the largest reads well in it (1 to 99,999: 1.029万辆, 813.7亿元),
+    else the magnitude word that brings it under 100,000 (0.08137万亿元 → 813.7亿元,
+    126,866辆 → 12.69万辆, 356,357,390万元 → 35,636亿元).
 
     A derived figure has no printing of its own, and its metric's first claim may be
-    national (134.9万亿元) while the figure is a district's.
+    national (134.9万亿元) while the figure is a district's; a sum of districts printed in
+    万元 may run to nine digits.
     """
     name, factor = unit
     base = next(
@@ -196,7 +198,7 @@ def rescaled(unit: tuple[str, float], lo: float, hi: float) -> tuple[str, float]
     )
     if base[0] not in _COUNTED:
         return unit
-    size = max((abs(float(x)) for x in (lo, hi) if math.isfinite(float(x))), default=None)
+    size = max((abs(float(x)) for x in values if math.isfinite(float(x))), default=None)
     if size is None:
         return unit
     if 1 <= size / factor < 1e5:

@@ -666,6 +666,20 @@ def test_both_sides_are_printed_in_one_unit_when_they_measure_the_same_thing(tmp
     assert "左边 [5.715, 5.725]亿元，右边 [6.471, 6.472]亿元" in finding.message
 
 
+def test_sides_in_wan_yuan_that_run_to_nine_digits_print_in_yi_yuan(tmp_path):
+    # 进出口 96,130,000万元 → [96,129,999.5, 96,130,000.5]万元 = [9,613.0, 9,613.0]亿元;
+    # 出口 35,234,000万元 + 进口 400万元 → [35,234,399, 35,234,401]万元 = 3,523亿元: an error.
+    # In the left side's 万元 the sides would read 96,130,000万元 and 35,234,400万元.
+    claims = [
+        _claim("trade", "青岛市", "进出口总额", "96130000万元"),
+        _claim("exports", "青岛市", "出口总额", "35234000万元"),
+        _claim("imports", "青岛市", "进口总额", "400万元"),
+    ]
+    finding = _only(_check(tmp_path, _rule("进出口总额 == 出口总额 + 进口总额"), claims))
+    assert finding.severity == "error"
+    assert "左边 9,613亿元，右边 3,523亿元" in finding.message, finding.message
+
+
 def _marine(share: str) -> list:
     """青岛市's 海洋生产总值, 1200亿元, and its share of GDP as printed."""
     return [
