@@ -15,10 +15,10 @@ from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin
 from factcheck.wording import (
     claim_ref,
     display,
+    ends,
     figure_label,
     figure_text,
     fmt,
-    fmt_one,
     num,
     prefetch,
     reading_note,
@@ -34,7 +34,7 @@ def _order_finding(
 
     def edge(fid: int, side: str, name: str) -> str:
         # A whole count (195个) is its own edge: saying "的上限 195个" again adds nothing.
-        lo, hi = (fmt_one(pool.cell(fid, f"{end}_{r}"), unit) for end in ("lo", "hi"))
+        lo, hi = ends((pool.cell(fid, f"lo_{r}"), pool.cell(fid, f"hi_{r}")), unit)
         return "" if lo == hi else f" 的{name} {lo if side == 'lo' else hi}"
 
     message = (
@@ -59,10 +59,9 @@ def _order_fix(ctx: Context, pool: Pool, small: int, big: int, unit: tuple[str, 
     # strict top of the bigger one, it fits under every reading; amounts start at 0.
     top = pool.cell(big, "hi_s")
     ref, other = claim_ref(ctx, small), claim_ref(ctx, big)
-    text = (
-        f"若「{other.quote or other.value}」无误，"
-        f"「{ref.quote or ref.value}」应不超过 {fmt_one(top, unit)}"
-    )
+    # The bigger figure's own low end sets how many digits its top needs.
+    _, most = ends((pool.cell(big, "lo_s"), top), unit)
+    text = f"若「{other.quote or other.value}」无误，「{ref.quote or ref.value}」应不超过 {most}"
     return Fix(ref.key, 0.0, num(top, unit), unit[0], text)
 
 

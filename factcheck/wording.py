@@ -249,6 +249,42 @@ def sig_general(v: float) -> str:
     return "0" if text == "-0" else text
 
 
+def _told_apart(lo: float, hi: float, low: str, high: str) -> tuple[str, str]:
+    """The ends of an interval with the digits its width needs: four significant digits,
+    or more where they would move an end by more than a tenth of the width (4722万吨 is
+    [4,721.5, 4,722.5], which four digits round to [4,721, 4,723], twice as wide)."""
+    width = hi - lo
+    top = max(-lo if lo < 0 else lo, -hi if hi < 0 else hi)
+    # Four digits print an end within a thousandth of it: within a tenth of any interval
+    # wider than a hundredth of its size, most of them.
+    if width >= top * 0.01 or not width > 0:
+        return low, high
+    # The last digit sig prints: the fourth significant one, or the units of a number
+    # of five digits or more (12,346).
+    if 10.0 ** min(math.floor(math.log10(top)) - 3, 0) <= width / 10:
+        return low, high
+    # Both ends to the same place: [6.4710, 6.4721], not [6.471, 6.4721]; [2,610, 2,612],
+    # not [2,610.0, 2,612.0].
+    places = min(6, math.ceil(-math.log10(width / 10)))
+    low, high = f"{lo:,.{places}f}", f"{hi:,.{places}f}"
+    while places and low[-1] == high[-1] == "0":
+        low, high, places = low[:-1], high[:-1], places - 1
+    return (low[:-1], high[:-1]) if places == 0 and low[-1] == "." else (low, high)
+
+
+def ends(pair: tuple[Any, Any], unit: tuple[str, float]) -> tuple[str, str]:
+    """Each end of a finite interval as :func:`fmt` prints it, unit and all: 638.95万吨 is
+    the top of 638.9万吨, which four digits would round to 639万吨."""
+    lo, hi = float(pair[0]), float(pair[1])
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return fmt_one(lo, unit), fmt_one(hi, unit)
+    lo, hi = lo / unit[1], hi / unit[1]
+    low, high = sig(lo), sig(hi)
+    if low != high:
+        low, high = _told_apart(lo, hi, low, high)
+    return f"{low}{unit[0]}", f"{high}{unit[0]}"
+
+
 def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     # Written out rather than through num(): a run formats a few hundred thousand intervals.
     lo, hi = float(pair[0]), float(pair[1])
@@ -256,8 +292,12 @@ def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     if math.isfinite(lo):
         if math.isfinite(hi):
             low, high = sig(lo / factor), sig(hi / factor)
-            # A whole count (104个) or a ratio of two: one number, not [104, 104]个.
-            return f"{low}{name}" if low == high else f"[{low}, {high}]{name}"
+            # A whole count (104个), a ratio of two, or any interval narrower than four
+            # digits show: one number, not [104, 104]个.
+            if low == high:
+                return f"{low}{name}"
+            low, high = _told_apart(lo / factor, hi / factor, low, high)
+            return f"[{low}, {high}]{name}"
         return f"≥{sig(lo / factor)}{name}"
     if math.isfinite(hi):
         return f"≤{sig(hi / factor)}{name}"

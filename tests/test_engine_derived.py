@@ -314,7 +314,7 @@ def test_a_figure_derived_from_a_number_in_words_prints_in_its_magnitude():
     )
     report = check(corpus_of([ClaimSet(document=doc, claims=claims, truth={})]))
     messages = [f.message for f in report.findings if f.severity == "error"]
-    assert any("推算值 [911.1, 912]亿元" in m for m in messages), messages
+    assert any("推算值 [911.13, 912.03]亿元" in m for m in messages), messages
     assert not any("000,000" in m for m in messages), messages
 
 

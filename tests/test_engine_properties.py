@@ -340,3 +340,45 @@ def test_numbers_in_messages_read_as_an_editor_expects():
         "0",
         "0",  # a bound widened a hair below zero is not "-0"
     ]
+
+
+def test_an_interval_prints_with_the_digits_its_width_needs():
+    from factcheck.wording import fmt
+
+    yi = ("亿元", 1.0)
+    # 4722万吨 is [4721.5, 4722.5]: four digits would say [4,721, 4,723], twice as wide.
+    # The engine widens bounds outward by a hair; it does not show.
+    assert fmt((4721.4999999, 4722.5000001), ("万吨", 1.0)) == "[4,721.5, 4,722.5]万吨"
+    assert fmt((999.5, 1000.5), ("亩", 1.0)) == "[999.5, 1,000.5]亩"
+    # Wide enough for four digits: as before.
+    assert fmt((811.54, 815.82), yi) == "[811.5, 815.8]亿元"
+    assert fmt((9987.79, 10012.24), yi) == "[9,988, 10,012]亿元"
+    # Both ends to the same place, zeros both ends share dropped.
+    assert fmt((6.47095, 6.47205), yi) in ("[6.4709, 6.4721]亿元", "[6.4710, 6.4721]亿元")
+    assert fmt((2610.0, 2612.0), yi) == "[2,610, 2,612]亿元"
+    # A point widened by hairs is one number, and so is an interval four digits cannot
+    # tell from one.
+    assert fmt((103.9999999, 104.0000001), ("个", 1.0)) == "104个"
+    assert fmt((96129999.5, 96130000.5), ("万元", 1.0)) == "96,130,000万元"
+
+
+@given(
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    st.floats(min_value=1e-6, max_value=1e9, allow_nan=False),
+)
+def test_the_ends_an_interval_prints_stay_within_a_tenth_of_its_width(lo, width):
+    from factcheck.wording import fmt
+
+    hi = lo + width
+    assume(hi > lo and abs(lo) > 1e-3 and abs(hi) > 1e-3)
+    text = fmt((lo, hi), ("", 1.0))
+    if text.startswith("["):
+        low, high = (float(x.replace(",", "")) for x in text[1:-1].split(", "))
+        # Digits are capped at six places, which a width under 1e-5 may need more of.
+        slack = max(width / 10, 0.5e-6) * 1.0001
+    else:
+        # One number: the interval is narrower than four significant digits show.
+        low = high = float(text.replace(",", ""))
+        slack = 0.0005 * max(abs(lo), abs(hi)) * 1.0001 + width
+    assert abs(low - lo) <= slack, (lo, hi, text)
+    assert abs(high - hi) <= slack, (lo, hi, text)

@@ -426,6 +426,26 @@ def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
     assert disagreement.fix.text.endswith("应为 6个")
 
 
+def test_the_edges_a_part_exceeds_print_with_the_digits_they_need():
+    # Spending in 亿元 is no count: 其中38.28亿元 is [38.275, 38.285], above 28.4亿元's
+    # [28.35, 28.45]. Four digits would print the edges as 38.27 (the engine widens it by
+    # a hair) and 28.45, and the fix would ask for no more than 28.45 either way.
+    claims = (
+        _claim(REPORT, "spend", "一般公共预算支出", "2023", "28.4亿元"),
+        _claim(
+            REPORT, "spend-part", "一般公共预算支出", "2023", "38.28亿元", part_of="spend"
+        ).with_(scope="民生"),
+    )
+    (finding,) = check(corpus_of([ClaimSet(document=REPORT, claims=claims, truth={})])).findings
+    assert (finding.code, finding.severity) == ("FC207", "error")
+    assert (
+        "「38.28亿元」（jm-2023） 的下限 38.275亿元 超过 「28.4亿元」（jm-2023） 的上限 28.45亿元"
+        in (finding.message)
+    )
+    assert finding.fix is not None
+    assert finding.fix.text.endswith("应不超过 28.45亿元")
+
+
 def test_an_average_counted_in_people_is_not_read_as_a_whole_number():
     # 万锭用工人数 is workers per 10,000 spindles: 25人 is [24.5, 25.5] and holds 25.4.
     first = (_claim(PLAN, "workers", "万锭用工人数", "2023", "25人"),)

@@ -230,8 +230,9 @@ def test_a_broken_identity_is_an_error_naming_every_figure(tmp_path):
     assert [c.id for c in finding.claims] == ["p1", "p2", "p3", "gdp"]
     assert finding.metric == "第一产业增加值"  # the first metric the rule names
     assert finding.subject == "青岛市"
-    # Printed to four significant digits, rounded outward: [4574.5, 4577.5] and [4589.5, 4590.5].
-    assert "左边 [4,574, 4,578]亿元，右边 [4,589, 4,591]亿元" in finding.message
+    # Printed with the digits the half-units need: four significant digits would print
+    # [4,574, 4,578], half as narrow again as the sum is.
+    assert "左边 [4,574.5, 4,577.5]亿元，右边 [4,589.5, 4,590.5]亿元" in finding.message
     assert "2023" in finding.message
 
 
