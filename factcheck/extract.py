@@ -146,6 +146,7 @@ from factcheck.extract_words import (
     _TOPIC_WINDOW,
     _TOTAL_WORDS,
     _UP,
+    _YEAR_BEFORE,
     RATIO_MOVED,
     _accrues,
     _bare,
@@ -1448,9 +1449,14 @@ class _Reader:
         return resolved if resolved is not None else year(self.base_year)
 
     def _known_year(self, phrase: TimePhrase, ctx: _Context) -> int | None:
-        """The year of the nearest earlier phrase in the paragraph that names one."""
+        """The year of the nearest earlier phrase in the paragraph that names one.
+
+        上年 (上年末, 上年同期) looks back from the year spoken of and does not become it:
+        年末全市常住人口1037.15万人，上年末为1024.21万人。全年出生人口8.1万人 — 全年 is
+        still the bulletin's year.
+        """
         for t in reversed([t for t in ctx.times if t.end <= phrase.start]):
-            if t.kind in ("year", "relative"):
+            if t.kind == "year" or (t.kind == "relative" and not t.text.startswith("上年")):
                 return self._resolve(t, ctx).start.year
         return None
 
@@ -1500,6 +1506,17 @@ class _Reader:
             and self._fits(previous.metric, ctx.figure)
         ):
             # 粮食总产量达到25.6万吨，连续5年稳定在25万吨以上: the level that held.
+            return previous.metric, True, (), 0
+        if (
+            measure == "level"
+            and previous is not None
+            and previous.resolved
+            and previous.figure.start >= ctx.sentence.start
+            and _YEAR_BEFORE.fullmatch(_compact(re.split(r"[,，:：;；]", ctx.lead)[-1]))
+            and self._fits(previous.metric, ctx.figure)
+        ):
+            # 全年粮食总产量300.5万吨，上年为290.2万吨 (or 比上年末增加2.94万人，上年末为…):
+            # the same figure a year before; its period is the 上年's.
             return previous.metric, True, (), 0
         if (
             measure == "level"

@@ -227,6 +227,9 @@ _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总计", "合计"})
 _HELD_AT = re.compile(
     r"(?:连续[\d一二三四五六七八九十]+年|多年|持续|始终|继续|长期)?(?:稳定|保持|维持|稳居|稳)在"
 )
+#: A figure named by the year before alone (全年粮食总产量300.5万吨，上年为290.2万吨): the
+#: figure the sentence just named, a year earlier.
+_YEAR_BEFORE = re.compile(r"(?:上年|去年)(?:同期|末|底)?(?:为|是|的|达|有)?")
 #: Verbs that open a list of examples (推动恒泰机械等10家企业…): not part of the examples.
 _EXAMPLE_VERB = re.compile(r"^(?:推动|带动|支持|引导|鼓励|组织|依托|通过|推进|促成|助力|指导|帮助)")
 #: A short relative clause before the counted noun: 9个投产的整车项目.

@@ -787,6 +787,30 @@ CONSTRUCTS: list[tuple[str, str, str, list[dict[str, Any]]]] = [
         "全区新增高新技术企业50家以上。",
         [{"value": "50家以上", "period": "2023", "status": "actual"}],
     ),
+    (
+        # 上年为… names no figure of its own: it is the one just named, a year earlier.
+        "the-year-before-named-alone-is-the-figure-just-named",
+        "2025-03",
+        "山海市2024年国民经济和社会发展统计公报\n\n全年税收收入120.5亿元，上年为110.2亿元。",
+        [
+            {"value": "120.5亿元", "metric": "税收收入", "period": "2024"},
+            {"value": "110.2亿元", "metric": "税收收入", "period": "2023"},
+        ],
+    ),
+    (
+        # …, and the sentences after it are of the bulletin's year again, not of 上年's.
+        "the-year-before-does-not-become-the-year-spoken-of",
+        "2025-03",
+        "山海市2024年国民经济和社会发展统计公报\n\n"
+        "全年一般公共预算收入80.2亿元，比上年增加5.1亿元，上年为75.1亿元。"
+        "全年城镇居民人均可支配收入65751元。",
+        [
+            {"value": "80.2亿元", "period": "2024"},
+            {"value": "5.1亿元", "metric": "一般公共预算收入", "measure": "change"},
+            {"value": "75.1亿元", "metric": "一般公共预算收入", "period": "2023"},
+            {"value": "65751元", "metric": "城镇居民人均可支配收入", "period": "2024"},
+        ],
+    ),
     # Constructs the held-out texts (tests/data/holdout) showed the extractor misread.
     (
         "bulletin-title-names-the-year-it-reports",
