@@ -102,7 +102,7 @@ def check(
     inputs = sort_paths(list(paths), config, claims=list(claims), rules=rules)
     request = CheckRequest(
         inputs=inputs,
-        date=parse_date(date),
+        date=None if date is None else parse_date(date),
         region=region or config.region,
         ignore=config.ignore | parse_codes(list(ignore)),
         fail_on=fail_on or config.fail_on,

@@ -79,7 +79,10 @@ def cli() -> None:
 @click.option(
     "--update-baseline", is_flag=True, help="把本次的全部发现写入 --baseline 文件，以 0 退出。"
 )
-@click.option("--date", help="草稿的发布日期，用于理解“今年”“去年”（默认：今天）。")
+@click.option(
+    "--date",
+    help="草稿的发布日期，用于理解“今年”“去年”（默认：标题是政府工作报告、统计公报等时按标题推定，否则今天）。",
+)
 @click.option(
     "--region",
     help="草稿中“全区”“我区”所指的地区，如 即墨区（默认：配置中的 region，否则从草稿标题推定）。",
@@ -189,7 +192,11 @@ def main(argv: list[str] | None = None) -> int:
 
 @cli.command("extract")
 @click.argument("file", type=_PATH)
-@click.option("--date", help="发布日期，用于理解“今年”“去年”“近三年”，如 2024-09（默认：今天）。")
+@click.option(
+    "--date",
+    help="发布日期，用于理解“今年”“去年”“近三年”，如 2024-09"
+    "（默认：标题是政府工作报告、统计公报等时按标题推定，否则今天）。",
+)
 @click.option("--region", help="文中“全区”“我区”所指的地区，如 即墨区（默认：从标题推定）。")
 @click.option("-o", "--output", type=_FILE, help="写入该 YAML 文件（原子写入），而不是标准输出。")
 @click.option("--force", is_flag=True, help="-o 指定的文件已存在时覆盖它。")
@@ -209,7 +216,7 @@ def extract_command(
         load_default_registry,
         write_claims,
     )
-    from factcheck.region import draft_region
+    from factcheck.region import draft_region, title_of, title_publication
     from factcheck.yamlio import YamlFileError, read_text
 
     if not file.exists():
@@ -228,6 +235,10 @@ def extract_command(
         sys.stderr.write(
             f"未指定 --region：按{guess.source}把“全区”“全市”等读作 {region}"
             "（如不对，请用 --region 指定）\n"
+        )
+    if date is None and (date := title_publication(title := title_of(text))) is not None:
+        sys.stderr.write(
+            f"未指定 --date：按标题「{title}」推定发布于 {date}（如不对，请用 --date 指定）\n"
         )
     try:
         document = document_for(file, date, region, text=text)

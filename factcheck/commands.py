@@ -229,14 +229,28 @@ def _unique_id(base: str, taken: set[str]) -> str:
 
 
 def read_draft_claims(
-    path: Path, date: str, region: str | None, corpus: Corpus, taken: set[str]
+    path: Path, date: str | None, region: str | None, corpus: Corpus, taken: set[str]
 ) -> Draft:
-    """Read one draft: directives, document, extracted claims (not yet validated)."""
+    """Read one draft: directives, document, extracted claims (not yet validated).
+
+    ``date`` ``None``: the date its title's kind implies (a work report, a bulletin, see
+    :func:`factcheck.region.title_publication`), else today.
+    """
     from factcheck.extract import document_for, extract
-    from factcheck.region import draft_region
+    from factcheck.region import draft_region, title_of, title_publication
 
     text = read_draft(path)
     notes: list[str] = []
+    if date is None:
+        title = title_of(text)
+        date = title_publication(title)
+        if date is None:
+            date = dt.date.today().isoformat()
+        else:
+            notes.append(
+                f"{path.name}：未指定发布日期，按标题「{title}」推定为 {date}，据此理解“今年”“全年”"
+                "（如不对，请用 --date 指定）"
+            )
     if region is None and (guess := draft_region(text, corpus.registry)) is not None:
         region = guess.region
         notes.append(
@@ -345,7 +359,8 @@ class CheckRequest:
 
     Attributes:
         inputs: drafts, corpus and rules.
-        date: drafts' publication date (ISO text).
+        date: drafts' publication date (ISO text); ``None``: each draft's from its title
+            where its kind says (a work report, a bulletin), else today.
         region: the region drafts call 全区/我区.
         ignore: codes never reported.
         fail_on: the lowest severity that fails the run.
@@ -358,7 +373,7 @@ class CheckRequest:
     """
 
     inputs: Inputs
-    date: str
+    date: str | None
     region: str | None = None
     ignore: frozenset[str] = frozenset()
     fail_on: FailOn = "error"

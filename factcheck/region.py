@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from factcheck.extract_patterns import PART, Lexicon, RegistryLike, fold
 
-__all__ = ["RegionGuess", "draft_region", "title_of"]
+__all__ = ["RegionGuess", "draft_region", "title_of", "title_publication"]
 
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
 #: A news title may name the period first: 前三季度松岭县外贸进出口稳中有升.
@@ -62,6 +62,32 @@ def title_of(text: str) -> str | None:
         line = _HEADING_MARKS.sub("", line)
         if 4 <= len(line) <= 60 and not re.fullmatch(r"[\d\-\s.:]+", line):
             return line
+    return None
+
+
+#: Titles whose kind says when such a document comes out, from the year they name: a
+#: year's 统计公报 in the March after it; a government work report at the start of its year;
+#: a report on a year's plan or budget being carried out at the start of the next.
+_TITLE_PUBLISHED = (
+    (re.compile(r"(\d{4})年[^。]*?统计公报"), 1, "03"),
+    (re.compile(r"(\d{4})年[^。]*?(?:计划|预算)执行情况"), 1, "02"),
+    (re.compile(r"(\d{4})年[^。]*?政府工作报告"), 0, "02"),
+)
+
+
+def title_publication(title: str | None) -> str | None:
+    """When a document titled ``title`` came out (ISO year and month), if its kind says.
+
+    ``2023年某市国民经济和社会发展统计公报`` → ``2024-03``; ``松岭县2024年政府工作报告`` →
+    ``2024-02``; ``关于2023年预算执行情况和2024年预算草案的报告`` → ``2024-02``. Other titles
+    say nothing (``None``): a news feature's date is not in its title.
+
+    An editor who checks a report after it came out, without ``--date``, would otherwise
+    have 今年 and 全年 read as of today's year.
+    """
+    for pattern, later, month in _TITLE_PUBLISHED:
+        if title and (m := pattern.search(title)):
+            return f"{int(m[1]) + later}-{month}"
     return None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.region import RegionGuess, draft_region, title_of
+from factcheck.region import RegionGuess, draft_region, title_of, title_publication
 from factcheck.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +156,51 @@ def test_a_draft_that_names_no_place_says_its_figures_have_no_subject(
     summary = report["summary"]
     assert isinstance(summary, dict)
     assert summary["checked"] == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "published"),
+    [
+        ("2023年某市国民经济和社会发展统计公报", "2024-03"),
+        ("松岭县2024年政府工作报告", "2024-02"),
+        ("2024年某区政府工作报告", "2024-02"),
+        ("关于2023年预算执行情况和2024年预算草案的报告", "2024-02"),
+        ("关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "2024-02"),
+        ("即墨：以改革“冲击钻”为高质量发展注入新动能", None),
+        ("2024年上半年全区经济运行情况", None),
+        (None, None),
+    ],
+)
+def test_a_reports_kind_and_year_say_when_it_came_out(
+    title: str | None, published: str | None
+) -> None:
+    assert title_publication(title) == published
+
+
+WORK_REPORT = """2024年某区政府工作报告
+
+过去一年，全区地区生产总值达到1285.6亿元，增长6.2%。
+
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+"""
+
+
+def test_a_work_report_checked_without_a_date_is_read_as_of_the_year_its_title_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Read as of today, 过去一年 and 今年 would be one year (the year before today and this
+    # one, or both today's): the 2024 target of 6%左右 would be "met" by 2023's 6.2%. As of
+    # 2024-02, the 6.2% is 2023's and the target 2024's: nothing to compare yet.
+    draft = tmp_path / "report.md"
+    draft.write_text(WORK_REPORT, encoding="utf-8")
+    main(["check", str(draft), "-f", "json", "--exit-zero"])
+    captured = capsys.readouterr()
+    assert "未指定发布日期，按标题「2024年某区政府工作报告」推定为 2024-02" in captured.err
+    assert json.loads(captured.out)["findings"] == []
+
+    # A date given wins, and is not remarked on: as of 2024-12, 过去一年 is 2024 too.
+    main(["check", str(draft), "-f", "json", "--exit-zero", "--date", "2024-12"])
+    captured = capsys.readouterr()
+    assert "未指定发布日期" not in captured.err
+    codes = [f["code"] for f in json.loads(captured.out)["findings"]]
+    assert codes == ["FC301"]
