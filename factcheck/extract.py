@@ -1487,49 +1487,9 @@ class _Reader:
                 names = tuple(levels[-count:]) if count >= 2 and len(levels) >= count else ()
             if len(names) >= 2:
                 return (*self._group_metric(names, 0, ctx.figure), names, 0)
-        if (
-            measure == "level"
-            and previous is not None
-            and previous.resolved
-            and previous.figure.start >= ctx.sentence.start
-            and self._lead_words(ctx) in _TOTAL_WORDS
-        ):
-            # 新增高新技术企业41家，总数达到268家: the total of what the sentence counted.
-            return previous.metric, True, (), 0
-        if (
-            measure == "level"
-            and previous is not None
-            and previous.resolved
-            and previous.measure == "level"
-            and previous.figure.start >= ctx.sentence.start
-            and _HELD_AT.fullmatch(self._lead_words(ctx))
-            and self._fits(previous.metric, ctx.figure)
-        ):
-            # 粮食总产量达到25.6万吨，连续5年稳定在25万吨以上: the level that held.
-            return previous.metric, True, (), 0
-        if (
-            measure == "level"
-            and previous is not None
-            and previous.resolved
-            and previous.figure.start >= ctx.sentence.start
-            and _YEAR_BEFORE.fullmatch(_compact(re.split(r"[,，:：;；]", ctx.lead)[-1]))
-            and self._fits(previous.metric, ctx.figure)
-        ):
-            # 全年粮食总产量300.5万吨，上年为290.2万吨 (or 比上年末增加2.94万人，上年末为…):
-            # the same figure a year before; its period is the 上年's.
-            return previous.metric, True, (), 0
-        if (
-            measure == "level"
-            and previous is not None
-            and previous.resolved
-            and previous.measure in ("multiple", "yoy", "cagr", "change")
-            and previous.figure.start >= ctx.sentence.start
-            and not self._lead_words(ctx)
-            and not _tail_noun(ctx.tail)
-            and self._fits(previous.metric, ctx.figure)
-        ):
-            # 高新技术企业数量是2018年的3倍，达到156家: the level that change reached.
-            return previous.metric, True, (), 0
+        carried = self._carried_metric(ctx, measure, previous)
+        if carried is not None:
+            return carried, True, (), 0
         if measure in ("level", "rate"):
             found = self._level_metric(ctx)
         else:
@@ -1551,6 +1511,39 @@ class _Reader:
         if found is not None:
             return found, True, (), 0
         return (*self._written_metric(ctx), (), 0)
+
+    def _carried_metric(self, ctx: _Context, measure: str, previous: _Draft | None) -> str | None:
+        """The metric of the figure the sentence just named, when this level names no
+        metric of its own and is that figure again: its total, the level it held, the same
+        figure a year before, or the level a change reached."""
+        if (
+            measure != "level"
+            or previous is None
+            or not previous.resolved
+            or previous.figure.start < ctx.sentence.start
+        ):
+            return None
+        lead = self._lead_words(ctx)
+        if lead in _TOTAL_WORDS:
+            # 新增高新技术企业41家，总数达到268家: the total of what the sentence counted.
+            return previous.metric
+        if not self._fits(previous.metric, ctx.figure):
+            return None
+        if previous.measure == "level" and _HELD_AT.fullmatch(lead):
+            # 粮食总产量达到25.6万吨，连续5年稳定在25万吨以上: the level that held.
+            return previous.metric
+        if _YEAR_BEFORE.fullmatch(_compact(re.split(r"[,，:：;；]", ctx.lead)[-1])):
+            # 全年粮食总产量300.5万吨，上年为290.2万吨 (or 比上年末增加2.94万人，上年末为…):
+            # the same figure a year before; its period is the 上年's.
+            return previous.metric
+        if (
+            previous.measure in ("multiple", "yoy", "cagr", "change")
+            and not lead
+            and not _tail_noun(ctx.tail)
+        ):
+            # 高新技术企业数量是2018年的3倍，达到156家: the level that change reached.
+            return previous.metric
+        return None
 
     def _inline_target(self, ctx: _Context, previous: _Draft | None, measure: str) -> _Draft | None:
         """完成年初预算186亿元的102.9%: the budget printed before the completion rate is the
