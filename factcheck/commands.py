@@ -245,7 +245,7 @@ def read_draft_claims(
         title = title_of(text)
         date = title_publication(title)
         if date is None:
-            date = dt.date.today().isoformat()
+            date = parse_date(None)
         else:
             notes.append(
                 f"{path.name}：未指定发布日期，按标题「{title}」推定为 {date}，据此理解“今年”“全年”"

@@ -278,11 +278,14 @@ def ends(pair: tuple[Any, Any], unit: tuple[str, float]) -> tuple[str, str]:
     lo, hi = float(pair[0]), float(pair[1])
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return fmt_one(lo, unit), fmt_one(hi, unit)
-    lo, hi = lo / unit[1], hi / unit[1]
-    low, high = sig(lo), sig(hi)
-    if low != high:
-        low, high = _told_apart(lo, hi, low, high)
+    low, high = _finite_ends(lo / unit[1], hi / unit[1])
     return f"{low}{unit[0]}", f"{high}{unit[0]}"
+
+
+def _finite_ends(lo: float, hi: float) -> tuple[str, str]:
+    """Both ends of a finite interval, already in the unit printed: equal for a point."""
+    low, high = sig(lo), sig(hi)
+    return (low, high) if low == high else _told_apart(lo, hi, low, high)
 
 
 def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
@@ -291,13 +294,10 @@ def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     name, factor = unit
     if math.isfinite(lo):
         if math.isfinite(hi):
-            low, high = sig(lo / factor), sig(hi / factor)
+            low, high = _finite_ends(lo / factor, hi / factor)
             # A whole count (104个), a ratio of two, or any interval narrower than four
             # digits show: one number, not [104, 104]个.
-            if low == high:
-                return f"{low}{name}"
-            low, high = _told_apart(lo / factor, hi / factor, low, high)
-            return f"[{low}, {high}]{name}"
+            return f"{low}{name}" if low == high else f"[{low}, {high}]{name}"
         return f"≥{sig(lo / factor)}{name}"
     if math.isfinite(hi):
         return f"≤{sig(hi / factor)}{name}"
@@ -429,10 +429,9 @@ def _prefetch_figures(ctx: Context, pool: Pool, fids: np.ndarray) -> None:
             shown = made[key] = _unit_for(ctx, str(measure), unit, dim, str(m))
         units[fid] = shown
     if len(derived):
-        rates = set(_RATE_UNITS)
         lo, hi = (pool.cell.array(c)[rows[derived]].tolist() for c in ("lo_s", "hi_s"))
         for i, low, high in zip(derived.tolist(), lo, hi, strict=True):
-            if str(columns[0][i]) not in rates:
+            if str(columns[0][i]) not in _RATE_UNITS:
                 units[todo[i]] = rescaled(units[todo[i]], low, high)
 
 
