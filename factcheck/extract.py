@@ -41,7 +41,10 @@ How a figure is read (the choices a reviewer should know):
   a size class (10万吨级X → X吨位/吨级). A contracted pair said to move together
   (存贷款余额双双突破千亿) gives one claim per half. For a growth, share or difference, the words
   before the change word (a sector's 占比 is that of its 增加值), else the metric of the
-  figure before it in the sentence. An unknown metric is kept as written (``数量`` appended
+  figure before it in the sentence (净增58家 after 规上工业企业达到612家: a change of that
+  count, in its scope). A whole named short of the noun its part shares with it (占规上工业的
+  比重, after 规模以上工业增加值 in the paragraph) is that level's metric; a scope word after 占
+  belongs to the whole, not to the share. An unknown metric is kept as written (``数量`` appended
   for counts) and flagged with ``("unresolved_metric", True)`` in ``extra``.
 - **Period.** The nearest time phrase before the figure in its sentence (2024年上半年,
   前三季度, 近三年, 十三五期间, 到2023年底 …), else the year (or span) of the nearest one
@@ -49,8 +52,10 @@ How a figure is read (the choices a reviewer should know):
   year before for a text published in January or February (which looks back on a year).
   Over a span, a level stated as reached (达到, 发展到, 突破 …) is the span's last year.
   N月末/N月底 is that month (a stock at its end; 12月末 the year), 年末 the year. In 由2019年的A
-  提高到B, A is of 2019 (由上年同期的: the period a year before) and B the same figure now;
+  提高到B (or 从…), A is of 2019 (由上年同期的: the period a year before) and B the same figure
+  now, or of the year printed after 到 (增加到2023年的512亿元);
   with no year after 由, A is of the period before B's (五年来…由186家增加到312家: 2018).
+  三次产业结构由2018年的a:b:c调整为2023年的d:e:f gives six shares, each of its own year.
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its city (the region itself in a city's report), 全省 its province, a company
   or park from the registry — unless it is listed as an example (X、Y等), stands in the
@@ -212,6 +217,8 @@ _INLINE_HEADING = re.compile(
 _FROM_TO = re.compile(
     r"(?:提高|提升|增加|上升|下降|降低|缩小|扩大|减少|回落|回升|收窄|加快|放缓)(?:到|至)|增至|降至"
 )
+#: …增加到2023年的512亿元: the second figure of a move, at the time named after 到.
+_MOVED_TO = re.compile(rf"(?:{_FROM_TO.pattern})(?:\d{{4}}年(?:底|末)?的?)?")
 #: 从贸易方式看，/ 按经营地分，/ 分行业看，: what follows is broken down into parts.
 _BREAKDOWN_HEAD = re.compile(r"(?:^|[。;!?])(?:从|按|分)[^,。;]{1,8}?(?:来看|看|分|划分)[,:]")
 #: The change word after a part's name: 汽车制造业(同比)增长12.1%.
@@ -270,7 +277,7 @@ _COMPARED_YEAR = re.compile(
 #: A metric's name followed by the word for its growth rate (增加值增速由…).
 _GROWTH_NAMED = re.compile(r"(?:同比)?(?:增速|增幅|增长率|涨幅)$")
 #: 由2019年的48.6%提高到52.3%: the year a difference after it is taken from.
-_MOVED_FROM_YEAR = re.compile(r"由(\d{4})年(?:底|末)?的[^,;。]*?(?:到|至)")
+_MOVED_FROM_YEAR = re.compile(r"(?:由|从)(\d{4})年(?:底|末)?的[^,;。]*?(?:到|至)")
 #: 比2019年增长10.6%: a growth since a year named, over more than one year.
 _THAN_YEAR_MOVED = re.compile(
     r"(?:比|较)((?:19|20)\d{2})年(?:同期)?(?:增长|下降|增加|减少|提高|降低|上升)(?:了)?$"
@@ -278,7 +285,7 @@ _THAN_YEAR_MOVED = re.compile(
 _AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平方公里"})
 #: 占全年的38.8%: a part of the year's figure as a share of the whole year.
 _OF_THE_YEAR = re.compile(r"占全年(?:度)?(?:总量|总额)?的?$")
-_FROM = re.compile(r"由((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
+_FROM = re.compile(r"(?:由|从)((?:\d{4}年|上年同期|上年|去年)(?:底|末)?)的$")
 #: 与2010年第六次全国人口普查相比，…增长11.49%: the year every change in the sentence is from.
 _COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^。;]{0,30}?相比")
 #: 比上年的3.08亿吨增长5.8%, 比上年同期的1249.5亿元, 比上年决算数180.52亿元,
@@ -756,7 +763,7 @@ class _Reader:
             # 对一般性支出按照10%幅度压减: a change by that rate, named after the figure.
             measure, metric_region = "yoy", _BY.sub("", lead)
         period, guessed, to_date = self._period(ctx)
-        moved = _FROM_TO.fullmatch(ctx.s[previous.figure.end : figure.start]) if previous else None
+        moved = _MOVED_TO.fullmatch(ctx.s[previous.figure.end : figure.start]) if previous else None
         if previous is not None and moved is not None:
             # 由2019年的58.3%提高到63.6%: the second figure is the same rate, now.
             now = self._period(ctx)[0]
@@ -813,7 +820,7 @@ class _Reader:
                 draft.against = draft.base = draft.of = None
                 draft.status = self._status(ctx, draft, to_date, previous, continued)
                 return draft
-        elif lead.endswith("由") and _FROM_TO.match(ctx.tail):
+        elif lead.endswith(("由", "从")) and _FROM_TO.match(ctx.tail):
             # 规上工业企业由186家增加到312家 with no year after 由: the figure it moved from is
             # of the period before the one it moved to (五年来: the year before the span).
             period = year(period.start.year - 1) if period.kind == "span" else period.shift(-1)
@@ -910,9 +917,11 @@ class _Reader:
             and period.end < self.published
         ):
             draft.period = year(self.published.year)  # 力争…: a plan is for the year it is made in
+        # 占规模以上工业增加值的61.5%: the 规上 of the whole after 占 is not the part's scope.
+        whole_at = _denominator_at(lead) if measure == "share" else -1
         draft.scope = (
             (among[1] if among is not None else None)
-            or _scope(lead + tail)
+            or _scope((lead[:whole_at] if whole_at >= 0 else lead) + tail)
             or _level(lead, draft.metric)
             or _listed(lead, tail, draft.metric)
             or (resolved and self._kind_of_count(ctx, draft))
@@ -925,7 +934,7 @@ class _Reader:
             draft.scope is None
             and previous is not None
             and previous.metric == draft.metric
-            and not _compact(metric_region)
+            and (not _compact(metric_region) or _NEW.fullmatch(_compact(metric_region)))
         ):
             draft.scope = previous.scope  # …由186家增加到312家，年均增长12%: the same 规上 firms
         draft.basis = (
@@ -938,7 +947,9 @@ class _Reader:
         if not resolved:
             draft.extra["unresolved_metric"] = True
         if draft.measure == "share" and (draft.of is None or draft.of == Selector()):
-            draft.of = self._whole_of_part(ctx.lead, draft) or _whole_named_before(ctx, draft)
+            draft.of = self._whole_of_part(ctx.lead, draft) or _whole_named_before(
+                ctx, draft, self._paragraph_drafts
+            )
         if draft.measure == "share" and draft.of is None:
             draft.extra["unresolved_of"] = True  # 占比56.7%: the reviewer names the denominator
         return draft
@@ -1210,6 +1221,11 @@ class _Reader:
         metric = self.lex.resolve_metric(sector)
         gdp = self.lex.resolve_metric("地区生产总值") or "地区生产总值"
         period, guessed, _to_date = self._period(ctx)
+        # 由2018年的6.5:42.1:51.4调整为2023年的…: each structure is of the year printed before it.
+        before = re.sub(r"(?:\d+(?:\.\d+)?:){0,2}$", "", ctx.s[ctx.sentence.start : figure.start])
+        printed = re.search(r"(\d{4})年(?:底|末)?的?$", before)
+        if printed is not None:
+            period, guessed = year(int(printed.group(1))), False
         draft = _Draft(
             figure, figure.core, metric or sector, metric is not None, "share", period, guessed
         )
@@ -1529,6 +1545,13 @@ class _Reader:
             return previous.metric
         if not self._fits(previous.metric, ctx.figure):
             return None
+        if (
+            previous.measure == "level"
+            and _NEW.fullmatch(lead)
+            and self._stock_count(previous.metric)
+        ):
+            # 规上工业企业达到612家，净增58家: what the count grew by.
+            return previous.metric
         if previous.measure == "level" and _HELD_AT.fullmatch(lead):
             # 粮食总产量达到25.6万吨，连续5年稳定在25万吨以上: the level that held.
             return previous.metric
@@ -2560,7 +2583,7 @@ _NAMES_TARGET = re.compile(r"(?:的|这一|这个)?(?:预期|规划|年度|既�
 
 _HEADING_YEAR = re.compile(
     r"(\d{4})年(?!\d{1,2}月).{0,20}?(?:公报|经济运行|工作回顾|工作总结|工作安排|主要任务|"
-    r"工作任务|主要目标|重点工作|工作计划|工作要点|工作思路|完成情况)"
+    r"工作任务|主要目标|预期目标|目标任务|发展目标|重点工作|工作计划|工作要点|工作思路|完成情况)"
 )
 
 
@@ -2610,7 +2633,7 @@ def _unnamed(region: str, level: str) -> str | None:
     return None
 
 
-def _whole_named_before(ctx: _Context, draft: _Draft) -> Selector | None:
+def _whole_named_before(ctx: _Context, draft: _Draft, paragraph: list[_Draft]) -> Selector | None:
     """占全部投资的比重为28.6%: a whole named by the last word of a metric the sentence
     printed before (固定资产投资…，其中工业投资…，占全部投资的比重) is that metric."""
     at = _denominator_at(ctx.lead)
@@ -2618,10 +2641,28 @@ def _whole_named_before(ctx: _Context, draft: _Draft) -> Selector | None:
         return None
     words = _compact(_OF_TAIL.sub("", ctx.lead[at + 1 :]))
     named = re.fullmatch(r"(?:全部|全|总)(\w{2,})", words)
-    if named is None:
-        return None
-    for before in reversed(ctx.earlier):
-        if before.resolved and before.metric != draft.metric and before.metric.endswith(named[1]):
+    if named is not None:
+        for before in reversed(ctx.earlier):
+            if (
+                before.resolved
+                and before.metric != draft.metric
+                and before.metric.endswith(named[1])
+            ):
+                return Selector(metric=before.metric)
+    # 规模以上工业增加值182.6亿元。其中，装备制造业增加值68.4亿元，占规上工业的比重为37.5%:
+    # a level of the paragraph named without the noun the part shares with it (增加值).
+    short = words.replace("规模以上", "规上")
+    for before in reversed(paragraph):
+        rest = before.metric.removeprefix(short)
+        if (
+            before.resolved
+            and before.measure == "level"
+            and short
+            and rest != before.metric
+            and len(rest) >= 2
+            and before.metric != draft.metric
+            and draft.metric.endswith(rest)
+        ):
             return Selector(metric=before.metric)
     return None
 

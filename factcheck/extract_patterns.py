@@ -219,6 +219,10 @@ _DOUBLING = re.compile(r"翻([一两二三四]|\d)番")
 _SECTOR_RATIO = re.compile(
     r"(?:三次产业|产业)(?:结构|比例|构成)[^。;]{0,12}?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)"
 )
+_SECTOR_RATIO_MOVED = re.compile(
+    r"(?:调整|优化|优化调整|转变|变化|演变|提升|升级)?(?:为|到|至)[^。;:\d]{0,8}?"
+    r"(?:\d{4}年(?:底|末)?的?)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)"
+)
 #: 城乡居民收入比为1.95, 收入比值缩小到2.39:1: a ratio of two figures, printed as a bare number.
 #: Bare numbers are read nowhere else: unitless, most of them are names or codes.
 _PURE_RATIO = re.compile(
@@ -319,10 +323,19 @@ def scan_figures(
             found.append(RawFigure(m.start(), m.end(), m.group(0), "倍", doubling=True))
     for m in _SECTOR_RATIO.finditer(s):
         # 三次产业结构为3.0:40.3:56.7: three shares of GDP, written 3.0% … as curators do.
-        for part in (1, 2, 3):
-            found.append(
-                RawFigure(m.start(part), m.end(part), m.group(part) + "%", "%", ratio_part=part)
-            )
+        # 由2018年的6.5:42.1:51.4调整为2023年的5.2:40.3:54.5 prints a second structure.
+        moved = _SECTOR_RATIO_MOVED.match(s, m.end())
+        for triple in (m, moved) if moved else (m,):
+            for part in (1, 2, 3):
+                found.append(
+                    RawFigure(
+                        triple.start(part),
+                        triple.end(part),
+                        triple.group(part) + "%",
+                        "%",
+                        ratio_part=part,
+                    )
+                )
     for m in _PURE_RATIO.finditer(s):
         if m.start() in masked:
             continue

@@ -1131,6 +1131,105 @@ def test_a_whole_named_by_the_last_word_of_an_earlier_metric_is_that_metric() ->
     assert (share.metric, share.of) == ("工业投资", Selector(metric="固定资产投资"))
 
 
+FIVE_YEARS = """# 2024年松岭县政府工作报告
+
+## 一、过去五年工作回顾
+
+过去五年，全县地区生产总值从2018年的350亿元增加到2023年的512亿元。三次产业结构由2018年的\
+6.5:42.1:51.4调整为2023年的{structure}。
+
+高新技术企业由2018年的152家增加到2023年的485家，是2018年的{multiple}。规上工业企业达到612家，\
+净增58家。
+
+## 三、2024年主要预期目标
+
+全县地区生产总值增长6%左右；城镇新增就业1.2万人以上。
+"""
+
+
+def test_a_five_year_review_reads_each_figure_in_the_year_printed_before_it() -> None:
+    text = FIVE_YEARS.format(structure="5.2:40.3:54.5", multiple="3.2倍")
+    got = [
+        (c.metric, c.measure, c.period, c.value, c.status)
+        for c in extract(text, "2024-02", "松岭县", registry=REGISTRY)
+    ]
+    assert got == [
+        # 从…的 as 由…的; the year after 增加到 is the second figure's.
+        ("地区生产总值", "level", "2018", "350亿元", "actual"),
+        ("地区生产总值", "level", "2023", "512亿元", "actual"),
+        # The structure it was changed to is read too, each in its own year.
+        ("第一产业增加值", "share", "2018", "6.5%", "actual"),
+        ("第二产业增加值", "share", "2018", "42.1%", "actual"),
+        ("第三产业增加值", "share", "2018", "51.4%", "actual"),
+        ("第一产业增加值", "share", "2023", "5.2%", "actual"),
+        ("第二产业增加值", "share", "2023", "40.3%", "actual"),
+        ("第三产业增加值", "share", "2023", "54.5%", "actual"),
+        ("高新技术企业数量", "level", "2018", "152家", "actual"),
+        ("高新技术企业数量", "level", "2023", "485家", "actual"),
+        ("高新技术企业数量", "multiple", "2023", "3.2倍", "actual"),
+        # 净增 names no metric: it is what the count just printed grew by.
+        ("规上工业企业数量", "level", "2023", "612家", "actual"),
+        ("规上工业企业数量", "change", "2023", "58家", "actual"),
+        # A heading of 预期目标 for 2024: targets of that year, not results of 2023.
+        ("地区生产总值", "yoy", "2024", "6%左右", "target"),
+        ("城镇新增就业", "level", "2024", "1.2万人以上", "target"),
+    ]
+    (grew,) = [
+        c for c in extract(text, "2024-02", "松岭县", registry=REGISTRY) if c.measure == "change"
+    ]
+    assert grew.scope == "规上"  # the 612家's, so the change meets that level
+
+
+def test_a_five_year_review_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand checks: 6.5 + 42.1 + 51.4 = 5.2 + 40.3 + 54.5 = 100; 485 ÷ 152 = 3.19.
+    consistent = FIVE_YEARS.format(structure="5.2:40.3:54.5", multiple="3.2倍")
+    assert draft_codes(tmp_path, capsys, consistent, "2024-02") == []
+    # 3.5倍 of 152 would be 532家. Before, 485家 and 3.2倍 had no metric, so this went unseen.
+    assert draft_codes(
+        tmp_path, capsys, FIVE_YEARS.format(structure="5.2:40.3:54.5", multiple="3.5倍"), "2024-02"
+    ) == ["FC205 error"]
+    # 5.2 + 40.3 + 55.5 = 101: the structure breaks its sum, and its shares of 512亿元 add up
+    # to [515.8, 518.4]亿元, more than the GDP they are shares of.
+    assert draft_codes(
+        tmp_path, capsys, FIVE_YEARS.format(structure="5.2:40.3:55.5", multiple="3.2倍"), "2024-02"
+    ) == ["FC401 error", "FC401 error"]
+
+
+INDUSTRY_SHARES = (
+    "# 2023年松岭县国民经济和社会发展统计公报\n\n"
+    "全年规模以上工业增加值182.6亿元，比上年增长8.4%。其中，高新技术产业增加值112.3亿元，"
+    "增长10.2%，占规模以上工业增加值的{high_tech}；装备制造业增加值68.4亿元，增长9.1%，"
+    "占规上工业的比重为{equipment}。\n"
+)
+
+
+def test_a_whole_named_without_the_noun_its_part_shares_is_the_paragraphs_level() -> None:
+    text = INDUSTRY_SHARES.format(high_tech="61.5%", equipment="37.5%")
+    got = {(c.metric, c.measure): c for c in extract(text, "2024-03", "松岭县", registry=REGISTRY)}
+    # 规上工业 is no metric; the 规上工业增加值 of the sentence before is, and 装备制造业增加值
+    # shares its 增加值.
+    equipment = got["装备制造业增加值", "share"]
+    assert equipment.of == Selector(metric="规上工业增加值")
+    # The 规上 after 占 is the whole's: the share is of the part's figure, which has no scope.
+    assert equipment.scope is None
+    assert got["高新技术产业增加值", "share"].scope is None
+    assert got["高新技术产业增加值", "level"].scope is None
+
+
+def test_shares_of_the_above_scale_industry_are_checked_against_their_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand checks: 112.3 ÷ 182.6 = 61.50 %, 68.4 ÷ 182.6 = 37.46 %.
+    consistent = INDUSTRY_SHARES.format(high_tech="61.5%", equipment="37.5%")
+    assert draft_codes(tmp_path, capsys, consistent, "2024-03") == []
+    # 71.5 % would need 130.6亿元, 47.5 % 86.7亿元: before, the shares took a 规上 scope their
+    # parts did not have, met no part, and neither was checked.
+    wrong = INDUSTRY_SHARES.format(high_tech="71.5%", equipment="47.5%")
+    assert draft_codes(tmp_path, capsys, wrong, "2024-03") == ["FC201 error", "FC201 error"]
+
+
 BULLETIN_BODY = (
     "初步核算，全年全市实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.6%。"
     "其中，第一产业增加值98.7亿元，增长3.1%。\n\n"
