@@ -21,7 +21,11 @@ How a figure is read (the choices a reviewer should know):
   亩产, 亩均, 每X and compound units → ``rate``; otherwise ``level``. 新认定/新登记/新培育 …
   count a stock's growth too, unless the registry's own names of the metric say 新增 (城镇新增
   就业). A price index's rise (居民消费价格上涨0.6%) is the level of its 涨幅 rate. A figure
-  listed right after another (``44%、42%``) shares its measure.
+  listed right after another (``44%、42%``) shares its measure. 环比: a difference
+  (环比下降0.2个百分点) is against the month, quarter, half or year before; a 环比 growth rate
+  is left out, as no relation can read it (official ones are seasonally adjusted, not the
+  ratio of the levels printed), and so is a 环比 of a period with no single one before it
+  (前三季度).
 - **Metric.** The registry name or alias that covers most of the segment (the figure itself
   removed, so 建成37处中小学、幼儿园 reads 建成中小学幼儿园), built from: the words before
   and after the figure with the ending the unit calls for (面积, 长度, 产能, 装机容量, 周期 …);
@@ -200,6 +204,7 @@ from factcheck.periods import (
     PeriodError,
     months,
     parse_period,
+    period_before,
     publication_date,
     resolve_phrase,
     span,
@@ -844,6 +849,12 @@ class _Reader:
             and int(than.group(1)) < period.start.year - 1
         ):
             measure = "multiple"  # 比2019年增长10.6%: a change since 2019, not a yearly rate
+        month_on_month = "环比" in lead[-8:] and measure in ("yoy", "pp", "change")
+        before = period_before(period) if month_on_month else None
+        if month_on_month and (measure == "yoy" or before is None):
+            # 环比增长3.5%: official 环比 rates are seasonally adjusted, not the ratio of the
+            # levels printed, and no relation reads them; a 环比 of 前三季度 names no period.
+            return None
         price = self._price_rise(metric_region) if measure == "yoy" else None
         part = self._part_is(ctx, measure, previous)
         if part is not None:
@@ -904,6 +915,8 @@ class _Reader:
             group_index=group_index,
         )
         self._shape(draft, ctx, against_text, to_date, previous, continued)
+        if before is not None:
+            draft.against = Selector(period=before.text)  # 环比提高0.5个百分点: the month before
         draft.subject = self._subject(ctx)
         draft.status = self._status(ctx, draft, to_date, previous, continued)
         if part is not None and previous is not None:

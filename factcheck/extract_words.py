@@ -720,6 +720,10 @@ def _qualified(noun: str, metric: str) -> str | None:
     if len(bare) != 2 or not noun.endswith(bare) or noun == bare:
         return None
     kind = _GATHERED.sub("", noun[: -len(bare)])
+    if "的" in kind:
+        # 有进出口实绩的外贸企业: the kind is 外贸; 有进出口实绩的企业: the clause says which.
+        clause, _, after = kind.rpartition("的")
+        kind = after if len(after) >= 2 else clause[-8:]
     if not 2 <= len(kind) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
         return None
     return None if _NOT_A_KIND.search(kind) else kind

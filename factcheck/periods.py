@@ -119,6 +119,23 @@ class Period:
         return year(self.start.year - 1)
 
 
+def period_before(p: Period) -> Period | None:
+    """The period just before ``p`` of the same length, which 环比 compares with: the month,
+    quarter, half or year before. None for periods 环比 has no single meaning for (1—9月,
+    前三季度, a span or a date)."""
+    s = p.start
+    if p.kind == "month":
+        return month(s.year - 1, 12) if s.month == 1 else month(s.year, s.month - 1)
+    if p.kind == "quarter":
+        q = (s.month - 1) // 3 + 1
+        return quarters(s.year - 1, 4, 4) if q == 1 else quarters(s.year, q - 1, q - 1)
+    if p.kind == "half":
+        return half(s.year - 1, 2) if s.month == 1 else half(s.year, 1)
+    if p.kind == "year":
+        return year(s.year - 1)
+    return None
+
+
 def _shift_date(d: dt.date, years: int) -> dt.date:
     y = d.year + years
     last = calendar.monthrange(y, d.month)[1]

@@ -101,13 +101,18 @@ WORK_REPORT = """# 2024年松岭县人民政府工作报告
 
 
 def draft_codes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, date: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    date: str,
+    region: str | None = None,
 ) -> list[str]:
-    """``factcheck check`` on ``text`` as a draft published on ``date``: its findings as
-    ``"FC401 error"``, sorted."""
+    """``factcheck check`` on ``text`` as a draft published on ``date`` (about ``region``,
+    where its title does not say): its findings as ``"FC401 error"``, sorted."""
     draft = tmp_path / "draft.md"
     draft.write_text(text, encoding="utf-8")
-    main(["check", str(draft), "--date", date, "-f", "json", "--exit-zero"])
+    where = ["--region", region] if region else []
+    main(["check", str(draft), "--date", date, *where, "-f", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     return sorted(f"{f['code']} {f['severity']}" for f in findings)
 
@@ -1129,6 +1134,53 @@ def test_a_whole_named_by_the_last_word_of_an_earlier_metric_is_that_metric() ->
     (share,) = [c for c in got if c.measure == "share"]
     # 全部投资 is no metric of the registry; 固定资产投资, printed first, ends with 投资.
     assert (share.metric, share.of) == ("工业投资", Selector(metric="固定资产投资"))
+
+
+FOREIGN_TRADE = """# 前三季度我市外贸进出口稳中有进
+
+今年前三季度，我市货物贸易进出口总值1256.8亿元，同比增长8.3%。其中，出口{exports}，增长10.6%；\
+进口420.3亿元，增长4.0%。有进出口实绩的外贸企业达到3126家，比去年同期增加215家。
+
+9月当月，全市进出口148.6亿元，同比增长11.2%，环比增长3.5%。9月份，全市城镇调查失业率为5.1%，\
+环比下降0.2个百分点。
+"""
+
+
+def test_a_month_on_month_rate_is_no_year_on_year_rate() -> None:
+    text = FOREIGN_TRADE.format(exports="836.5亿元")
+    got = [
+        (c.metric, c.measure, c.period, c.value, c.against.period if c.against else None)
+        for c in extract(text, "2024-10-20", "青岛市", registry=REGISTRY)
+        if c.period.startswith("2024-09")
+    ]
+    assert got == [
+        ("进出口总额", "level", "2024-09", "148.6亿元", None),
+        ("进出口总额", "yoy", "2024-09", "11.2%", None),
+        # 环比增长3.5% is left out: official 环比 rates are seasonally adjusted. Read as a
+        # second 同比 it contradicted the 11.2% with four false errors.
+        ("城镇调查失业率", "level", "2024-09", "5.1%", None),
+        # A difference 环比 is from the month before.
+        ("城镇调查失业率", "pp", "2024-09", "下降0.2个百分点", "2024-08"),
+    ]
+
+
+def test_firms_counted_with_a_relative_clause_are_a_kind_of_firm() -> None:
+    text = FOREIGN_TRADE.format(exports="836.5亿元")
+    (firms,) = [
+        c for c in extract(text, "2024-10-20", "青岛市", registry=REGISTRY) if c.value == "3126家"
+    ]
+    # Not every firm of the city: the 外贸 ones (有进出口实绩的 says which).
+    assert (firms.metric, firms.scope) == ("企业数量", "外贸")
+
+
+def test_a_trade_release_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand check: 836.5 + 420.3 = 1256.8.
+    consistent = FOREIGN_TRADE.format(exports="836.5亿元")
+    assert draft_codes(tmp_path, capsys, consistent, "2024-10-20", "松岭市") == []
+    wrong = FOREIGN_TRADE.format(exports="846.5亿元")
+    assert draft_codes(tmp_path, capsys, wrong, "2024-10-20", "松岭市") == ["FC401 error"]
 
 
 FIVE_YEARS = """# 2024年松岭县政府工作报告

@@ -13,6 +13,7 @@ from factcheck.periods import (
     Period,
     PeriodError,
     parse_period,
+    period_before,
     publication_date,
     resolve_phrase,
 )
@@ -210,6 +211,38 @@ def test_the_year_before_is_the_same_part_of_the_previous_year(p: Period):
     assert before.kind == p.kind
     assert (before.start.year, before.end.year) == (p.start.year - 1, p.end.year - 1)
     assert (before.start.month, before.end.month) == (p.start.month, p.end.month)
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("2024-09", "2024-08"),
+        ("2024-01", "2023-12"),
+        ("2024Q1", "2023Q4"),
+        ("2024Q3", "2024Q2"),
+        ("2024H1", "2023H2"),
+        ("2024H2", "2024H1"),
+        ("2024", "2023"),
+        # 环比 of 前三季度, of 1—11月, of a span or of a day names no one period.
+        ("2024Q1-Q3", None),
+        ("2024-01..2024-11", None),
+        ("2016..2020", None),
+        ("2024-09-30", None),
+    ],
+)
+def test_the_period_before_is_what_a_month_on_month_change_compares_with(
+    text: str, before: str | None
+):
+    got = period_before(parse_period(text))
+    assert (got.text if got else None) == before
+
+
+@given(periods(kinds=("year", "half", "quarter", "month")))
+def test_the_period_before_ends_the_day_before_and_is_as_long(p: Period):
+    before = period_before(p)
+    assert before is not None
+    assert before.kind == p.kind
+    assert before.end == p.start - dt.timedelta(days=1)
 
 
 def test_the_base_of_a_span_is_the_year_before_it_starts():
