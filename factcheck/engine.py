@@ -16,12 +16,14 @@ How a run goes:
    other through arithmetic.
 4. Orders are checked: a part (其中) is at most its whole, a district at most its city for
    additive metrics, production at most capacity. Targets are compared with results (info).
+   A growth target is a relation too: on the year before's result, giving the target level.
 5. Rule sets (``rules/*.yaml``) add domain identities.
 
 Severity comes from the readings (design §5): ``error`` only when the lenient reading of every
 claim involved fails; ``warning`` when only the strict reading fails, when an estimate is
 involved (a revision), or when a growth rate stated in real terms is compared with a ratio of
-nominal levels; ``info`` for targets. Everything is computed on whole columns at once.
+nominal levels, or when a growth target is compared with the level it plans; ``info`` for
+targets against results. Everything is computed on whole columns at once.
 """
 
 from __future__ import annotations
@@ -391,6 +393,7 @@ class _RoleKeys:
     codes: dict[str, np.ndarray]  # role → key code per row (-1: none), once the keys are coded
     years: np.ndarray
     cap: np.ndarray  # relation-level severity cap per row
+    real: np.ndarray  # a growth rate in real terms, compared with current-price levels
 
 
 class Block:
@@ -481,9 +484,11 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
     compared measure depends on the claim, are resolved claim by claim.
     """
     cell = pool.cell
-    fids = np.flatnonzero(
-        (cell.array("measure") == measure) & (cell.array("cls") == "A") & ~cell.array("derived")
-    )
+    cls = cell.array("cls")
+    # A growth target is checked against the target level of its year (below); the other
+    # measures of a plan are only compared with results (:func:`factcheck.orders.targets`).
+    stated = (cls == "A") | ((cls == "T") & (measure == "yoy"))
+    fids = np.flatnonzero((cell.array("measure") == measure) & stated & ~cell.array("derived"))
     if not len(fids):
         return None
     vocab = pool.vocabularies
@@ -521,7 +526,12 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
             periods.code(q) if (q := _previous(t)) else -1
             for t in periods.texts(np.arange(len(periods))).tolist()
         ]
-        keys["previous"] = _own_level(own, vocab, np.asarray(previous)[own[PERIOD]])
+        keys["previous"] = before = _own_level(own, vocab, np.asarray(previous)[own[PERIOD]])
+        # 一般公共预算收入预期50.78亿元，增长5%: a growth target is on the year before's
+        # result. A plan may count growth on a basis it does not print (同口径): a warning at most.
+        targeted = np.flatnonzero((own[CLS] == vocab[CLS].code("T")) & (before[PERIOD] >= 0))
+        before[CLS][targeted] = vocab[CLS].code("A")
+        cap[targeted] = WARNING
     elif measure == "cagr":
         ends = _distinct(_cagr_ends, texts["period"], base)
         keys["end"] = _own_level(own, vocab, _period_codes(vocab, [e[0] for e in ends]))
@@ -549,7 +559,8 @@ def _role_keys(ctx: Context, pool: Pool, measure: str) -> _RoleKeys | None:
         keys = _pp_keys(ctx, vocab, texts, of, against, real)
     if measure not in ("share", "pp"):
         cap[real] = WARNING  # a real growth rate against nominal levels: a warning at most
-    return _RoleKeys(relation, fids, keys, {}, years, cap)
+    deflated = real if measure in ("yoy", "cagr") else np.zeros(n, dtype=bool)
+    return _RoleKeys(relation, fids, keys, {}, years, cap, deflated)
 
 
 def _target_selected(sels: np.ndarray, given: np.ndarray) -> np.ndarray:
@@ -739,9 +750,10 @@ def _allow_deflator(inst: Block, rate: str) -> None:
 
     A real growth rate (按可比价格, GDP and 增加值) compared with a ratio of current-price
     levels differs by the deflator. Within :data:`DEFLATOR_BAND` the difference is expected
-    and reported as nothing; beyond it the finding is a warning at most (``relcap``).
+    and reported as nothing; beyond it the finding is a warning at most (``relcap``). A
+    growth target is capped too (its plan may count on another basis) but not widened.
     """
-    real = inst["relcap"] == WARNING
+    real = inst["real"].astype(bool)
     if not real.any():
         return
     low, high = DEFLATOR_BAND
@@ -784,6 +796,7 @@ def _attach(rk: _RoleKeys, pool: Pool, fresh: np.ndarray | None = None) -> Block
     }
     columns["years"] = rk.years[rows]
     columns["relcap"] = rk.cap[rows]
+    columns["real"] = rk.real[rows]
     for role, role_codes in rk.codes.items():
         columns[f"{role}_code"] = role_codes[rows]
     for role, right in matched.items():
@@ -1090,6 +1103,13 @@ def _relation_findings(
     fix_role, (fix_lo, fix_hi) = fix
     fid_lists = {r: f.tolist() for r, f in fids.items()}
     vintages = _vintage_notes(ctx, pool, relation, fids[first], fids[relation.roles[-1]])
+    # A warning that fails every reading was capped: say by what, where it is a target.
+    lenient_fails = ~iv.overlaps(computed[1], (bad[f"{first}_lo_l"], bad[f"{first}_hi_l"]))
+    targeted = pool.cell.array("cls")[fids[first]] == "T"
+    capped = [
+        ("目标数（计划可能按同口径等另一基数计算）" if t else "") if f else ""
+        for f, t in zip(lenient_fails.tolist(), targeted.tolist(), strict=True)
+    ]
     columns = zip(
         range(len(sev)),
         alone.tolist(),
@@ -1151,7 +1171,7 @@ def _relation_findings(
         message = (
             f"{relation.title}不符：{figure_label(ctx, pool, head_fid)} 声明为 {stated_text}，"
             f"按「{relation.formula}」由 {operands} 算得 {comp_s_text}"
-            f"（宽松读法 {comp_l_text}）；{reading_note(level)}{vintages[i]}"
+            f"（宽松读法 {comp_l_text}）；{reading_note(level, capped[i])}{vintages[i]}"
         )
         evidence = (
             ("stated", stated_text),
@@ -1508,7 +1528,8 @@ def _add_derived(pool: Pool, derived: Block) -> None:
             "period": period,
             "scope": scope,
             "cls": cls,
-            "status": np.full(n, "actual", dtype=object),
+            # A figure derived from a target (增长5% on last year's result) is a target too.
+            "status": np.where(cls == "T", "target", np.where(cls == "C", "capacity", "actual")),
             "dim": np.full(n, "", dtype=object),
             "of_key": of_key,
             "against_key": against_key,

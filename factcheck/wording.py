@@ -18,9 +18,13 @@ from factcheck.findings import ClaimRef
 from factcheck.pool import ERROR, WARNING, Context, Pool, claims_of
 
 
-def reading_note(sev: int) -> str:
+def reading_note(sev: int, capped: str = "") -> str:
+    """Why a finding has its severity. ``capped`` names what made an inconsistency under
+    every reading only a warning (a target, a real growth rate …), where that is the case."""
     if sev == ERROR:
         return "即使按宽松读法（末位零不计精度）也不相容"
+    if sev == WARNING and capped:
+        return f"即使按宽松读法也不相容，但涉及{capped}，只作警告"
     if sev == WARNING:
         return "仅在宽松读法下相容（若末位的零是有效数字则矛盾），或涉及预计数、可比价增速"
     return "仅供参考"

@@ -316,6 +316,57 @@ def test_a_target_printed_twice_in_one_plan_is_one_comparison():
     assert all(f.message.endswith("未完成") for f in report.findings)
 
 
+BUDGET = Document(id="sl-2024-budget", title="松岭县2024年预算草案的报告", published="2024-01")
+
+
+def _budget_plan(level: str, rate: str) -> tuple[Document, tuple[Claim, ...]]:
+    """2023's revenue, and 2024's planned revenue printed both as a level and as growth."""
+    return (
+        BUDGET,
+        (
+            _claim(BUDGET, "revenue-2023", "一般公共预算收入", "2023", "48.36亿元"),
+            _claim(BUDGET, "plan-2024", "一般公共预算收入", "2024", level, status="target"),
+            _claim(
+                BUDGET,
+                "plan-2024-yoy",
+                "一般公共预算收入",
+                "2024",
+                rate,
+                measure="yoy",
+                status="target",
+            ),
+        ),
+    )
+
+
+def test_a_growth_target_agrees_with_the_level_planned_on_last_years_result():
+    # 48.36 × 1.05 = 50.778: 50.78亿元 and 增长5% are one plan.
+    assert _checked(_budget_plan("50.78亿元", "5%")).findings == ()
+
+
+@pytest.mark.parametrize("level", ["52.78亿元", "80亿元"])
+def test_a_growth_target_off_the_planned_level_is_a_warning_naming_both(level):
+    # 52.78 ÷ 48.36 − 1 = 9.14 %, 80 ÷ 48.36 − 1 = 65 %: not 5 % under any reading. A plan
+    # may count its growth on a base it does not print (同口径), so never an error.
+    report = _checked(_budget_plan(level, "5%"))
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("FC202", "warning")
+    assert [c.id for c in finding.claims] == ["plan-2024-yoy", "plan-2024", "revenue-2023"]
+    assert "涉及目标数" in finding.message
+
+
+def test_a_growth_target_alone_derives_the_level_it_plans():
+    plan, claims = _budget_plan("50.78亿元", "5%")
+    report = check(corpus_of([ClaimSet(document=plan, claims=claims[::2], truth={})]))
+    (derived,) = [f for f in report.figures if f.derived]
+    # No target level printed: 5% is [4.5, 5.5]%, 48.36亿元 is [48.355, 48.365]亿元, so
+    # [48.355 × 1.045, 48.365 × 1.055] = [50.531, 51.025]亿元, a target of 2024.
+    assert (derived.period, derived.status, derived.unit) == ("2024", "target", "亿元")
+    assert derived.low == pytest.approx(50.531, abs=1e-3)
+    assert derived.high == pytest.approx(51.025, abs=1e-3)
+    assert report.findings == ()
+
+
 # --------------------------------------------------------------------------- orders and bounds
 
 

@@ -1136,6 +1136,41 @@ def test_a_whole_named_by_the_last_word_of_an_earlier_metric_is_that_metric() ->
     assert (share.metric, share.of) == ("工业投资", Selector(metric="固定资产投资"))
 
 
+BUDGET_REPORT = """# 关于松岭县2023年预算执行情况和2024年预算草案的报告
+
+全县一般公共预算收入完成48.36亿元，比上年增长6.5%。其中，税收收入36.82亿元，增长8.1%，占一般\
+公共预算收入的{tax_share}；非税收入11.54亿元，增长1.6%。
+
+全县一般公共预算支出完成86.25亿元，增长3.2%。其中，教育支出15.63亿元，增长4.5%；社会保障和就业\
+支出12.48亿元，增长6.8%；卫生健康支出8.92亿元，下降2.1%。
+
+2024年全县一般公共预算收入预期{planned}，增长5%。
+"""
+
+
+def test_the_functional_heads_of_spending_are_registry_metrics() -> None:
+    text = BUDGET_REPORT.format(tax_share="76.1%", planned="50.78亿元")
+    got = extract(text, "2024-01-20", "松岭县", registry=REGISTRY)
+    heads = {c.metric for c in got if c.part_of and c.metric.endswith("支出")}
+    assert heads == {"教育支出", "社会保障和就业支出", "卫生健康支出"}
+    assert not any(dict(c.extra).get("unresolved_metric") for c in got)
+
+
+def test_a_budget_with_its_plan_checked_as_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hand checks: 36.82 + 11.54 = 48.36; 36.82 ÷ 48.36 = 76.14 %; 48.36 × 1.05 = 50.78.
+    consistent = BUDGET_REPORT.format(tax_share="76.1%", planned="50.78亿元")
+    assert draft_codes(tmp_path, capsys, consistent, "2024-01-20") == []
+    # 78.1 % of 48.36 would be 37.77亿元 of tax.
+    wrong_share = BUDGET_REPORT.format(tax_share="78.1%", planned="50.78亿元")
+    assert draft_codes(tmp_path, capsys, wrong_share, "2024-01-20") == ["FC201 error"]
+    # 52.78 is 9.1 % above 48.36, not 5 %: the plan's two figures disagree (a warning, as a
+    # plan may count its growth on another base).
+    wrong_plan = BUDGET_REPORT.format(tax_share="76.1%", planned="52.78亿元")
+    assert draft_codes(tmp_path, capsys, wrong_plan, "2024-01-20") == ["FC202 warning"]
+
+
 FOREIGN_TRADE = """# 前三季度我市外贸进出口稳中有进
 
 今年前三季度，我市货物贸易进出口总值1256.8亿元，同比增长8.3%。其中，出口{exports}，增长10.6%；\
