@@ -288,8 +288,25 @@ def ends(pair: tuple[Any, Any], unit: tuple[str, float]) -> tuple[str, str]:
 
 def _finite_ends(lo: float, hi: float) -> tuple[str, str]:
     """Both ends of a finite interval, already in the unit printed: equal for a point."""
+    if hi - lo <= 1e-9 * max(abs(lo), abs(hi)):
+        # A point, up to the hair intervals are widened by (a whole count: 24,021家).
+        exact = _exact((lo + hi) / 2)
+        return exact, exact
     low, high = sig(lo), sig(hi)
     return (low, high) if low == high else _told_apart(lo, hi, low, high)
+
+
+def _exact(v: float) -> str:
+    """A point (a whole count, 24,021家 held in 万家) with every digit it has, up to six
+    places: four significant digits would print 2.4021万家 as 2.402万家."""
+    short = sig(v)
+    if abs(float(short.replace(",", "")) - v) <= abs(v) * 1e-9:
+        return short
+    for places in range(1, 7):
+        text = f"{v:,.{places}f}"
+        if abs(float(text.replace(",", "")) - v) <= abs(v) * 1e-9:
+            return text.rstrip("0").rstrip(".")
+    return short
 
 
 def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:

@@ -477,6 +477,17 @@ def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
     assert disagreement.fix.text.endswith("应为 6个")
 
 
+def test_a_whole_count_held_in_ten_thousands_prints_every_digit():
+    # 2.4021万家 is 24,021 firms, exactly: a fix of 2.402万家 (24,020) would be a firm short.
+    claims = (
+        _claim(REPORT, "firms", "企业数量", "2023", "2.4021万家"),
+        _claim(REPORT, "private", "企业数量", "2023", "2.5万家", part_of="firms", scope="民营"),
+    )
+    (part,) = _checked((REPORT, claims)).findings
+    assert part.fix is not None
+    assert part.fix.text.endswith("应不超过 2.4021万家")
+
+
 def test_the_edges_a_part_exceeds_print_with_the_digits_they_need():
     # Spending in 亿元 is no count: 其中38.28亿元 is [38.275, 38.285], above 28.4亿元's
     # [28.35, 28.45]. Four digits would print the edges as 38.27 (the engine widens it by
