@@ -1107,8 +1107,8 @@ def _relation_findings(
     lenient_fails = ~iv.overlaps(computed[1], (bad[f"{first}_lo_l"], bad[f"{first}_hi_l"]))
     targeted = pool.cell.array("cls")[fids[first]] == "T"
     capped = [
-        ("目标数（计划可能按同口径等另一基数计算）" if t else "") if f else ""
-        for f, t in zip(lenient_fails.tolist(), targeted.tolist(), strict=True)
+        "目标数（计划可能按同口径等另一基数计算）" if fails and target else ""
+        for fails, target in zip(lenient_fails.tolist(), targeted.tolist(), strict=True)
     ]
     columns = zip(
         range(len(sev)),
