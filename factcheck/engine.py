@@ -745,6 +745,27 @@ def _not_circular(pool: Pool, relation: Relation, inst: Block) -> np.ndarray:
     return keep
 
 
+def _not_on_a_revised_estimate(pool: Pool, inst: Block) -> np.ndarray:
+    """The instances to keep: not a growth target on an estimate a final figure restated.
+
+    A plan printed beside 预计2016年…199亿元 and a later 204亿元 is on the final figure; taken on
+    both, the target would derive two levels and report them as two targets that differ.
+    """
+    cls = pool.cell.array("cls")
+    target = cls[inst["rate_fid"].astype(np.int64)] == "T"
+    previous = inst["previous_fid"]
+    if not target.any() or not len(pool.revised_codes):
+        return np.ones(len(inst), dtype=bool)
+    at = np.where(np.isnan(previous), 0, previous).astype(np.int64)
+    revised = (
+        ~np.isnan(previous)
+        & among(pool.cell.array("status")[at], ("estimate", "preliminary"))
+        & isin(pool.cell.array("code")[at], pool.revised_codes)
+    )
+    keep: np.ndarray = ~(target & revised)
+    return keep
+
+
 def _allow_deflator(inst: Block, rate: str) -> None:
     """Widen growth rates stated in real terms by the price change levels may carry.
 
@@ -867,6 +888,8 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
             if rk is None:
                 continue
             inst = _attach(rk, pool, fresh_codes)
+            if rk.relation is YOY:
+                inst = inst.take(_not_on_a_revised_estimate(pool, inst))
             if rk.relation in (YOY, CAGR):
                 _allow_deflator(inst, rk.relation.roles[0])
             present = {r: inst.has(r) for r in rk.relation.roles[1:]}
@@ -886,7 +909,12 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
             checked[took_part] = True
             if round_ == 0:
                 undecidable.extend(_undecidable(ctx, pool, rk, inst, missing))
-            derived = _derive(pool, rk.relation, inst.take(missing == 1), known)
+            derivable = missing == 1
+            if rk.relation is YOY:
+                # A plan derives the level it aims at, never last year's result.
+                target = pool.cell.array("cls")[inst["rate_fid"].astype(np.int64)] == "T"
+                derivable &= ~(target & ~present["previous"])
+            derived = _derive(pool, rk.relation, inst.take(derivable), known)
             if len(derived):
                 new_rows.append(derived)
                 known.update(derived["code"].tolist())
@@ -1630,9 +1658,13 @@ def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int
     lenient_of = lenient_bad[failing]
     a = fids[np.where(lenient_of, at_lo_l[failing], at_lo_s[failing])]
     b = fids[np.where(lenient_of, at_hi_l[failing], at_hi_s[failing])]
+    derived = cell.array("derived")
+    # Two target levels a growth target derived on two readings of its base (an estimate and
+    # the final figure, or figures derived from them) are one plan, not two targets.
+    one_plan = derived[a] & derived[b] & (cls[a] == "T")
+    failing, lenient_of, a, b = (x[~one_plan] for x in (failing, lenient_of, a, b))
     prefetch(ctx, pool, np.concatenate([a, b]))
     # Stated figures first, so the finding points at something a person wrote.
-    derived = cell.array("derived")
     swap = derived[a] & ~derived[b]
     a, b = np.where(swap, b, a), np.where(swap, a, b)
     sides = [

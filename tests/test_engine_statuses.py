@@ -367,6 +367,32 @@ def test_a_growth_target_alone_derives_the_level_it_plans():
     assert report.findings == ()
 
 
+def test_a_growth_target_is_on_the_final_figure_not_the_estimate_it_revised():
+    plan = (
+        _claim(BUDGET, "estimate-2023", "一般公共预算收入", "2023", "46亿元", status="estimate"),
+        _claim(BUDGET, "plan-2024-yoy", "一般公共预算收入", "2024", "5%", measure="yoy",
+               status="target"),
+    )  # fmt: skip
+    final = (_claim(REPORT, "revenue-2023", "一般公共预算收入", "2023", "48.36亿元"),)
+    report = _checked((BUDGET, plan), (REPORT, final))
+    # On the estimate the plan would aim at 46 × 1.05 = 48.3亿元, on the final figure at
+    # [50.531, 51.025]亿元: two derived targets "that differ" (FC103) said nothing but that the
+    # estimate was revised, which FC102 says.
+    targets = [f for f in report.figures if f.derived and f.status == "target"]
+    assert [(round(f.low, 3), round(f.high, 3)) for f in targets] == [(50.531, 51.025)]
+    assert {f.code for f in report.findings} == {"FC102"}
+
+
+def test_a_plan_never_derives_last_years_result():
+    plan, claims = _budget_plan("50.78亿元", "5%")
+    report = check(corpus_of([ClaimSet(document=plan, claims=claims[1:], truth={})]))
+    # 50.78 ÷ 1.05 would "derive" a 2023 result of 48.36亿元 from two targets: a plan says
+    # what it aims at, not what happened. Before, such a figure took the key of 2023's result
+    # and could contradict (or stand in for) the figures derived from what was stated.
+    assert [f for f in report.figures if f.derived] == []
+    assert report.findings == ()
+
+
 # --------------------------------------------------------------------------- orders and bounds
 
 
