@@ -745,14 +745,19 @@ def _not_circular(pool: Pool, relation: Relation, inst: Block) -> np.ndarray:
     return keep
 
 
+def _growth_targets(pool: Pool, inst: Block) -> np.ndarray:
+    """Which instances of the growth relation are a growth target's (status target)."""
+    targets: np.ndarray = pool.cell.array("cls")[inst["rate_fid"].astype(np.int64)] == "T"
+    return targets
+
+
 def _not_on_a_revised_estimate(pool: Pool, inst: Block) -> np.ndarray:
     """The instances to keep: not a growth target on an estimate a final figure restated.
 
     A plan printed beside 预计2016年…199亿元 and a later 204亿元 is on the final figure; taken on
     both, the target would derive two levels and report them as two targets that differ.
     """
-    cls = pool.cell.array("cls")
-    target = cls[inst["rate_fid"].astype(np.int64)] == "T"
+    target = _growth_targets(pool, inst)
     previous = inst["previous_fid"]
     if not target.any() or not len(pool.revised_codes):
         return np.ones(len(inst), dtype=bool)
@@ -912,8 +917,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
             derivable = missing == 1
             if rk.relation is YOY:
                 # A plan derives the level it aims at, never last year's result.
-                target = pool.cell.array("cls")[inst["rate_fid"].astype(np.int64)] == "T"
-                derivable &= ~(target & ~present["previous"])
+                derivable &= ~(_growth_targets(pool, inst) & ~present["previous"])
             derived = _derive(pool, rk.relation, inst.take(derivable), known)
             if len(derived):
                 new_rows.append(derived)
