@@ -35,6 +35,7 @@ STAGES = (
     "_agreement_finding",
     "part_whole",
     "hierarchy",
+    "periods_within",
     "capacity",
     "targets",
     "_dedupe",

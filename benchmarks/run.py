@@ -401,7 +401,8 @@ class PintLoop:
     """The checks a user would script: one claim at a time, pint scalar quantities, dicts.
 
     It checks the stated relations the engine checks (share, yoy, 百分点, cagr, multiple,
-    change, part ≤ whole, district ≤ city, agreement), under both readings, with the same
+    change, part ≤ whole, district ≤ city, 上半年 ≤ 全年 for flows, agreement), under both
+    readings, with the same
     severity caps (estimates and real-terms growth at most warn), but derives nothing.
     """
 
@@ -509,6 +510,21 @@ class PintLoop:
         groups: dict[tuple[str, ...], list[_Fig]] = {}
         by_id: dict[tuple[str, str], int] = {}
         periods: dict[str, Any] = {}
+        # The periods each series of levels is printed for, and which period holds which.
+        series: dict[tuple[str, str, str], set[str]] = {}
+        holds: dict[tuple[str, str], bool] = {}
+
+        def contains(big: str, small: str) -> bool:
+            if (big, small) not in holds:
+                b, s = period(big), period(small)
+                holds[(big, small)] = (
+                    b is not None
+                    and s is not None
+                    and "date" not in (b.kind, s.kind)
+                    and b != s
+                    and b.contains(s)
+                )
+            return holds[(big, small)]
 
         def period(text: str) -> Any:
             if text not in periods:
@@ -539,6 +555,7 @@ class PintLoop:
                 continue
             if c.measure == "level":
                 levels.setdefault((c.subject, c.metric, c.period, scope), []).append(fig)
+                series.setdefault((c.subject, c.metric, scope), set()).add(c.period)
             elif c.measure == "yoy":
                 yoys.setdefault((c.subject, c.metric, c.period, scope, self._basis(c)), []).append(
                     fig
@@ -589,13 +606,25 @@ class PintLoop:
                 if c.part_of is not None:
                     whole_i = by_id.get((c.document, c.part_of))
                     whole_fig = self.figs[whole_i] if whole_i is not None else None
-                    if whole_fig is not None and self.claims[whole_fig.index].measure == "level":
+                    whole_c = self.claims[whole_fig.index] if whole_fig is not None else None
+                    # 其中上半年 is a part of the year's time, checked as FC210 where it flows.
+                    if (
+                        whole_fig is not None
+                        and whole_c is not None
+                        and whole_c.measure == "level"
+                        and whole_c.period == c.period
+                    ):
                         self._order("FC207", fig, whole_fig)
                 metric = self.registry.metrics.resolve(c.metric)
                 if metric is not None and metric.additive:
                     for parent in self.registry.subjects.ancestors(c.subject):
                         for big in levels.get((parent, c.metric, c.period, scope), ()):
                             self._order("FC208", fig, big)
+                if metric is not None and metric.flow and c.status != "cumulative":
+                    for whole in series[(c.subject, c.metric, scope)]:
+                        if contains(whole, c.period):
+                            for big in levels[(c.subject, c.metric, whole, scope)]:
+                                self._order("FC210", fig, big)
         for members in groups.values():
             if len(members) > 1:
                 self._agree(members)

@@ -1,5 +1,6 @@
 """Orders and plans: a part (其中) is at most its whole, a district at most its city for
-additive metrics, production at most capacity; targets are compared with results (info).
+additive metrics, a flow over part of a period at most the flow over the whole period,
+production at most capacity; targets are compared with results (info).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from factcheck.findings import Finding, Fix
-from factcheck.keys import CLS, SUBJECT
+from factcheck.keys import CLS, PERIOD, SUBJECT
+from factcheck.periods import PeriodError, parse_period
 from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin
 from factcheck.wording import (
     claim_ref,
@@ -37,9 +39,13 @@ def _order_finding(
         lo, hi = ends((pool.cell(fid, f"lo_{r}"), pool.cell(fid, f"hi_{r}")), unit)
         return "" if lo == hi else f" 的{name} {lo if side == 'lo' else hi}"
 
+    def named(fid: int) -> str:
+        # The label says which subject, period and scope: what tells the two figures apart.
+        return f"{figure_label(ctx, pool, fid)} {figure_text(ctx, pool, fid)}"
+
     message = (
-        f"{what}：{figure_text(ctx, pool, small)}{edge(small, 'lo', '下限')} "
-        f"超过 {figure_text(ctx, pool, big)}{edge(big, 'hi', '上限')}；"
+        f"{what}：{named(small)}{edge(small, 'lo', '下限')} "
+        f"超过 {named(big)}{edge(big, 'hi', '上限')}；"
         f"{reading_note(sev)}"
     )
     return Finding(
@@ -127,6 +133,10 @@ def part_whole(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
         return [], set(), 0
     measure = ctx.cell.array("measure")
     levels = (measure[small] == "level") & (measure[wholes] == "level")
+    # 全年…，其中上半年… is a part of the year's time, not of its scope: for a flow that is
+    # FC210's order (it would be reported twice), for a stock no order at all.
+    period = ctx.cell.array("period")
+    levels &= period[small] == period[wholes]
     # A part of an average is no part of a sum: 其中，城镇居民人均可支配收入 is above the
     # 全体居民 figure it is listed under. Only metrics that add up are bounded by their whole.
     not_additive = {m.name for m in ctx.corpus.registry.metrics if not m.additive}
@@ -180,6 +190,75 @@ def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
         "FC208",
         "part-exceeds-parent",
         "下级地区数字大于上级（可加指标）",
+    )
+
+
+def _containers(periods: list[str]) -> list[list[str]]:
+    """For each period text, the texts among ``periods`` of the periods that strictly contain
+    it (2024H1 → 2024, 2023..2025). As-of dates are no stretch of time a flow is counted
+    over, and contain nothing nor are contained."""
+    spans = []
+    for text in periods:
+        try:
+            p = parse_period(text)
+        except PeriodError:
+            p = None
+        spans.append(None if p is None or p.kind == "date" else p)
+    return [
+        [
+            periods[j]
+            for j, big in enumerate(spans)
+            if small is not None and big is not None and big != small and big.contains(small)
+        ]
+        for small in spans
+    ]
+
+
+def periods_within(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    """A flow over part of a period is at most the same flow over the whole period.
+
+    Only metrics the registry marks ``flow`` (non-negative amounts counted over a period)
+    and only stated actual levels: a target or a capacity is no count of what happened.
+    A 累计 figure is left out on the smaller side, because it may count from before the
+    period it is dated in (累计培育81家 by 2024 is not what 2024 added); on the bigger side
+    counting from earlier only makes it bigger, so it stays.
+    """
+    cell = pool.cell
+    flows = [m.name for m in ctx.corpus.registry.metrics if m.flow]
+    derived = cell.array("derived").astype(bool)
+    levels = np.flatnonzero(
+        (cell.array("measure") == "level")
+        & ~derived
+        & (cell.array("cls") == "A")
+        & pd.Index(cell.array("metric")).isin(flows)
+    )
+    if not len(levels):
+        return [], set(), 0
+    # As in ``hierarchy``: each level repeated once per period that contains its own, the
+    # containing periods worked out once per distinct period text.
+    period_code, present = pd.factorize(cell.array("period")[levels])
+    containers = _containers([str(p) for p in present])
+    lengths = np.array([len(c) for c in containers], dtype=np.int64)
+    count = lengths[period_code]
+    # Stated figures are the claims of the same rows (ids below ``pool.stated``).
+    count[ctx.cell.array("status")[levels] == "cumulative"] = 0
+    if not count.any():
+        return [], set(), 0
+    flat = np.array([p for c in containers for p in c], dtype=object)
+    first = (np.cumsum(lengths) - lengths)[period_code]
+    fids = np.repeat(levels, count)
+    offset = np.arange(len(fids)) - np.repeat(np.cumsum(count) - count, count)
+    query = pool.key_parts(fids)
+    query[PERIOD] = pool.vocabularies[PERIOD].find(flat[np.repeat(first, count) + offset])
+    rows, big = pool.lookup(query)
+    keep = isin(big, levels)
+    return order_check(
+        ctx,
+        pool,
+        (fids[rows[keep]], big[keep]),
+        "FC210",
+        "part-period-exceeds-period",
+        "部分期间的数字大于全期（流量指标）",
     )
 
 

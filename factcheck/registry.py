@@ -30,6 +30,8 @@ SUBJECT_KINDS = (
     "group",
     "other",
 )
+METRIC_KEYS = ("aliases", "unit", "accepts", "additive", "flow", "basis", "description")
+SUBJECT_KEYS = ("kind", "parent", "aliases")
 
 #: Words that name the document's own region, its parent, or the country.
 SELF_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县", "全镇", "本镇")
@@ -48,6 +50,10 @@ class Metric:
         unit: the unit it is counted in (its dimension), as text.
         accepts: other counters of the same thing (整车产量 in 辆 also accepts 台).
         additive: whether it adds up across subjects (a district's figure ≤ its city's).
+        flow: whether it is a non-negative amount counted over a period (产值, 收入, 产量,
+            新增…), so that the figure for part of a period is at most the figure for the
+            whole (上半年 ≤ 全年, 2022年 ≤ 2021—2023年累计). False for stocks (余额, 企业数量,
+            常住人口) and for amounts that can be negative (利润, 净增), and by default.
         basis: ``real`` when its growth is stated at comparable prices, else ``nominal``.
         description: what it measures.
     """
@@ -57,6 +63,7 @@ class Metric:
     unit: str = ""
     accepts: tuple[str, ...] = ()
     additive: bool = True
+    flow: bool = False
     basis: str = "nominal"
     description: str = ""
     file: str | None = field(default=None, compare=False)
@@ -297,6 +304,7 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
                 )
             )
             continue
+        problems += _unknown_keys(spec, METRIC_KEYS, f"指标「{name}」", path, line)
         unit = str(spec.get("unit", ""))
         for key, u in (("unit", unit), *(("accepts", a) for a in _strings(spec.get("accepts")))):
             try:
@@ -321,22 +329,24 @@ def _read_metrics(data: Any, path: str, metrics: Metrics, _subjects: Subjects) -
                     code="FC004",
                 )
             )
-        additive = spec.get("additive", True)
-        if not isinstance(additive, bool):
-            problems.append(
-                Problem(
-                    f"指标「{name}」的 additive「{additive}」无效；应为 true 或 false",
-                    path,
-                    _key_line(spec, "additive", line),
-                    code="FC004",
+        additive, flow = spec.get("additive", True), spec.get("flow", False)
+        for key, flag in (("additive", additive), ("flow", flow)):
+            if not isinstance(flag, bool):
+                problems.append(
+                    Problem(
+                        f"指标「{name}」的 {key}「{flag}」无效；应为 true 或 false",
+                        path,
+                        _key_line(spec, key, line),
+                        code="FC004",
+                    )
                 )
-            )
         metric = Metric(
             name=str(name),
             aliases=_strings(spec.get("aliases")),
             unit=unit,
             accepts=_strings(spec.get("accepts")),
             additive=additive is True,
+            flow=flow is True,
             basis=basis,
             description=str(spec.get("description", "")),
             file=path,
@@ -378,6 +388,7 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
                 )
             )
             continue
+        problems += _unknown_keys(spec, SUBJECT_KEYS, f"主体「{name}」", path, line)
         kind = str(spec.get("kind", "region"))
         if kind not in SUBJECT_KINDS:
             problems.append(
@@ -427,6 +438,23 @@ def _read_subjects(data: Any, path: str, _metrics: Metrics, subjects: Subjects) 
                 )
             )
     return problems
+
+
+def _unknown_keys(
+    spec: dict[str, Any], known: tuple[str, ...], what: str, path: str, line: int | None
+) -> list[Problem]:
+    # A misspelt key (flwo: true) would otherwise be dropped without a word, and the metric
+    # would silently keep the default.
+    return [
+        Problem(
+            f"{what}的键「{key}」未知；应为 {'、'.join(known)} 之一",
+            path,
+            _key_line(spec, str(key), line),
+            code="FC004",
+        )
+        for key in spec
+        if key not in known
+    ]
 
 
 def _key_line(spec: Any, key: str, default: int | None) -> int | None:

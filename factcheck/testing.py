@@ -44,7 +44,17 @@ RELATION_KINDS = (
     "change",
     "part",
     "district",
+    "period",
     "capacity",
+)
+#: Periods within others a flow is printed for (the smaller, the whole), as reports date them:
+#: 上半年 and 前三季度 within the year, a month's year-to-date, one year within a plan's years.
+SUB_PERIODS = (
+    ("2023H1", "2023"),
+    ("2023Q1-Q3", "2023"),
+    ("2023Q2", "2023H1"),
+    ("2023-01..2023-11", "2023"),
+    ("2022", "2021..2023"),
 )
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
@@ -184,12 +194,14 @@ def claim_sets(
     Args:
         relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple``, ``change``, ``part``
             (a 其中 part within its whole), ``district`` (即墨区 within 青岛市 for an additive
-            metric) or ``capacity`` (output within the stated capacity); drawn when ``None``.
+            metric), ``period`` (a flow over part of a period within the flow over the whole,
+            :data:`SUB_PERIODS`) or ``capacity`` (output within the stated capacity); drawn
+            when ``None``.
         qualifiers: which qualifiers level figures may be printed with.
         document: the document id.
         leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
             it; its true value is returned in ``ClaimSet.missing``. Not for ``part``,
-            ``district`` and ``capacity``: nothing is derived from an order.
+            ``district``, ``period`` and ``capacity``: nothing is derived from an order.
         honest: print every integer digit (see :func:`printed_values`), so that even the
             strict reading of each figure contains its true value.
     """
@@ -315,7 +327,7 @@ def claim_sets(
             "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
             "end": ("end", _LEVEL_METRIC, "level", str(last)),
         }
-    elif kind in ("part", "district", "capacity"):
+    elif kind in ("part", "district", "period", "capacity"):
         # An order, not an equation: the smaller figure is any fraction of the bigger one, up
         # to all of it. Nothing is derived from an order.
         whole = draw(_positive())
@@ -326,6 +338,10 @@ def claim_sets(
         elif kind == "district":  # a district and its city, for an additive metric
             level("whole", _LEVEL_METRIC, "2023", whole, subject="青岛市")
             level("part", _LEVEL_METRIC, "2023", part, subject="即墨区")
+        elif kind == "period":  # a flow metric: revenue over 上半年 within the year's
+            within, whole_period = draw(st.sampled_from(SUB_PERIODS))
+            level("whole", _LEVEL_METRIC, whole_period, whole)
+            level("part", _LEVEL_METRIC, within, part)
         else:  # what was produced, and the capacity stated for it
             level("whole", _LEVEL_METRIC, "2023", whole, status="capacity")
             level("part", _LEVEL_METRIC, "2023", part)
@@ -577,6 +593,7 @@ def with_value(claim_set: ClaimSet, claim_id: str, value: str) -> ClaimSet:
 __all__ = [
     "QUALIFIERS",
     "RELATION_KINDS",
+    "SUB_PERIODS",
     "ClaimSet",
     "claim_sets",
     "corpus_of",

@@ -489,7 +489,11 @@ def test_a_growth_rate_on_another_documents_base_says_the_base_may_have_been_rev
 
 def test_findings_about_whole_counts_print_them_as_numbers_not_intervals():
     (part,) = check(corpus_of(_part_of_whole("196个", "195个"))).findings
-    assert "「196个」（jm-2023） 超过 「195个」（jm-2023）；" in part.message
+    # Each figure is named by its label, which shows the part's scope (市级) against the whole.
+    assert part.message.startswith(
+        "部分大于整体（其中）：即墨区 重点项目数量 2023（市级） 「196个」（jm-2023） "
+        "超过 即墨区 重点项目数量 2023 「195个」（jm-2023）；"
+    )
     assert part.fix is not None
     assert (part.fix.claim, part.fix.text) == (
         "jm-2023#city-projects",
@@ -527,8 +531,8 @@ def test_the_edges_a_part_exceeds_print_with_the_digits_they_need():
     (finding,) = check(corpus_of([ClaimSet(document=REPORT, claims=claims, truth={})])).findings
     assert (finding.code, finding.severity) == ("FC207", "error")
     assert (
-        "「38.28亿元」（jm-2023） 的下限 38.275亿元 超过 「28.4亿元」（jm-2023） 的上限 28.45亿元"
-        in (finding.message)
+        "「38.28亿元」（jm-2023） 的下限 38.275亿元 超过 即墨区 一般公共预算支出 2023 "
+        "「28.4亿元」（jm-2023） 的上限 28.45亿元" in (finding.message)
     )
     assert finding.fix is not None
     assert finding.fix.text.endswith("应不超过 28.45亿元")

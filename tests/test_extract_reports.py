@@ -1377,3 +1377,46 @@ def test_the_held_out_bulletin_without_its_title_is_still_of_2024() -> None:
     assert len(got) > 100
     # Every figure was read as 2025's, a year not over when the bulletin came out.
     assert {c.period for c in got} == {"2024"}
+
+
+FIVE_YEAR_REVIEW = """# 2024年松岭县人民政府工作报告
+
+## 一、过去五年工作回顾
+
+五年来，全县经济实力稳步提升。五年累计完成固定资产投资1856亿元；累计实现一般公共预算收入\
+212.6亿元；累计新建改扩建中小学幼儿园48所，新增学位2.6万个。
+
+## 二、2023年工作回顾
+
+2023年，全县完成固定资产投资426.3亿元，增长6.5%；一般公共预算收入45.8亿元，增长5.1%；\
+新建改扩建中小学幼儿园{schools}所，新增学位{places}个。上半年完成固定资产投资{h1}亿元。
+
+年末全县人民币存款余额612.4亿元，比6月末减少{deposits}亿元。
+"""
+
+
+@pytest.mark.parametrize(
+    ("schools", "places", "h1", "deposits", "expected"),
+    [
+        # The year within its five, the half year within its year: 12 ≤ 48, 5600 ≤ 2.6万,
+        # 208.4 ≤ 426.3. A balance that fell in the second half is no contradiction.
+        ("12", "5600", "208.4", "8.6", []),
+        # 52 schools in 2023 alone, 48 in the five years that include it.
+        ("52", "5600", "208.4", "8.6", ["FC210 error"]),
+        # 448.4亿元 in the first half, 426.3亿元 in the whole year.
+        ("12", "5600", "448.4", "8.6", ["FC210 error"]),
+        # 2.6万 is [2.55万, 2.65万]: 26000 places in 2023 alone fit within it (equal is allowed).
+        ("12", "26000", "208.4", "8.6", []),
+    ],
+)
+def test_a_year_within_its_five_and_a_half_within_its_year_checked_as_a_draft(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    schools: str,
+    places: str,
+    h1: str,
+    deposits: str,
+    expected: list[str],
+) -> None:
+    text = FIVE_YEAR_REVIEW.format(schools=schools, places=places, h1=h1, deposits=deposits)
+    assert draft_codes(tmp_path, capsys, text, "2024-02") == expected

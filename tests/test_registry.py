@@ -84,6 +84,30 @@ def test_a_metric_has_the_unit_and_additivity_its_checks_need(
 
 
 @pytest.mark.parametrize(
+    ("name", "flow"),
+    [
+        ("地区生产总值", True),  # output over a period: 上半年 ≤ 全年
+        ("社会消费品零售总额", True),
+        ("整车产量", True),
+        ("城镇新增就业", True),
+        ("新建改扩建中小学幼儿园数量", True),  # what was built in the period
+        ("存款余额", False),  # a balance at a date can fall within the year
+        ("规上工业企业数量", False),  # a count of what exists
+        ("常住人口", False),
+        ("规上工业利润总额", False),  # a loss in the second half leaves the year below 上半年
+        ("城镇化率", False),
+    ],
+)
+def test_only_non_negative_amounts_over_a_period_are_flows(
+    name: str, flow: bool, registry: Registry
+):
+    metric = registry.metrics.resolve(name)
+
+    assert metric is not None
+    assert metric.flow is flow
+
+
+@pytest.mark.parametrize(
     ("alias", "name"),
     [
         ("GDP", "地区生产总值"),
@@ -249,6 +273,26 @@ BAD_METRICS = [
     pytest.param(
         GOOD_METRICS
         + """\
+社会消费品零售总额:
+  unit: 元
+  flow: 是  # ←
+""",
+        ("flow「是」无效", "true 或 false"),
+        id="flow-not-a-boolean",
+    ),
+    pytest.param(
+        GOOD_METRICS
+        + """\
+社会消费品零售总额:
+  unit: 元
+  flwo: true  # ←
+""",
+        ("指标「社会消费品零售总额」的键「flwo」未知", "additive、flow、basis"),
+        id="misspelt-key",
+    ),
+    pytest.param(
+        GOOD_METRICS
+        + """\
 地区生产总值:  # ←
   unit: 元
 """,
@@ -320,6 +364,16 @@ BAD_SUBJECTS = [
 """,
         ("kind「zone」未知", "region、company、park"),
         id="unknown-kind",
+    ),
+    pytest.param(
+        GOOD_SUBJECTS
+        + """\
+青岛蓝谷:
+  kind: park
+  parnet: 即墨区  # ←
+""",
+        ("主体「青岛蓝谷」的键「parnet」未知", "kind、parent、aliases"),
+        id="misspelt-key",
     ),
 ]
 
