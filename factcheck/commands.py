@@ -237,7 +237,7 @@ def read_draft_claims(
     :func:`factcheck.region.title_publication`), else today.
     """
     from factcheck.extract import document_for, extract
-    from factcheck.region import draft_region, title_of, title_publication
+    from factcheck.region import draft_region, title_of, title_publication, unnamed_region
 
     text = read_draft(path)
     notes: list[str] = []
@@ -260,8 +260,14 @@ def read_draft_claims(
     base = document_for(path, date, region, text=text)
     doc_id = _unique_id(base.id, taken)
     directives = read_directives(text, str(path), doc_id)
-    document = replace(base, id=doc_id, file=str(path), source=str(path))
-    extracted = extract(directives.masked, date, region, document=doc_id, registry=corpus.registry)
+    # With no region at all, the draft is still checked against itself, under a stand-in.
+    unnamed = unnamed_region(doc_id, text) if region is None else None
+    document = replace(
+        base, id=doc_id, file=str(path), source=str(path), region=unnamed or base.region
+    )
+    extracted = extract(
+        directives.masked, date, unnamed or region, document=doc_id, registry=corpus.registry
+    )
     claims: list[Claim] = []
     unchecked: list[str] = []
     for claim in extracted:
@@ -272,9 +278,10 @@ def read_draft_claims(
             )
         else:
             claims.append(placed)
-    if region is None and (open_ := sum(c.subject is None for c in claims)):
+    if unnamed is not None and (own := sum(c.subject == unnamed for c in claims)):
         notes.append(
-            f"{path.name}：{open_} 个数字没有主体（未指定地区，标题和正文也看不出），无法核对；"
+            f"{path.name}：未指定地区，标题和正文也看不出；{own} 个数字记为「{unnamed}」，"
+            "只在本稿之内核对（占比、增速、分项之和等），不与声明库对照；"
             "请用 --region 指定“全区”“全市”所指的地区"
         )
     return Draft(

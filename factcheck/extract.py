@@ -258,6 +258,12 @@ _AMONG_FILLER = re.compile(r"^(?:居住在|拥有|其中)|(?:为|是|有|达到?
 _SCHOOL_KIND = re.compile(r"学校|小学|中学|初中|高中|幼儿园|学前|高校|高等教育|职业教育|中职|高职")
 _SCHOOL_METRICS = frozenset({"学校数量", "在校学生人数", "专任教师人数"})
 _TRADE_METRICS = frozenset({"进出口总额", "出口总额", "进口总额"})
+#: Kinds of trade customs statistics divide trade into, by mode, by firm and by product:
+#: before 进出口/出口/进口 they name a part even where no 从…看 opens a breakdown.
+_TRADE_KINDS = re.compile(
+    r"(?:一般贸易|加工贸易|保税物流|民营企业|国有企业|外商投资企业|外资企业|机电产品"
+    r"|高新技术产品|劳动密集型产品|农产品)"
+)
 #: 对东盟进出口, 向欧盟出口, 与共建“一带一路”国家的贸易额: the partner before the trade noun.
 _PARTNER = re.compile(
     r"(?:对|向|与)(.{2,24}?)的?(?:货物)?(?:贸易)?(?:进出口|出口|进口|贸易)[额总值]*$"
@@ -1114,14 +1120,19 @@ class _Reader:
 
         After 从…看 / 按…分 / 分…看 opening the paragraph or one of its sentences, the words
         before the metric's name in the figure's own segment (一般贸易, 民营企业, 机电产品) are
-        its scope. A name that is a registry metric in full (第一产业增加值, 城镇消费品零售额)
-        leaves nothing before it.
+        its scope; without such a head, only the kinds trade is divided into
+        (:data:`_TRADE_KINDS`) are. A name that is a registry metric in full (第一产业增加值,
+        城镇消费品零售额) leaves nothing before it.
         """
         if draft.measure not in ("level", "yoy", "change", "share"):
             return None
         head = _BREAKDOWN_HEAD.search(ctx.s, 0, ctx.figure.start)
         if head is None:
-            return None
+            # 。一般贸易进出口925.6亿元 needs no 从贸易方式看 to be a part of the trade.
+            if draft.metric not in _TRADE_METRICS:
+                return None
+            kind = self._kind_before_name(ctx, draft.metric)
+            return kind if kind and _TRADE_KINDS.fullmatch(kind) else None
         named = self._kind_before_name(ctx, draft.metric)
         if named is not None:
             return named or None

@@ -19,7 +19,8 @@ The rules, in order:
    全省), and the registered region of that level it names most by full name — at least
    three times and twice as often as any other (a district's feature names its district
    dozens of times, its city a few).
-4. Else none: the caller says so, and the editor names the region.
+4. Else none: the draft is checked against itself (:func:`unnamed_region`), and the caller
+   says that naming the region would check it against the corpus too.
 
 The title is the first line of the text that reads like one (:func:`title_of`). A guess
 is never silent: ``factcheck check`` and ``factcheck extract`` say which region they took.
@@ -31,8 +32,15 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract_patterns import PART, Lexicon, RegistryLike, fold
+from factcheck.registry import SELF_WORDS
 
-__all__ = ["RegionGuess", "draft_region", "title_of", "title_publication"]
+__all__ = [
+    "RegionGuess",
+    "draft_region",
+    "title_of",
+    "title_publication",
+    "unnamed_region",
+]
 
 _HEADING_MARKS = re.compile(r"^[#>*\s]+|[*\s]+$")
 #: A news title may name the period first: 前三季度松岭县外贸进出口稳中有升.
@@ -191,3 +199,24 @@ _LEVELS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("全市", "我市", "本市"), ("市",)),
     (("全省", "我省", "本省"), ("省",)),
 )
+
+
+def unnamed_region(document: str, text: str) -> str:
+    """A stand-in region for a draft that names none and whose title and body do not tell.
+
+    Its figures still relate to one another: 出口 and 进口 add up to its 进出口, a share is
+    taken of its own total. Extracted with the stand-in as its region they are checked
+    against each other. The name carries the document id, so two such drafts in one run are
+    never taken for one place, and it matches no subject of the corpus, so nothing is
+    compared with other documents.
+
+    A draft that says 全区 or 我区 anywhere is a district's, one that says 全县 a county's:
+    its 全市 is the city above it (the extractor's ``…所在市``), another place. One that
+    says neither speaks of itself as 全市, and its 全市 and its unnamed figures are one
+    place. Without that distinction a district's 增长6.1% and its city's 增长4.9% would be
+    one figure printed twice, and disagree.
+    """
+    for word, level in (("县", "县"), ("区", "区"), ("镇", "镇")):
+        if any(w in text for w in SELF_WORDS if w.endswith(word)):
+            return f"本稿（{document}）所述{level}"
+    return f"本稿（{document}）所述市"

@@ -537,6 +537,23 @@ def test_a_breakdown_names_its_parts_and_keeps_the_period_of_the_text() -> None:
     assert firms.period == "2024"
 
 
+def test_the_kinds_trade_is_divided_into_are_parts_without_a_breakdown_head() -> None:
+    # No 从贸易方式看 here: before, 一般贸易进出口 was read as the total a second time, and the
+    # two totals (1256.8 and 925.6) were one figure that disagreed.
+    text = (
+        "前三季度，全县进出口总值1256.8亿元。一般贸易进出口925.6亿元，占全县外贸总值的73.6%。"
+        "加工贸易出口98.4亿元。机电产品出口312.5亿元。"
+    )
+    claims = extract(text, "2024-10", "松岭县", registry=REGISTRY)
+    levels = [(c.metric, c.value, c.scope) for c in claims if c.measure == "level"]
+    assert levels == [
+        ("进出口总额", "1256.8亿元", None),
+        ("进出口总额", "925.6亿元", "一般贸易"),
+        ("出口总额", "98.4亿元", "加工贸易"),
+        ("出口总额", "312.5亿元", "机电产品"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("exports", "expected"),
     [

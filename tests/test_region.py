@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.region import RegionGuess, draft_region, title_of, title_publication
+from factcheck.region import (
+    RegionGuess,
+    draft_region,
+    title_of,
+    title_publication,
+    unnamed_region,
+)
 from factcheck.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,17 +151,81 @@ def test_the_given_region_wins_over_the_title(
     assert summary["checked"] >= 10
 
 
-def test_a_draft_that_names_no_place_says_its_figures_have_no_subject(
+NEWS = """# 前三季度我市外贸进出口稳中有进
+
+本报讯 记者从市商务局获悉，前三季度，我市货物贸易进出口总值1256.8亿元，同比增长8.3%。\
+其中，出口{exports}亿元，增长10.6%；进口420.3亿元，增长4.0%。一般贸易进出口925.6亿元，\
+占全市外贸总值的{share}%。
+"""
+
+
+def test_a_draft_that_names_no_place_is_checked_against_itself(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Hand checks: 836.5 + 420.3 = 1256.8; 925.6 / 1256.8 = 73.65 %. Before, none of these
+    # figures had a subject, and the draft was not checked at all.
     draft = tmp_path / "brief.md"
-    draft.write_text("工作简报\n\n全年全区地区生产总值增长5.2%，规上工业增加值增长6%。\n", "utf-8")
+    draft.write_text(NEWS.format(exports="836.5", share="73.6"), encoding="utf-8")
     report, err = check_json(capsys, draft)
-    assert "2 个数字没有主体" in err
+    assert "记为「本稿（brief）所述市」，只在本稿之内核对" in err
     assert "--region" in err
+    assert report["findings"] == []
     summary = report["summary"]
     assert isinstance(summary, dict)
-    assert summary["checked"] == 0
+    assert summary["checked"] >= 6  # 进出口 = 出口 + 进口, and the share
+
+    # 846.5 + 420.3 = 1266.8 ≠ 1256.8; 75.6 % is not 925.6 / 1256.8.
+    draft.write_text(NEWS.format(exports="846.5", share="75.6"), encoding="utf-8")
+    report, _ = check_json(capsys, draft)
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert sorted(f["code"] for f in findings if f["severity"] == "error") == ["FC201", "FC401"]
+
+
+DISTRICT = """# 上半年经济运行情况
+
+上半年，全区实现地区生产总值356.2亿元，同比增长6.1%，高于全市{points}个百分点。\
+全市地区生产总值同比增长4.9%。
+"""
+
+
+def test_a_district_draft_that_names_no_place_keeps_its_city_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 全区 and 全市 are two places: 6.1 % and 4.9 % are no one figure printed twice, and their
+    # difference is 1.2 points, not 2.2.
+    draft = tmp_path / "brief.md"
+    draft.write_text(DISTRICT.format(points="1.2"), encoding="utf-8")
+    report, err = check_json(capsys, draft)
+    assert "「本稿（brief）所述区」" in err
+    assert report["findings"] == []
+    draft.write_text(DISTRICT.format(points="2.2"), encoding="utf-8")
+    report, _ = check_json(capsys, draft)
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert [(f["code"], f["severity"]) for f in findings] == [("FC203", "error")]
+    assert "本稿（brief）所述区 地区生产总值" in findings[0]["message"]
+
+
+def test_two_drafts_that_name_no_place_are_not_taken_for_one_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two cities' releases, each consistent in itself: 1256.8亿元 and 980.2亿元 are the totals
+    # of two places, not one figure that disagrees.
+    first, second = tmp_path / "first.md", tmp_path / "second.md"
+    first.write_text(NEWS.format(exports="836.5", share="73.6"), encoding="utf-8")
+    second.write_text(
+        "# 前三季度外贸情况\n\n前三季度，全市货物贸易进出口总值980.2亿元。\n", "utf-8"
+    )
+    report, _ = check_json(capsys, first, str(second))
+    assert report["findings"] == []
+
+
+def test_a_stand_in_place_is_a_district_county_or_city_as_the_draft_speaks() -> None:
+    assert unnamed_region("a", "全区地区生产总值增长5.2%，高于全市0.4个百分点") == "本稿（a）所述区"
+    assert unnamed_region("b", "全县粮食总产量12.3万吨") == "本稿（b）所述县"
+    assert unnamed_region("c", "全市进出口总值1256.8亿元") == "本稿（c）所述市"
+    assert unnamed_region("d", "进出口总值1256.8亿元") == "本稿（d）所述市"
 
 
 @pytest.mark.parametrize(
