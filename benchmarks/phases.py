@@ -36,6 +36,7 @@ STAGES = (
     "part_whole",
     "hierarchy",
     "periods_within",
+    "towns_sum",
     "capacity",
     "targets",
     "_dedupe",

@@ -15,7 +15,8 @@ How a run goes:
 3. Figures with the same key must agree, stated or derived: two documents can contradict each
    other through arithmetic.
 4. Orders are checked: a part (其中) is at most its whole, a district at most its city for
-   additive metrics, a flow over part of a period (上半年) at most the same flow over the whole
+   additive metrics, a document's towns together at most its region, a flow over part of a
+   period (上半年) at most the same flow over the whole
    (全年), production at most capacity. Targets are compared with results (info).
    A growth target is a relation too: on the year before's result, giving the target level.
 5. Rule sets (``rules/*.yaml``) add domain identities.
@@ -72,6 +73,7 @@ from factcheck.orders import (
     part_whole,
     periods_within,
     targets,
+    towns_sum,
 )
 from factcheck.periods import PeriodError, parse_period, year
 from factcheck.pool import (
@@ -949,7 +951,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     findings.extend(agreement)
     checked[claims_of(pool, agreeing)] = True
     evaluated += n_groups
-    for check_fn in (part_whole, hierarchy, periods_within, capacity, targets):
+    for check_fn in (part_whole, hierarchy, towns_sum, periods_within, capacity, targets):
         found, ordered, n = check_fn(ctx, pool)
         findings.extend(found)
         checked[claims_of(pool, ordered)] = True

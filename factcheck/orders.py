@@ -1,5 +1,6 @@
 """Orders and plans: a part (其中) is at most its whole, a district at most its city for
-additive metrics, a flow over part of a period at most the flow over the whole period,
+additive metrics, a document's towns together at most its region, a flow over part of a
+period at most the flow over the whole period,
 production at most capacity; targets are compared with results (info).
 """
 
@@ -21,6 +22,7 @@ from factcheck.wording import (
     figure_label,
     figure_text,
     fmt,
+    fmt_one,
     num,
     prefetch,
     reading_note,
@@ -259,6 +261,160 @@ def periods_within(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], i
         "FC210",
         "part-period-exceeds-period",
         "部分期间的数字大于全期（流量指标）",
+    )
+
+
+#: Places that do not overlap one another within a county or district: its towns (镇, 乡),
+#: its streets (街道) and, in Inner Mongolia, its 苏木. Parks and zones (开发区, 新区) are
+#: laid over them and are never summed.
+_TOWN = ("镇", "乡", "街道", "街办", "苏木")
+
+
+def towns_sum(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
+    """The towns and streets a document gives a figure for add up to at most its region's.
+
+    Within one document only: a table by township (城关镇 182.3亿元, 东湖镇 126.5亿元 … 全县
+    512.2亿元) or the same figures in prose. Only for metrics that add up across subjects,
+    only actual levels, and only places the registry does not put under another parent.
+    Not an equality: a document may list only some of its towns.
+    """
+    names = pool.vocabularies[SUBJECT]
+    if not any(str(t).endswith(_TOWN) for t in names.texts(np.arange(len(names)))):
+        return [], set(), 0  # no town anywhere in the run
+    cell = pool.cell
+    stated = np.arange(pool.stated)
+    additive = [m.name for m in ctx.corpus.registry.metrics if m.additive]
+    keep = (
+        (cell.array("measure")[stated] == "level")
+        & (cell.array("cls")[stated] == "A")
+        & pd.Index(cell.array("metric")[stated]).isin(additive)
+    )
+    rows = stated[keep]
+    if not len(rows):
+        return [], set(), 0
+    subject = cell.array("subject")[rows].astype(str)
+    document = ctx.cell.array("document")[rows]
+    doc_code, docs = pd.factorize(document)
+    region = np.array(
+        [getattr(ctx.corpus.documents.get(d), "region", None) or "" for d in docs], dtype=object
+    )[doc_code]
+    subjects = ctx.corpus.registry.subjects
+
+    def of_region(place: str, region: str) -> bool:
+        # A town the registry puts under another parent is not one of this region's.
+        known = subjects.items.get(place)
+        return known is None or not known.parent or known.parent == region
+
+    # Worked out once per distinct subject, then per distinct (town, region) pair.
+    subject_code, distinct = pd.factorize(subject)
+    town = np.array([str(p).endswith(_TOWN) for p in distinct], dtype=bool)[subject_code]
+    at = np.flatnonzero(town)
+    if len(at):
+        seen: dict[tuple[str, str], bool] = {}
+        for i in at.tolist():
+            pair = (subject[i], region[i])
+            if pair not in seen:
+                seen[pair] = of_region(*pair)
+            town[i] = seen[pair]
+    whole = subject == region
+    if not town.any() or not whole.any():
+        return [], set(), 0
+    frame = pd.DataFrame(
+        {
+            "fid": rows,
+            "doc": document,
+            "metric": cell.array("metric")[rows],
+            "period": cell.array("period")[rows],
+            "scope": ctx.cell.array("scope")[rows],
+            "subject": subject,
+            "lo_s": cell.array("lo_s")[rows],
+            "lo_l": cell.array("lo_l")[rows],
+            "dim": cell.array("dim")[rows],
+            # Where each claim is printed: ties are broken and towns listed in that order,
+            # whatever order the claims were loaded in.
+            "at": list(
+                zip(
+                    ctx.cell.array("file").astype(str)[rows].tolist(),
+                    pd.Series(pd.to_numeric(ctx.cell.array("file_line")[rows])).fillna(-1).tolist(),
+                    ctx.cell.array("id")[rows].tolist(),
+                    strict=True,
+                )
+            ),
+        }
+    ).fillna({"scope": ""})
+    key = ["doc", "metric", "period", "scope", "dim"]
+    # A town printed twice (in a table and in the prose) counts once, at its lowest.
+    parts = frame[town].sort_values(["lo_l", "at"]).drop_duplicates([*key, "subject"])
+    parts = parts.sort_values("at")
+    counted = parts.groupby(key, sort=False).agg(
+        n=("fid", "size"), lo_s=("lo_s", "sum"), lo_l=("lo_l", "sum"), fids=("fid", list)
+    )
+    counted = counted[counted["n"] >= 2]
+    if counted.empty:
+        return [], set(), 0
+    hi_s, hi_l = cell.array("hi_s"), cell.array("hi_l")
+    # The region's figure printed twice (the table's 全县 row and the prose) is one
+    # comparison, against the wider printing; the other is named with it.
+    wholes = frame[whole].assign(hi_l=hi_l[frame["fid"][whole].to_numpy()])
+    wholes = wholes.sort_values(["hi_l", "at"], ascending=[False, True])
+    also = wholes.groupby(key, sort=False)["fid"].agg(list)
+    pairs = wholes.drop_duplicates(key).merge(counted.reset_index(), on=key, suffixes=("", "_sum"))
+    findings: list[Finding] = []
+    took: set[int] = set()
+    caps = cell.array("cap")
+    for big, towns, sum_s, sum_l, printed in zip(
+        pairs["fid"].tolist(),
+        pairs["fids"].tolist(),
+        pairs["lo_s_sum"].tolist(),
+        pairs["lo_l_sum"].tolist(),
+        [also[tuple(k)] for k in pairs[key].itertuples(index=False)],
+        strict=True,
+    ):
+        took.update([*printed, *towns])
+        cap = min(int(caps[f]) for f in (big, *towns))
+        if sum_l > hi_l[big]:
+            sev = min(ERROR, cap)
+        elif sum_s > hi_s[big]:
+            sev = min(WARNING, cap)
+        else:
+            sev = 0
+        if pool.records is not None:
+            title = f"各镇街之和不超过全域：{figure_label(ctx, pool, big)}"
+            pool.record(
+                "FC211",
+                "towns-exceed-whole",
+                title,
+                (*towns, big),
+                SEVERITY[sev] if sev else "pass",
+            )
+        if sev:
+            others = [f for f in printed if f != big]
+            findings.append(_towns_finding(ctx, pool, towns, big, others, sev))
+    return findings, took, len(pairs)
+
+
+def _towns_finding(
+    ctx: Context, pool: Pool, towns: list[int], big: int, others: list[int], sev: int
+) -> Finding:
+    prefetch(ctx, pool, np.array([*towns, big, *others], dtype=np.int64))
+    unit = display(ctx, pool, big)
+    r = "l" if sev == ERROR else "s"
+    total = sum(float(pool.cell(f, f"lo_{r}")) for f in towns)
+    listed = " + ".join(f"{pool.cell(f, 'subject')} {figure_text(ctx, pool, f)}" for f in towns)
+    _, top = ends((pool.cell(big, "lo_s"), pool.cell(big, f"hi_{r}")), unit)
+    message = (
+        f"各镇（乡、街道）数字之和大于全域：{listed} 之和至少 {fmt_one(total, unit)}，"
+        f"超过 {figure_label(ctx, pool, big)} {figure_text(ctx, pool, big)} 的上限 {top}；"
+        f"{reading_note(sev)}"
+    )
+    return Finding(
+        code="FC211",
+        name="towns-exceed-whole",
+        severity=SEVERITY[sev],  # type: ignore[arg-type]
+        message=message,
+        claims=refs(ctx, pool, [big, *towns, *others]),
+        metric=str(pool.cell(big, "metric")),
+        subject=str(pool.cell(big, "subject")),
     )
 
 

@@ -44,9 +44,12 @@ RELATION_KINDS = (
     "change",
     "part",
     "district",
+    "towns",
     "period",
     "capacity",
 )
+#: Towns of a district, for ``towns`` claim sets: names no registry holds.
+TOWNS = ("城关镇", "东湖镇", "西山乡", "南岭街道")
 #: Periods within others a flow is printed for (the smaller, the whole), as reports date them:
 #: 上半年 and 前三季度 within the year, a month's year-to-date, one year within a plan's years.
 SUB_PERIODS = (
@@ -194,14 +197,16 @@ def claim_sets(
     Args:
         relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple``, ``change``, ``part``
             (a 其中 part within its whole), ``district`` (即墨区 within 青岛市 for an additive
-            metric), ``period`` (a flow over part of a period within the flow over the whole,
-            :data:`SUB_PERIODS`) or ``capacity`` (output within the stated capacity); drawn
-            when ``None``.
+            metric), ``towns`` (two to four of :data:`TOWNS`, whose figures add up to at most
+            the district's), ``period`` (a flow over part of a period within the flow over
+            the whole, :data:`SUB_PERIODS`) or ``capacity`` (output within the stated
+            capacity); drawn when ``None``.
         qualifiers: which qualifiers level figures may be printed with.
         document: the document id.
         leave_out: a role to leave out (``whole``, ``previous`` …) so the engine must derive
             it; its true value is returned in ``ClaimSet.missing``. Not for ``part``,
-            ``district``, ``period`` and ``capacity``: nothing is derived from an order.
+            ``district``, ``towns``, ``period`` and ``capacity``: nothing is derived from an
+            order.
         honest: print every integer digit (see :func:`printed_values`), so that even the
             strict reading of each figure contains its true value.
     """
@@ -327,7 +332,7 @@ def claim_sets(
             "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
             "end": ("end", _LEVEL_METRIC, "level", str(last)),
         }
-    elif kind in ("part", "district", "period", "capacity"):
+    elif kind in ("part", "district", "towns", "period", "capacity"):
         # An order, not an equation: the smaller figure is any fraction of the bigger one, up
         # to all of it. Nothing is derived from an order.
         whole = draw(_positive())
@@ -338,6 +343,14 @@ def claim_sets(
         elif kind == "district":  # a district and its city, for an additive metric
             level("whole", _LEVEL_METRIC, "2023", whole, subject="青岛市")
             level("part", _LEVEL_METRIC, "2023", part, subject="即墨区")
+        elif kind == "towns":  # towns of the district (not in the registry), disjoint
+            level("whole", _LEVEL_METRIC, "2023", whole)
+            # Each town a share of the whole, the shares adding up to at most all of it.
+            weights = [draw(st.integers(1, 100)) for _ in TOWNS[: draw(st.integers(2, 4))]]
+            total = sum(weights) + draw(st.integers(0, 100))
+            for n, (town, w) in enumerate(zip(TOWNS, weights, strict=False)):
+                cid = "part" if n == 0 else f"part-{n + 1}"
+                level(cid, _LEVEL_METRIC, "2023", whole * w / total, subject=town)
         elif kind == "period":  # a flow metric: revenue over 上半年 within the year's
             within, whole_period = draw(st.sampled_from(SUB_PERIODS))
             level("whole", _LEVEL_METRIC, whole_period, whole)
@@ -594,6 +607,7 @@ __all__ = [
     "QUALIFIERS",
     "RELATION_KINDS",
     "SUB_PERIODS",
+    "TOWNS",
     "ClaimSet",
     "claim_sets",
     "corpus_of",

@@ -1437,3 +1437,38 @@ def test_a_year_within_its_five_and_a_half_within_its_year_checked_as_a_draft(
 ) -> None:
     text = FIVE_YEAR_REVIEW.format(schools=schools, places=places, h1=h1, deposits=deposits)
     assert draft_codes(tmp_path, capsys, text, "2024-02") == expected
+
+
+TOWNSHIP_TABLE = """# 2023年松岭县国民经济和社会发展统计公报
+
+表1 2023年分乡镇主要经济指标
+
+| 地区 | 地区生产总值（亿元） | 比上年增长（%） | 占全县比重（%） |
+|---|---|---|---|
+| 城关镇 | 182.3 | 6.1 | 35.6 |
+| 东湖镇 | 126.5 | 5.4 | 24.7 |
+| 西山乡 | {xishan} | 4.9 | {share} |
+| 南岭镇 | 107.6 | 6.6 | 21.0 |
+| 松岭经济开发区 | 210.4 | 7.2 | 41.1 |
+| 全县 | 512.2 | 5.9 | 100.0 |
+
+全年全县地区生产总值512.2亿元，比上年增长5.9%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("xishan", "share", "expected"),
+    [
+        # Hand checks: 182.3 + 126.5 + 95.8 + 107.6 = 512.2; 95.8 / 512.2 = 18.7 %. The zone
+        # (210.4) lies across the towns and is not added.
+        ("95.8", "18.7", []),
+        # 105.8 with its share moved to match (105.8 / 512.2 = 20.66 %): each row agrees with
+        # the total, but the towns add up to 522.2 > 512.2. Before, nothing was found.
+        ("105.8", "20.7", ["FC211 error"]),
+    ],
+)
+def test_a_table_by_township_adds_up_to_at_most_the_county(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], xishan: str, share: str, expected: list[str]
+) -> None:
+    text = TOWNSHIP_TABLE.format(xishan=xishan, share=share)
+    assert draft_codes(tmp_path, capsys, text, "2024-03") == expected
