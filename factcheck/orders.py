@@ -1,7 +1,7 @@
 """Orders and plans: a part (其中) is at most its whole, a district at most its city for
 additive metrics, a document's towns together at most its region, a flow over part of a
-period at most the flow over the whole period,
-production at most capacity; targets are compared with results (info).
+period at most the flow over the whole period, production at most capacity; targets are
+compared with results (info).
 """
 
 from __future__ import annotations
@@ -228,10 +228,12 @@ def periods_within(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], i
     """A flow over part of a period is at most the same flow over the whole period.
 
     Only metrics the registry marks ``flow`` (non-negative amounts counted over a period)
-    and only stated actual levels: a target or a capacity is no count of what happened.
-    A 累计 figure is left out on the smaller side, because it may count from before the
-    period it is dated in (累计培育81家 by 2024 is not what 2024 added); on the bigger side
-    counting from earlier only makes it bigger, so it stays.
+    and only stated actual levels (an estimate among them: a year cannot end below what its
+    first half already counted); a target or a capacity is no count of what happened. A 累计
+    figure dated to a year is left out on the smaller side, because it may count from before
+    that year (累计完成投资 since a project began); one dated to months, quarters or a half
+    (1—9月累计) is that stretch of the year, and is compared. On the bigger side counting from
+    earlier only makes a figure bigger, so every 累计 figure stays.
     """
     cell = pool.cell
     levels = _stated_actual_levels(pool, [m.name for m in ctx.corpus.registry.metrics if m.flow])
@@ -244,7 +246,8 @@ def periods_within(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], i
     lengths = np.array([len(c) for c in containers], dtype=np.int64)
     count = lengths[period_code]
     # Stated figures are the claims of the same rows (ids below ``pool.stated``).
-    count[ctx.cell.array("status")[levels] == "cumulative"] = 0
+    yearly = np.array([len(str(p)) == 4 for p in present], dtype=bool)[period_code]
+    count[(ctx.cell.array("status")[levels] == "cumulative") & yearly] = 0
     if not count.any():
         return [], set(), 0
     flat = np.array([p for c in containers for p in c], dtype=object)
@@ -283,14 +286,7 @@ def towns_sum(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
     if not any(str(t).endswith(_TOWN) for t in names.texts(np.arange(len(names)))):
         return [], set(), 0  # no town anywhere in the run
     cell = pool.cell
-    stated = np.arange(pool.stated)
-    additive = [m.name for m in ctx.corpus.registry.metrics if m.additive]
-    keep = (
-        (cell.array("measure")[stated] == "level")
-        & (cell.array("cls")[stated] == "A")
-        & pd.Index(cell.array("metric")[stated]).isin(additive)
-    )
-    rows = stated[keep]
+    rows = _stated_actual_levels(pool, [m.name for m in ctx.corpus.registry.metrics if m.additive])
     if not len(rows):
         return [], set(), 0
     subject = cell.array("subject")[rows].astype(str)
@@ -402,7 +398,7 @@ def _towns_finding(
     r = "l" if sev == ERROR else "s"
     total = sum(float(pool.cell(f, f"lo_{r}")) for f in towns)
     listed = " + ".join(f"{pool.cell(f, 'subject')} {figure_text(ctx, pool, f)}" for f in towns)
-    _, top = ends((pool.cell(big, "lo_s"), pool.cell(big, f"hi_{r}")), unit)
+    _, top = ends((pool.cell(big, f"lo_{r}"), pool.cell(big, f"hi_{r}")), unit)
     message = (
         f"各镇（乡、街道）数字之和大于全域：{listed} 之和至少 {fmt_one(total, unit)}，"
         f"超过 {figure_label(ctx, pool, big)} {figure_text(ctx, pool, big)} 的上限 {top}；"

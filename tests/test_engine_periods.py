@@ -115,14 +115,12 @@ def test_a_profit_can_shrink_over_the_year_and_is_not_checked():
     assert _findings((YEAR, claims)) == ()
 
 
-def test_targets_other_scopes_and_running_totals_are_not_compared():
+def test_targets_and_other_scopes_are_not_compared():
     year = ((YEAR, (_claim(YEAR, "retail-2023", "社会消费品零售总额", "2023", "298.4亿元"),)),)
     # A half-year target above the year's result says nothing about what happened.
     assert _findings(*_retail("312.6亿元", "298.4亿元", status="target")) == ()
     # 限上 retail is another figure than all retail of the year.
     assert _findings(*_retail("312.6亿元", "298.4亿元", scope="限上")) == ()
-    # 累计 may count from before 2023 (累计实现 since the project began).
-    assert _findings(*_retail("312.6亿元", "298.4亿元", status="cumulative")) == ()
     # Another subject's half year is compared with nothing here.
     other = (H1, (_claim(H1, "h1", "社会消费品零售总额", "2023H1", "312.6亿元", subject="城阳区"),))
     assert _findings(other, *year) == ()
@@ -132,5 +130,22 @@ def test_an_as_of_date_is_no_stretch_of_time_and_contains_nothing():
     claims = (
         _claim(YEAR, "sales-to-date", "商品房销售额", "2023-06-30", "95.3亿元"),
         _claim(YEAR, "sales", "商品房销售额", "2023", "80.2亿元"),
+    )
+    assert _findings((YEAR, claims)) == ()
+
+
+def test_a_running_total_of_part_of_a_year_is_compared_but_not_one_dated_to_a_year():
+    # 1—9月累计 is the first nine months: 1520亿元 of them cannot exceed the year's 1488.2亿元.
+    claims = (
+        _claim(YEAR, "q1-q3", "规上工业营业收入", "2023Q1-Q3", "1520.3亿元", status="cumulative"),
+        _claim(YEAR, "year", "规上工业营业收入", "2023", "1488.2亿元"),
+    )
+    (finding,) = _findings((YEAR, claims))
+    assert (finding.code, finding.severity) == ("FC210", "error")
+    # 累计完成投资 dated 2023 may count from before 2023 (since the project began): it is no
+    # part of the three years 2021—2023 it is compared with here.
+    claims = (
+        _claim(YEAR, "since-start", "固定资产投资", "2023", "1856.2亿元", status="cumulative"),
+        _claim(YEAR, "three-years", "固定资产投资", "2021..2023", "1288.4亿元"),
     )
     assert _findings((YEAR, claims)) == ()
