@@ -6,13 +6,14 @@ compared with results (info).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from factcheck.findings import Finding, Fix
-from factcheck.keys import CLS, MEASURE, METRIC, PERIOD, SUBJECT
+from factcheck.keys import CLS, MEASURE, METRIC, PARTS, PERIOD, SUBJECT
 from factcheck.periods import PeriodError, parse_period
 from factcheck.pool import ERROR, SEVERITY, WARNING, Context, Pool, isin
 from factcheck.wording import (
@@ -169,34 +170,50 @@ def _stated_actual_levels(pool: Pool, metrics: list[str]) -> np.ndarray:
     )
 
 
+def _bigger_figures(
+    pool: Pool,
+    levels: np.ndarray,
+    part: int,
+    bigger: Callable[[str], list[str]],
+    skip: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (level, figure) where the figure is one of ``levels`` with the level's key but
+    for ``part``, which is one of ``bigger(text)`` for the level's own text of that part
+    (its subject's ancestors, the periods that contain its period).
+
+    Each level is repeated once per bigger text, worked out once per distinct text, and the
+    keys are looked up among the run's. ``skip``: levels not to take as the smaller side.
+    """
+    code, present = pd.factorize(pool.cell.array(PARTS[part])[levels])
+    lists = [bigger(str(text)) for text in present]
+    lengths = np.array([len(found) for found in lists], dtype=np.int64)
+    count = lengths[code]
+    if skip is not None:
+        count[skip] = 0
+    if not count.any():
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    flat = np.array([text for found in lists for text in found], dtype=object)
+    first = (np.cumsum(lengths) - lengths)[code]
+    fids = np.repeat(levels, count)
+    offset = np.arange(len(fids)) - np.repeat(np.cumsum(count) - count, count)
+    query = pool.key_parts(fids)
+    query[part] = pool.vocabularies[part].find(flat[np.repeat(first, count) + offset])
+    rows, big = pool.lookup(query)
+    keep = isin(big, levels)
+    return fids[rows[keep]], big[keep]
+
+
 def hierarchy(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], int]:
-    cell = pool.cell
     additive = [m.name for m in ctx.corpus.registry.metrics if m.additive]
     levels = _stated_actual_levels(pool, additive)
     if not len(levels):
         return [], set(), 0
-    subjects = ctx.corpus.registry.subjects
-    # The same figure of each ancestor of a figure's subject: its key with the subject
-    # replaced, looked up among the keys of the run. Each level is repeated once per
-    # ancestor, nearest first, worked out once per distinct subject.
-    subject_code, present = pd.factorize(cell.array("subject")[levels])
-    lineages = [subjects.ancestors(str(s)) for s in present]
-    lengths = np.array([len(a) for a in lineages], dtype=np.int64)
-    count = lengths[subject_code]
-    if not count.any():
-        return [], set(), 0
-    flat = np.array([a for lineage in lineages for a in lineage], dtype=object)
-    first = (np.cumsum(lengths) - lengths)[subject_code]
-    fids = np.repeat(levels, count)
-    offset = np.arange(len(fids)) - np.repeat(np.cumsum(count) - count, count)
-    query = pool.key_parts(fids)
-    query[SUBJECT] = pool.vocabularies[SUBJECT].find(flat[np.repeat(first, count) + offset])
-    rows, big = pool.lookup(query)
-    keep = isin(big, levels)
+    # The same figure of each ancestor of a figure's subject, nearest first.
+    pairs = _bigger_figures(pool, levels, SUBJECT, ctx.corpus.registry.subjects.ancestors)
     return order_check(
         ctx,
         pool,
-        (fids[rows[keep]], big[keep]),
+        pairs,
         "FC208",
         "part-exceeds-parent",
         "下级地区数字大于上级（可加指标）",
@@ -235,33 +252,22 @@ def periods_within(ctx: Context, pool: Pool) -> tuple[list[Finding], set[int], i
     (1—9月累计) is that stretch of the year, and is compared. On the bigger side counting from
     earlier only makes a figure bigger, so every 累计 figure stays.
     """
-    cell = pool.cell
     levels = _stated_actual_levels(pool, [m.name for m in ctx.corpus.registry.metrics if m.flow])
     if not len(levels):
         return [], set(), 0
-    # As in ``hierarchy``: each level repeated once per period that contains its own, the
-    # containing periods worked out once per distinct period text.
-    period_code, present = pd.factorize(cell.array("period")[levels])
-    containers = _containers([str(p) for p in present])
-    lengths = np.array([len(c) for c in containers], dtype=np.int64)
-    count = lengths[period_code]
+    period = pool.cell.array("period")[levels]
+    present = [str(p) for p in pd.unique(period)]
+    containers = dict(zip(present, _containers(present), strict=True))
+    # A 累计 dated to a year (2023, four characters) is not taken as the smaller figure.
     # Stated figures are the claims of the same rows (ids below ``pool.stated``).
-    yearly = np.array([len(str(p)) == 4 for p in present], dtype=bool)[period_code]
-    count[(ctx.cell.array("status")[levels] == "cumulative") & yearly] = 0
-    if not count.any():
-        return [], set(), 0
-    flat = np.array([p for c in containers for p in c], dtype=object)
-    first = (np.cumsum(lengths) - lengths)[period_code]
-    fids = np.repeat(levels, count)
-    offset = np.arange(len(fids)) - np.repeat(np.cumsum(count) - count, count)
-    query = pool.key_parts(fids)
-    query[PERIOD] = pool.vocabularies[PERIOD].find(flat[np.repeat(first, count) + offset])
-    rows, big = pool.lookup(query)
-    keep = isin(big, levels)
+    skip = ctx.cell.array("status")[levels] == "cumulative"
+    at = np.flatnonzero(skip)
+    skip[at] = [len(str(p)) == 4 for p in period[at]]
+    pairs = _bigger_figures(pool, levels, PERIOD, containers.__getitem__, skip=skip)
     return order_check(
         ctx,
         pool,
-        (fids[rows[keep]], big[keep]),
+        pairs,
         "FC210",
         "part-period-exceeds-period",
         "部分期间的数字大于全期（流量指标）",
