@@ -16,8 +16,8 @@ How a run goes:
    other through arithmetic.
 4. Orders are checked: a part (其中) is at most its whole, a district at most its city for
    additive metrics, a document's towns together at most its region, a flow over part of a
-   period (上半年) at most the same flow over the whole
-   (全年), production at most capacity. Targets are compared with results (info).
+   period (上半年) at most the same flow over the whole (全年), production at most capacity.
+   Targets are compared with results (info).
    A growth target is a relation too: on the year before's result, giving the target level.
 5. Rule sets (``rules/*.yaml``) add domain identities.
 
