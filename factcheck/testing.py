@@ -32,6 +32,7 @@ from factcheck.corpus import Corpus, _empty_table, extend_corpus
 from factcheck.expr import BinOp, Compare, Neg, Number, Ref, Sum
 from factcheck.registry import Registry
 from factcheck.rules import Rule
+from factcheck.units import base_factor, parse_unit
 
 #: Qualifiers a report prints, and which way each may round the true value.
 QUALIFIERS = ("plain", "plus", "at_least", "near", "about")
@@ -489,7 +490,8 @@ def rule_claim_sets(
     The one solved for is the last figure the rule is affine in (sums, differences, scaling,
     a divided figure: 三次产业增加值之和 = 地区生产总值, 城镇常住人口 / 常住人口 = 城镇化率,
     人均地区生产总值 ≤ 地区生产总值 / 常住人口 × 1.05). For ``<=`` and ``>=`` it is put on the
-    safe side of the solution.
+    safe side of the solution. Its ``truth`` holds each value in its metric's own unit (元,
+    公斤/亩, 67 for 67%; a share as a fraction), the unit the claim prints it in.
     """
     expr: Compare = rule.expr
     if any(isinstance(n, Sum) for n in (expr.left, expr.right)):
@@ -515,11 +517,13 @@ def rule_claim_sets(
         return _positive(1, 100) if unit_of(name) in _RATE_UNITS else _positive(1e6, 1e11)
 
     def per(name: str) -> Decimal:
-        # Values are drawn as printed (城镇化率 67 for 67%); rules read percentages as
-        # fractions (0.67), and so must the arithmetic that solves for the last figure.
+        # Values are drawn as printed, in the metric's unit (城镇化率 67 for 67%, 粮食单产 433
+        # for 433公斤/亩); rules read them on the engine's scale (0.67; grams per square
+        # metre), and so must the arithmetic that solves for the last figure.
         if measure_of(name) == "share":
             return Decimal(1)
-        return {"%": Decimal(100), "‰": Decimal(1000)}.get(unit_of(name), Decimal(1))
+        factor, _ = base_factor(parse_unit(unit_of(name)))
+        return 1 / factor
 
     last = _solvable(expr, names)
     values = {n: draw(values_of(n)) for n in names if n != last}
