@@ -124,6 +124,14 @@ MAX_ROUNDS = 4
 #: (relative) before the revision is worth a warning rather than a note.
 REVISION_BAND = 0.05
 
+#: Beyond this (the larger figure more than twice the smaller, under the lenient reading)
+#: a restatement is no revision any statistical practice allows but two figures that
+#: cannot both be right — a slip of 万 for 亿, a digit, another scope — and is an error.
+#: A rate must also be more than REVISION_POINTS percentage points apart: 预计增长1% against
+#: a final 2.1% is a revision of a small number, not a contradiction.
+REVISION_LIMIT = 0.5
+REVISION_POINTS = 1.0
+
 
 _STATUS_CLASS = {
     "actual": "A",
@@ -1751,6 +1759,11 @@ def _agreement_finding(
         where = "在" if within else "超出"
         inside = "内" if within else ""
         what = f"预计/初步数与最终数不一致（修订{where} ±{REVISION_BAND:.0%} 的修订幅度{inside}）"
+        if _beyond_revision(
+            (ca.lo_l, ca.hi_l), (cb.lo_l, cb.hi_l), str(pool.cell(a, "measure")) in _RATES
+        ):
+            sev = ERROR
+            what = "预计/初步数与最终数相差一倍以上，不是修订能解释的"
     elif derived_a or derived_b:
         code, name = (
             ("FC111", "derived-conflict")
@@ -1794,6 +1807,26 @@ def _agreement_finding(
         subject=str(ca.subject),
         chain=chain_of(pool, [a, b]),
     )
+
+
+#: Measures printed in % or 个百分点 (see REVISION_POINTS).
+_RATES = frozenset(("yoy", "share", "cagr", "pp", "contribution"))
+
+
+def _beyond_revision(a: tuple[float, float], b: tuple[float, float], rate: bool) -> bool:
+    """Whether two readings of one figure are further apart than any revision: the gap
+    between the intervals is more than REVISION_LIMIT of the larger figure (and, for a
+    rate, more than REVISION_POINTS). An open side (突破700亿元) reaches no further than
+    its bound."""
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    edges = [abs(v) for v in (*a, *b) if np.isfinite(v)]
+    if not np.isfinite(gap) or not edges:
+        return False
+    if rate:
+        return gap > max(REVISION_LIMIT * max(edges), REVISION_POINTS)
+    # A level that changes sign (a profit restated as a loss) is left a warning: no factor
+    # between the two says how far apart they are.
+    return (a[0] < 0) == (b[0] < 0) and gap > REVISION_LIMIT * max(edges)
 
 
 def _figures(ctx: Context, pool: Pool) -> tuple[FigureValue, ...]:

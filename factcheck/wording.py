@@ -33,6 +33,8 @@ def reading_note(sev: int, capped: str = "") -> str:
 def agreement_note(sev: int, revision: bool, code: str) -> str:
     if code == "FC103":
         return "可能是目标调整或目标期限不同，请核对"
+    if revision and sev == ERROR:
+        return "请核对哪一处有误（单位、位数或口径）"
     if revision:
         return "修订不是矛盾，请核对口径与时点"
     return reading_note(sev)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from factcheck import check
 from factcheck.claims import Claim, Document, Selector
-from factcheck.engine import DEFLATOR_BAND, REVISION_BAND
+from factcheck.engine import DEFLATOR_BAND, REVISION_BAND, REVISION_LIMIT, REVISION_POINTS
 from factcheck.testing import ClaimSet, corpus_of
 
 REPORT = Document(id="jm-2023", title="即墨区2023年国民经济和社会发展统计公报", published="2024-03")
@@ -141,16 +141,61 @@ def _revision(estimate: str, final: str):
         ("310.2亿元", "info"),
         # → 330.7: 0.05 × 330.75 = 16.54; 330.65 − 16.54 = 314.11 > 300.55: a warning.
         ("330.7亿元", "warning"),
-        # → 600.1, twice the estimate: still a revision, still not an error.
+        # → 600.1, about twice the estimate: the lenient gap 600.05 − 300.55 = 299.50 is
+        # under half the larger figure, 0.5 × 600.15 = 300.08: still a revision.
         ("600.1亿元", "warning"),
+        # → 901.5, three times: 901.45 − 300.55 = 600.90 > 0.5 × 901.55 = 450.78. No
+        # revision moves a figure that far; one of the two is wrong.
+        ("901.5亿元", "error"),
+        # → 100.1, a third: 300.45 − 100.15 = 200.30 > 0.5 × 300.55 = 150.28.
+        ("100.1亿元", "error"),
     ],
 )
 def test_an_estimate_restated_by_a_final_figure_is_a_revision(final, expected):
-    assert REVISION_BAND == 0.05  # the arithmetic above assumes it
+    # the arithmetic above assumes these
+    assert (REVISION_BAND, REVISION_LIMIT) == (0.05, 0.5)
     report = _revision("300.5亿元", final)
     assert _outcome(report) == {("FC102", expected)}
     (finding,) = report.findings
     assert {c.id for c in finding.claims} == {"gdp-est", "gdp"}
+
+
+def _growth_revision(estimate: str, final: str):
+    return _checked(
+        (
+            PLAN,
+            (
+                _claim(
+                    PLAN,
+                    "g-est",
+                    "一般公共预算收入",
+                    "2022",
+                    estimate,
+                    measure="yoy",
+                    status="estimate",
+                ),
+            ),
+        ),
+        (REPORT, (_claim(REPORT, "g", "一般公共预算收入", "2022", final, measure="yoy"),)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("estimate", "final", "expected"),
+    [
+        # 预计增长1.0% → 2.1%: the lenient gap 2.05 − 1.05 = 1.00 is more than half of
+        # 2.15 but not more than one percentage point: a revision of a small rate.
+        ("1.0%", "2.1%", "warning"),
+        # 6.2% → 18.6%: 18.55 − 6.25 = 12.30 > max(0.5 × 18.65, 1): an error.
+        ("6.2%", "18.6%", "error"),
+        # 6.2% → 6.5%: the band is 0.05 × 6.55 = 0.33 and 6.45 − 0.33 = 6.12 ≤ 6.25: a note.
+        ("6.2%", "6.5%", "info"),
+    ],
+)
+def test_a_growth_estimate_is_judged_in_percentage_points_too(estimate, final, expected):
+    assert REVISION_POINTS == 1.0
+    report = _growth_revision(estimate, final)
+    assert _outcome(report) == {("FC102", expected)}
 
 
 def test_an_estimate_confirmed_by_the_final_figure_is_not_reported():
