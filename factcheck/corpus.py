@@ -552,6 +552,11 @@ def _yaml_kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _selector_shaped(value: Any) -> bool:
+    """A selector mapping, or one name standing for it (of: 地区生产总值, against: 2022)."""
+    return isinstance(value, dict) or (isinstance(value, str | int) and not isinstance(value, bool))
+
+
 def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -584,11 +589,12 @@ def _read_claim(item: Any, path: str, line: int) -> tuple[dict[str, Any] | None,
             continue
         problems.append(Problem(message, path, line, code="FC005"))
     for name in ("of", "against"):
-        if name in item and not isinstance(item[name], dict):
+        # One name stands for a selector of that one field (of: 地区生产总值, against: '2022').
+        if name in item and not _selector_shaped(item[name]):
             problems.append(
                 Problem(
                     f"{label}的 {name} 应为选择器映射，如 {{metric: 地区生产总值}}，"
-                    f"实际为 {item[name]!r}",
+                    f"或一个指标、地区或时期的名字，实际为 {item[name]!r}",
                     path,
                     item.line_of(name),
                     code="FC005",

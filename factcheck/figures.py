@@ -26,7 +26,14 @@ from factcheck.claims import FIELD_ORDER, MEASURES, Document
 from factcheck.errors import QuantityError
 from factcheck.periods import PeriodError, parse_period, period_parses
 from factcheck.quantity import Figure, parse_readings
-from factcheck.registry import Metric, Registry
+from factcheck.registry import (
+    COUNTRY_WORDS,
+    PARENT_WORDS,
+    PROVINCE_WORDS,
+    SELF_WORDS,
+    Metric,
+    Registry,
+)
 from factcheck.units import (
     COUNTED_UNITS,
     Unit,
@@ -229,8 +236,10 @@ def _period(value: Any) -> tuple[str, bool]:
 
 
 def _resolve_selector(value: Any, registry: Registry, region: str | None) -> dict[str, str] | None:
-    if not value:
+    if value is None or value == {} or value == "":
         return None
+    if not isinstance(value, dict):
+        value = _selector_of_name(str(value), registry)
     out = {str(k): str(v) for k, v in value.items() if v is not None}
     if "metric" in out:
         m = registry.metrics.resolve(out["metric"])
@@ -241,6 +250,24 @@ def _resolve_selector(value: Any, registry: Registry, region: str | None) -> dic
     if "period" in out:
         out["period"], _ = _period(out["period"])
     return out
+
+
+_PLACE_WORDS = frozenset((*SELF_WORDS, *PARENT_WORDS, *PROVINCE_WORDS, *COUNTRY_WORDS))
+
+
+def _selector_of_name(name: str, registry: Registry) -> dict[str, str]:
+    """A selector written as one name (``of: 地区生产总值``, ``against: '2022'``,
+    ``against: 青岛市``): a metric if the registry knows it, else a period if it reads as one,
+    else a subject if it is registered or a word like 全市. Anything else is taken for a
+    metric, so that the unknown-metric check names it rather than a share of a place nobody
+    heard of being left undecided."""
+    if registry.metrics.resolve(name) is not None:
+        return {"metric": name}
+    if _period(name)[1]:
+        return {"period": name}
+    if registry.subjects.resolve(name) is not None or name in _PLACE_WORDS:
+        return {"subject": name}
+    return {"metric": name}
 
 
 def _figure_columns(value: str, measure: str, metric: Metric | None) -> dict[str, Any]:

@@ -87,6 +87,28 @@ def test_relative_subjects_and_aliases_are_resolved_when_loading(shipped: Corpus
     assert share.subject == "即墨区"  # not written in the file: the document's region
 
 
+def test_one_name_stands_for_a_selector(registry: Registry, tmp_path: Path):
+    # A metric (by alias), a year written bare (YAML reads 2022 as a number), a place word.
+    (tmp_path / "bulletin.yaml").write_text(
+        """\
+document: {id: qd-bulletin, published: 2024-03-20, region: 即墨区}
+claims:
+  - {id: share, metric: 海洋生产总值, measure: share, of: GDP, period: 2023,
+     value: 29.4%, quote: 占29.4%}
+  - {id: change, metric: GDP, measure: change, against: 2022, period: 2023,
+     value: 增加839.59亿元, quote: 增加839.59亿元}
+  - {id: above, metric: GDP, measure: pp, against: 全市, period: 2023,
+     value: 0.6个百分点, quote: 高于全市0.6个百分点}
+""",
+        encoding="utf-8",
+    )
+    claims = by_key(load_corpus(tmp_path, registry).claims)
+    assert claims["qd-bulletin#share"].of == Selector(metric="地区生产总值")
+    assert claims["qd-bulletin#change"].against == Selector(period="2022")
+    # 全市 in a district's bulletin is its city.
+    assert claims["qd-bulletin#above"].against == Selector(subject="青岛市")
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed texts are not at {SEEDS}")
 @pytest.mark.parametrize("claims_file", sorted(CLAIMS.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_curated_quote_stands_verbatim_on_its_line(claims_file: Path, registry: Registry):

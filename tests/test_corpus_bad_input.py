@@ -402,12 +402,32 @@ claims: []
   - id: marine-share
     metric: 海洋生产总值
     measure: share
-    of: 地区生产总值  # ←
+    of: [地区生产总值]  # ←
     period: 2024H1
     value: 42.4%
     quote: 全区42.4%
 """,
-        ("of 应为选择器映射", "{metric: 地区生产总值}", "'地区生产总值'"),
+        (
+            "of 应为选择器映射",
+            "{metric: 地区生产总值}",
+            "或一个指标、地区或时期的名字",
+            "['地区生产总值']",
+        ),
+    ),
+    Case(
+        # One name may stand for the selector; a misspelt one is still named, with a guess.
+        "unknown-name-as-of",
+        DOC
+        + """\
+  - id: marine-share
+    metric: 海洋生产总值
+    measure: share
+    of: 地区总产值  # ←
+    period: 2024H1
+    value: 42.4%
+    quote: 全区42.4%
+""",
+        ("of 中的未知指标「地区总产值」", "是否是指「地区生产总值」"),
     ),
     Case(
         "unreadable-published-date",
