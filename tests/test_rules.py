@@ -8,19 +8,20 @@ rules folder beside a copy of the shipped registries, the way a user adds a rule
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck import check, load_rules
+from factcheck import check, load_rules, parse_quantity
 from factcheck.claims import Claim, Document, Selector
 from factcheck.errors import InputErrors
 from factcheck.expr import BinOp, Compare, ExprError, Ref, Sum, parse
 from factcheck.registry import load_registry
 from factcheck.rules import RuleSet
-from factcheck.testing import ClaimSet, corpus_of, rule_claim_sets, with_value
+from factcheck.testing import ClaimSet, corpus_of, printed_values, rule_claim_sets, with_value
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = load_registry(ROOT / "rules")
@@ -414,6 +415,38 @@ def test_moving_a_figure_far_off_breaks_an_equality_rule(data):
     errors = [f for f in report.findings if f.code == "FC401" and f.rule == rule.id]
     assert errors
     assert errors[0].severity == "error"
+    assert last.id in {c.id for c in errors[0].claims}
+
+
+_EQUALITIES = [r for r in _DRAWABLE if r.expr.op == "=="]
+
+
+def _tight(value: str) -> bool:
+    lenient = parse_quantity(value, "lenient")
+    return bool(lenient.high.magnitude <= lenient.low.magnitude * Decimal("1.1"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_halving_the_figure_an_identity_is_solved_for_is_an_error_naming_it(data):
+    # Every shipped identity the strategy can draw for, whatever its units (亿元, 万人, ‰,
+    # 公斤/亩): the solved-for figure halved, printed with four or more digits as before, is
+    # far outside any rounding of the others.
+    rule = data.draw(st.sampled_from(_EQUALITIES))
+    claim_set = data.draw(rule_claim_sets(rule, REGISTRY))
+    last = claim_set.claims[-1]
+    assume(last.measure != "share")  # a share's truth is a fraction; the level rules suffice
+    # 1000000元 may be read as rounded to the million (lenient [50万, 150万]): a halved ratio
+    # of two such figures is a warning, not an error. Only figures within ±5% leniently.
+    assume(all(_tight(c.value) for c in claim_set.claims))
+    unit = REGISTRY.metrics.resolve(last.metric).unit
+    halved = data.draw(
+        printed_values(claim_set.truth[last.id] / 2, unit=unit, qualifiers=("plain",), min_digits=4)
+    )
+    moved = with_value(claim_set, last.id, halved)
+    report = check(corpus_of([moved], REGISTRY), RuleSet([rule]))
+    errors = [f for f in report.findings if f.code == "FC401" and f.severity == "error"]
+    assert errors, (rule.id, last.value, halved)
     assert last.id in {c.id for c in errors[0].claims}
 
 
