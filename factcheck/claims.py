@@ -11,12 +11,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
-MEASURES = ("level", "yoy", "share", "pp", "change", "cagr", "multiple", "contribution", "rate")
+MEASURES = (
+    "level",
+    "yoy",
+    "share",
+    "pp",
+    "change",
+    "cagr",
+    "multiple",
+    "contribution",
+    "rate",
+    "average",
+)
 STATUSES = ("actual", "preliminary", "estimate", "target", "capacity", "cumulative")
 BASES = ("real", "nominal")
 
 Measure = Literal[
-    "level", "yoy", "share", "pp", "change", "cagr", "multiple", "contribution", "rate"
+    "level", "yoy", "share", "pp", "change", "cagr", "multiple", "contribution", "rate", "average"
 ]
 Status = Literal["actual", "preliminary", "estimate", "target", "capacity", "cumulative"]
 
@@ -34,6 +45,7 @@ MEASURE_NAMES = {
     "multiple": "倍数",
     "contribution": "拉动",
     "rate": "比率",
+    "average": "年均值",
 }
 STATUS_NAMES = {
     "actual": "实际",

@@ -111,6 +111,7 @@ from factcheck.wording import (
     fmt,
     num,
     prefetch,
+    printed_per_checked,
     reading_note,
     refs,
     should_be,
@@ -296,6 +297,12 @@ def _stated_pool(ctx: Context) -> Pool:
     if rates.any():
         measure = measure.copy()
         measure[rates] = "level"
+    span_total = _span_totals(measure, period)
+    if len(span_total):
+        # 十三五期间年均完成投资320亿元 is 1600亿元 over the five years: the same figure as a
+        # level of the span (五年累计), and checked as one (a year's 410亿元 is not above it).
+        measure = measure.copy()
+        measure[span_total[:, 0].astype(np.int64)] = "level"
     scope = t["scope"].fillna("").astype(str).to_numpy(dtype=object)
     scoped = np.flatnonzero(t["scope"].notna().to_numpy())
     scope[scoped] = _own_scopes(metric[scoped], scope[scoped])
@@ -353,6 +360,11 @@ def _stated_pool(ctx: Context) -> Pool:
     for reading in ("s", "l"):
         lo = t[f"lo_{reading}"].to_numpy(dtype=float)
         hi = t[f"hi_{reading}"].to_numpy(dtype=float)
+        if len(span_total):
+            rows, years = span_total[:, 0].astype(np.int64), span_total[:, 1]
+            lo, hi = lo.copy(), hi.copy()
+            lo[rows] *= years
+            hi[rows] *= years
         lo, hi = iv.widen(lo, hi)
         # An amount or a count is never negative: 不到10万元 is [0, 10万].
         frame[f"lo_{reading}"] = np.where(amounts, np.maximum(lo, 0.0), lo)
@@ -372,6 +384,21 @@ def _stated_pool(ctx: Context) -> Pool:
         codes[rows] = vocab[part].codes(column[rows])
         pool.parts.append(codes)
     return pool
+
+
+def _span_totals(measure: np.ndarray, period: np.ndarray) -> np.ndarray:
+    """Rows of annual averages (年均) over a span of years, with the span's length: an
+    array of (row, years). An average over anything shorter takes part in no check."""
+    rows = np.flatnonzero(measure == "average")
+    out = []
+    for row in rows.tolist():
+        try:
+            years = parse_period(str(period[row])).years
+        except PeriodError:
+            continue
+        if years >= 2:
+            out.append((row, years))
+    return np.array(out, dtype=float).reshape(-1, 2)
 
 
 def _code_keys(pool: Pool, wanted: Iterable[_RoleKeys]) -> None:
@@ -1409,7 +1436,8 @@ def _relation_fixes(
 def _fix(ctx: Context, pool: Pool, fid: int, need: tuple[float, float]) -> Fix:
     unit = display(ctx, pool, fid)
     ref = claim_ref(ctx, fid)  # only a stated figure is offered as the fix
-    lo, hi = float(need[0]), float(need[1])
+    per = printed_per_checked(ctx, pool, fid)
+    lo, hi = float(need[0]) / per, float(need[1]) / per
     text = f"若其他数字无误，「{ref.quote or ref.value}」{should_be((lo, hi), unit)}"
     return Fix(ref.key, num(lo, unit), num(hi, unit), unit[0], text)
 
@@ -1787,7 +1815,8 @@ def _agreement_finding(
     # A changed target or a revised estimate is not an error to correct: no fix is offered.
     if not derived_a and code in ("FC101", "FC110", "FC111"):
         ref = refs(ctx, pool, [a])[0]
-        lo_b, hi_b = cb.lo_l, cb.hi_l
+        per = printed_per_checked(ctx, pool, a)
+        lo_b, hi_b = cb.lo_l / per, cb.hi_l / per
         fix = Fix(
             ref.key,
             num(lo_b, unit),

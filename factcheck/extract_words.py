@@ -44,6 +44,8 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE_SUBJECTS))
 _ANAPHOR = re.compile(r"该(?:企业|公司|工厂|项目|基地|园区|集团)|其中?(?!他)")
 _COUNTRY = "全国"
 
+#: An annual average of a level (年均完成, 年均新增): 年均增加 is a change, 年均增长 a rate.
+_AVERAGE = re.compile(r"年均(?:完成|新增|实现|投资|引进|达到|达|为)?$")
 _CAGR = re.compile(r"年均(?:分别)?(?:增长|增速|递增|提高)(?:分别)?(?:达到|达|为)?$")
 _UP = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|环比)?(?:同期)?(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅|递增)"
@@ -422,6 +424,11 @@ def _measure(figure: RawFigure, lead: str) -> tuple[str, str, str]:
         return "level", lead, ""
     if re.search(r"(?:增加|减少)(?:了)?$", near):
         return "change", _before_change(lead), ""
+    average = _AVERAGE.search(near)
+    if average:
+        # 年均完成投资320亿元 over 十三五: each year's mean, not the five years' total.
+        cut = len(lead) - len(near) + average.start()
+        return "average", lead[:cut] + average.group()[2:], ""
     return "level", lead, ""
 
 

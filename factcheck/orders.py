@@ -26,6 +26,7 @@ from factcheck.wording import (
     fmt_one,
     num,
     prefetch,
+    printed_per_checked,
     reading_note,
     refs,
 )
@@ -66,10 +67,11 @@ def _order_finding(
 def _order_fix(ctx: Context, pool: Pool, small: int, big: int, unit: tuple[str, float]) -> Fix:
     # The smaller figure is the one offered: a 其中 part, a district, an output. Held to the
     # strict top of the bigger one, it fits under every reading; amounts start at 0.
-    top = pool.cell(big, "hi_s")
+    per = printed_per_checked(ctx, pool, small)
+    top = pool.cell(big, "hi_s") / per
     ref, other = claim_ref(ctx, small), claim_ref(ctx, big)
     # The bigger figure's own low end sets how many digits its top needs.
-    _, most = ends((pool.cell(big, "lo_s"), top), unit)
+    _, most = ends((pool.cell(big, "lo_s") / per, top), unit)
     text = f"若「{other.quote or other.value}」无误，「{ref.quote or ref.value}」应不超过 {most}"
     return Fix(ref.key, 0.0, num(top, unit), unit[0], text)
 

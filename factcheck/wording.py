@@ -15,6 +15,7 @@ import pandas as pd
 
 from factcheck.claims import MEASURE_NAMES, STATUS_NAMES
 from factcheck.findings import ClaimRef
+from factcheck.periods import parse_period
 from factcheck.pool import ERROR, WARNING, Context, Pool, claims_of
 
 
@@ -90,14 +91,19 @@ def _make_text(ctx: Context, pool: Pool, fid: int) -> str:
             str(ctx.cell(claim, "value")),
             str(ctx.cell(claim, "status")),
             str(ctx.cell(claim, "document")),
+            str(ctx.cell(claim, "measure")),
         )
     unit = display(ctx, pool, fid)
     interval = fmt((pool.cell(fid, "lo_s"), pool.cell(fid, "hi_s")), unit)
     return f"推算值 {interval}（{figure_label(ctx, pool, fid)}）"
 
 
-def _stated_text(value: str, status: str, document: str) -> str:
+def _stated_text(value: str, status: str, document: str, measure: str = "level") -> str:
     tag = "" if status == "actual" else STATUS_NAMES.get(status, status)
+    if measure == "average":
+        # The engine checks an annual average as the span's total (×years): say so, or the
+        # interval printed beside it would not be the number on the page.
+        return f"「{value}」{tag}（{document}，年均值，乘以年数即全期合计）"
     return f"「{value}」{tag}（{document}）"
 
 
@@ -327,6 +333,16 @@ def fmt(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     return "（无界）"
 
 
+def printed_per_checked(ctx: Context, pool: Pool, fid: int) -> float:
+    """How many of the figure the engine checks make one of what the claim prints: the
+    years of its span for an annual average (年均320亿元 over 2016..2020 is checked as 1600亿元),
+    else 1. A fix offered for the claim is divided by it."""
+    claim = int(pool.cell(fid, "claim"))
+    if claim < 0 or str(ctx.cell(claim, "measure")) != "average":
+        return 1.0
+    return float(parse_period(str(ctx.cell(claim, "period"))).years)
+
+
 def should_be(pair: tuple[Any, Any], unit: tuple[str, float]) -> str:
     """What a fix asks of a figure: 应为 112家 (a whole count), else 应在 [a, b] 之内."""
     text = fmt(pair, unit)
@@ -389,9 +405,10 @@ def prefetch(ctx: Context, pool: Pool, fids: Iterable[Any]) -> None:
     # A stated figure's id is its claim's row: its text in findings comes from the same
     # cells (see _make_text).
     texts = ctx.texts
-    for row, v, st, d in zip(wanted, value, status, document, strict=True):
+    measure = list(map(str, col["measure"].tolist()))
+    for row, v, st, d, m in zip(wanted, value, status, document, measure, strict=True):
         if row not in texts:
-            texts[row] = _stated_text(v, st, d)
+            texts[row] = _stated_text(v, st, d, m)
     ctx.refs.update(
         zip(
             wanted,
@@ -468,6 +485,7 @@ _REF_COLUMNS = (
     "line",
     "column",
     "status",
+    "measure",
 )
 
 

@@ -149,3 +149,70 @@ def test_a_running_total_of_part_of_a_year_is_compared_but_not_one_dated_to_a_ye
         _claim(YEAR, "three-years", "固定资产投资", "2021..2023", "1288.4亿元"),
     )
     assert _findings((YEAR, claims)) == ()
+
+
+# --------------------------------------------------------------------------- annual averages
+
+REVIEW = Document(id="jm-2021-report", title="2021年即墨区政府工作报告", published="2021-02")
+
+
+def _five_years(average: str, year_2020: str) -> tuple:
+    # 十三五期间固定资产投资年均完成…亿元; 2020年完成…亿元.
+    return (
+        (
+            REVIEW,
+            (
+                _claim(REVIEW, "fai-avg", "固定资产投资", "2016..2020", average, measure="average"),
+                _claim(REVIEW, "fai-2020", "固定资产投资", "2020", year_2020),
+            ),
+        ),
+    )
+
+
+def test_an_annual_average_is_not_read_as_the_five_years_total():
+    # 年均320亿元 is 5 × [319.5, 320.5] = [1597.5, 1602.5] over 2016..2020: 2020's 412亿元 is
+    # well within it (read as a total of 320, it would have been an error).
+    assert _findings(*_five_years("320亿元", "412亿元")) == ()
+
+
+def test_one_year_above_five_times_the_annual_average_is_an_error():
+    # 年均78亿元: 5 × [77.5, 78.5] = [387.5, 392.5]; 2020's 412亿元 is at least 411.5.
+    (finding,) = _findings(*_five_years("78亿元", "412亿元"))
+    assert (finding.code, finding.severity) == ("FC210", "error")
+    assert [c.id for c in finding.claims] == ["fai-2020", "fai-avg"]
+    assert (
+        "「78亿元」（jm-2021-report，年均值，乘以年数即全期合计） 的上限 392.5亿元"
+        in finding.message
+    )
+
+
+def _jobs(average: str) -> tuple:
+    # 累计新增城镇就业6.1万人，年均新增…万人 (2016..2020).
+    return (
+        (
+            REVIEW,
+            (
+                _claim(
+                    REVIEW, "jobs", "城镇新增就业", "2016..2020", "6.1万人", status="cumulative"
+                ),
+                _claim(
+                    REVIEW, "jobs-avg", "城镇新增就业", "2016..2020", average, measure="average"
+                ),
+            ),
+        ),
+    )
+
+
+def test_an_annual_average_agrees_with_the_total_it_divides():
+    # 6.1 / 5 = 1.22: 5 × [1.215, 1.225] = [6.075, 6.125] meets [6.05, 6.15].
+    assert _findings(*_jobs("1.22万人")) == ()
+
+
+def test_an_annual_average_off_the_total_is_an_error_whose_fix_is_an_average():
+    # 5 × [1.515, 1.525] = [7.575, 7.625] misses [6.05, 6.15]; the fix for the average is
+    # the total over five: [6.05, 6.15] / 5 = [1.21, 1.23].
+    (finding,) = _findings(*_jobs("1.52万人"))
+    assert (finding.code, finding.severity) == ("FC101", "error")
+    assert finding.fix is not None
+    assert finding.fix.claim == "jm-2021-report#jobs-avg"
+    assert (finding.fix.low, finding.fix.high) == pytest.approx((1.21, 1.23))

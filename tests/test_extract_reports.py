@@ -1439,6 +1439,43 @@ def test_a_year_within_its_five_and_a_half_within_its_year_checked_as_a_draft(
     assert draft_codes(tmp_path, capsys, text, "2024-02") == expected
 
 
+ANNUAL_AVERAGES = """# 2021年松岭县人民政府工作报告
+
+## 一、“十三五”工作回顾
+
+十三五期间，全县固定资产投资年均完成320亿元；累计新增城镇就业6.1万人，年均新增{jobs}万人。
+
+## 二、2020年工作回顾
+
+2020年，全县完成固定资产投资{fai}亿元，新增城镇就业1.5万人。
+"""
+
+
+@pytest.mark.parametrize(
+    ("jobs", "fai", "expected"),
+    [
+        # 年均 is each year's mean: 320 × 5 = 1600 ≥ 410 (a year within its five), and
+        # 1.22 × 5 = 6.1 (the five years' total). Read as totals, 410 > 320 was an error.
+        ("1.22", "410", []),
+        # 1.52 × 5 = 7.6 is not 6.1.
+        ("1.52", "410", ["FC101 error"]),
+        # 1632 in 2020 alone is more than the five years can hold even with 320 read as
+        # rounded to the ten: 5 × [315, 325] = [1575, 1625]. (1612 would only be a warning.)
+        ("1.22", "1632", ["FC210 error"]),
+        ("1.22", "1612", ["FC210 warning"]),
+    ],
+)
+def test_an_annual_average_over_a_plan_is_checked_as_the_plans_total(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    jobs: str,
+    fai: str,
+    expected: list[str],
+) -> None:
+    text = ANNUAL_AVERAGES.format(jobs=jobs, fai=fai)
+    assert draft_codes(tmp_path, capsys, text, "2021-02") == expected
+
+
 TOWNSHIP_TABLE = """# 2023年松岭县国民经济和社会发展统计公报
 
 表1 2023年分乡镇主要经济指标
