@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from factcheck.claims import STATUSES, Claim, Document, Selector
+from factcheck.claims import MEASURES, STATUSES, Claim, Document, Selector
 from factcheck.periods import Period, half, month, months, quarters, span, year
 
 PERIOD_KINDS = ("year", "half", "quarter", "quarters", "month", "months", "span", "date")
@@ -185,17 +185,7 @@ def claims(
     *,
     document: str = "doc",
     ids: st.SearchStrategy[str] = _IDS,
-    measures: Sequence[str] = (
-        "level",
-        "yoy",
-        "share",
-        "pp",
-        "change",
-        "cagr",
-        "multiple",
-        "contribution",
-        "rate",
-    ),
+    measures: Sequence[str] = MEASURES,
     part_of: Sequence[str] = (),
 ) -> Claim:
     """A valid claim of ``document``; ``part_of`` lists ids it may name as its whole."""
