@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from factcheck import check
 from factcheck.claims import Claim, Document, Selector
+from factcheck.codes import CODES
 from factcheck.engine import DEFLATOR_BAND, REVISION_BAND, REVISION_LIMIT, REVISION_POINTS
 from factcheck.testing import ClaimSet, corpus_of
 
@@ -158,6 +159,8 @@ def test_an_estimate_restated_by_a_final_figure_is_a_revision(final, expected):
     assert _outcome(report) == {("FC102", expected)}
     (finding,) = report.findings
     assert {c.id for c in finding.claims} == {"gdp-est", "gdp"}
+    # `factcheck explain FC102` names the highest severity the code is reported with.
+    assert CODES["FC102"].severity == "error"
 
 
 def _growth_revision(estimate: str, final: str):

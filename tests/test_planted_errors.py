@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import check, load_corpus, load_rules
+from factcheck.codes import CODES
 from factcheck.corpus import extend_corpus
 from factcheck.quantity import parse_quantity
 
@@ -52,6 +53,15 @@ def outcome(report) -> set[tuple[str, str, frozenset[str]]]:
 def test_every_planted_error_is_found_and_nothing_else(rules):
     report = check(load_corpus(PLANTED, ROOT / "rules"), rules)
     assert outcome(report) == EXPECTED
+
+
+def test_no_finding_is_above_the_severity_its_code_documents(rules):
+    # `factcheck explain` prints CODES[code].severity as the highest a code is reported with.
+    rank = {"info": 0, "warning": 1, "error": 2}
+    report = check(load_corpus(PLANTED, ROOT / "rules"), rules)
+    assert report.findings
+    for f in report.findings:
+        assert rank[f.severity] <= rank[CODES[f.code].severity], (f.code, f.severity)
 
 
 def test_each_planted_error_has_a_minimal_fix_on_one_of_its_claims(rules):
