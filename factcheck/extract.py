@@ -59,6 +59,7 @@ How a figure is read (the choices a reviewer should know):
   提高到B (or 从…), A is of 2019 (由上年同期的: the period a year before) and B the same figure
   now, or of the year printed after 到 (增加到2023年的512亿元);
   with no year after 由, A is of the period before B's (五年来…由186家增加到312家: 2018).
+  A clause naming only a time (…；6月末为598.7亿元) is the sentence's figure at that time.
   三次产业结构由2018年的a:b:c调整为2023年的d:e:f gives six shares, each of its own year.
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its city (the region itself in a city's report), 全省 its province, a company
@@ -1556,12 +1557,25 @@ class _Reader:
         """The metric of the figure the sentence just named, when this level names no
         metric of its own and is that figure again: its total, the level it held, the same
         figure a year before, or the level a change reached."""
-        if (
-            measure != "level"
-            or previous is None
-            or not previous.resolved
-            or previous.figure.start < ctx.sentence.start
-        ):
+        if measure != "level":
+            return None
+        clause = _compact(re.split(r"[,，:：;；]", ctx.lead)[-1])
+        if _another_time_of(clause) and not _YEAR_BEFORE.fullmatch(clause):
+            # 存款余额27000.5亿元，比年初增加2500.3亿元；6月末为26500.2亿元: the same figure at
+            # the time the clause names (its period is that time's), not a metric named 6月末.
+            # The figure may be a clause of the sentence before, up to its full stop.
+            opened = max(ctx.s.rfind(stop, 0, ctx.sentence.start) for stop in "。!?") + 1
+            same = [
+                d
+                for d in self._paragraph_drafts
+                if d.measure == "level"
+                and d.resolved
+                and d.figure.start >= opened
+                and self._fits(d.metric, ctx.figure)
+            ]
+            if same:
+                return same[-1].metric
+        if previous is None or not previous.resolved or previous.figure.start < ctx.sentence.start:
             return None
         lead = self._lead_words(ctx)
         if lead in _TOTAL_WORDS:
@@ -2123,7 +2137,14 @@ class _Reader:
             start = max(start, ctx.sentence.start)
         head = _LEVEL_SCOPE.sub("", _compact(ctx.s[start : siblings[-1].figure.start]))
         head = head[head.rfind("等") + 1 :]
+        head = _TIME_LEAD.sub("", head)  # 全年粮食总产量…，亩产…: the head is 粮食
         pieces = [head[:k] + noun for k in range(1, len(head))]
+        bare = noun.removeprefix("平均")
+        if bare != noun or bare in ("亩产", "单产", "亩产量"):
+            # 粮食播种面积133.59万亩，总产量61.71万吨，(平均)亩产461.9公斤: the 粮食 yield
+            # (粮食亩产), 平均 aside, the head taken from what the clause before was read as.
+            heads = (head, siblings[-1].metric) if siblings[-1].resolved else (head,)
+            pieces += [h[:k] + bare for h in heads for k in range(1, len(h))]
         if len(noun) < len(head):
             # 到账外资8.2亿美元、内资385亿元: 内资 takes the place of 外资 (到账内资).
             parallel = head[: len(head) - len(noun)] + noun
@@ -2179,7 +2200,9 @@ class _Reader:
         lead = _LEVEL_VERBS.sub("", lead)
         lead = re.split(r"[,:;。]", lead)[-1]
         lead = _RELATIVE_RE.sub("", lead)
-        lead = re.sub(r"^.*?(?:\d{4}年|今年|去年|以来|上半年|季度|年内|全年)", "", lead)
+        lead = _TIME_LEAD.sub("", lead)
+        # 近三年累计…, 五年来…, 五年累计…: the span is the period, not part of the name.
+        lead = _SPAN_LEAD.sub("", lead.lstrip())
         return _compact(lead)
 
     def _resolve_name(self, name: str) -> str | None:
@@ -2819,3 +2842,24 @@ def write_claims(
 def _for_review(claim: Claim, region: str | None) -> Claim:
     # A subject equal to the document's region is written as curators write it: left out.
     return claim.with_(subject=None) if claim.subject == region else claim
+
+
+#: Words up to a time that opens a metric's words (2023年, 今年以来, 全年 …).
+_TIME_LEAD = re.compile(r"^.*?(?:\d{4}年|今年|去年|以来|上半年|季度|年内|全年)")
+#: A span opening a metric's words: 近三年, 过去五年, 五年来, 十年间, 五年(累计).
+_SPAN_LEAD = re.compile(
+    r"^(?:(?:近|最近|过去)(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|间)?"
+    r"|(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|以来|间|(?=累计|共计|合计)))"
+)
+
+#: What may follow the time in such a clause.
+_TIME_ONLY_REST = re.compile(r"(?:末|底)?(?:则|仅)?(?:为|是|达|达到|有)")
+
+
+def _another_time_of(clause: str) -> bool:
+    """A clause that names only a time before its figure (6月末为, 2022年为, 上半年是): the
+    figure is the one the sentence named, at that time."""
+    phrases = scan_time_phrases(clause)
+    if not phrases or phrases[0].start != 0 or phrases[0].kind == "span":
+        return False
+    return _TIME_ONLY_REST.fullmatch(clause[phrases[0].end :]) is not None

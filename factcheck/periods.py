@@ -301,7 +301,8 @@ def publication_date(value: object) -> dt.date:
 def resolve_phrase(phrase: str, published: dt.date) -> Period | None:
     """The period a Chinese time phrase means in a text published on ``published``.
 
-    Reads 2024年上半年, 前三季度, 今年, 去年, 1—11月, 近三年, 五年来, 2020年以来, 十三五,
+    Reads 2024年上半年, 前三季度, 今年, 去年, 1—11月, 近三年, 五年来, 五年(累计), 十年间,
+    2020年以来, 十三五, 十四五以来 (from 2021 to the last full year),
     到2023年底, 截至2024年6月底 and the like. A phrase without a year (上半年, 1—11月) is in
     the year of publication. Returns ``None`` when the phrase names no period, or a month
     or day the calendar does not have.
@@ -320,18 +321,25 @@ def _resolve_phrase(phrase: str, published: dt.date) -> Period | None:
     text = re.sub(r"\s+", "", text)
     doc_year = published.year
 
+    last_full = doc_year if published.month >= 7 else doc_year - 1
     for name, (a, b) in FIVE_YEAR_PLANS.items():
+        if name in text and "以来" in text:
+            # 十四五以来 in a bulletin of 2023: since the plan began, not the whole plan.
+            return span(a, max(a, last_full))
         if name in text and (
             "期间" in text or "时期" in text or text.startswith(name) or text == name
         ):
             return span(a, b)
 
-    last_full = doc_year if published.month >= 7 else doc_year - 1
     if m := re.search(
         r"(\d{4})年(?:来|以来)", text
     ):  # 2020年以来: since a year, not for 2020 years
         return span(int(m[1]), max(int(m[1]), last_full))
-    if m := re.search(rf"(?:近|最近|过去){_N}年|{_N}年(?:来|以来)", text):
+    if m := (
+        re.search(rf"(?:近|最近|过去){_N}年|{_N}年(?:来|以来|间|(?=累计|共计|合计))", text)
+        # 五年 as the scanner finds it before 累计 (五年累计完成…)
+        or re.fullmatch(r"()(\d{1,2}|[一二两三四五六七八九十]+)年", text)
+    ):
         n = _zh_int(m[1] or m[2])
         # 过去一年 is that year: its 增长6.2% is the year's growth, not a change over a span.
         return year(last_full) if n == 1 else span(last_full - n + 1, last_full)

@@ -883,8 +883,11 @@ def _evaluate_rule(
         ul, ur = (_side_unit(side, slots, i, unit_of) for side in sides)
         bounds_l, bounds_r = (lhs[0][i], lhs[1][i]), (rhs[0][i], rhs[1][i])
         if _comparable(ul, ur):
-            # Both sides in one unit, 亿元 against 亿元, for the eye to compare.
-            ul = ur = rescaled(ul, *bounds_l, *bounds_r)
+            # Both sides in one unit, 亿元 against 亿元, for the eye to compare: the unit of
+            # a side that is one figure as printed (粮食单产 in 公斤/亩, not in the 吨/亩 of
+            # 万吨 ÷ 万亩) when the other is computed.
+            one = isinstance(sides[1], Ref) and not isinstance(sides[0], Ref)
+            ul = ur = rescaled(ur if one else ul, *bounds_l, *bounds_r)
         elif {ul, ur} == {_PERCENT, _PLAIN}:
             ul = ur = _PLAIN  # 城镇 ÷ 农村 == 城乡居民收入比: a ratio against a bare number
         else:

@@ -1509,3 +1509,81 @@ def test_a_table_by_township_adds_up_to_at_most_the_county(
 ) -> None:
     text = TOWNSHIP_TABLE.format(xishan=xishan, share=share)
     assert draft_codes(tmp_path, capsys, text, "2024-03") == expected
+
+
+# ------------------------------------------------ the same figure at another time, spans
+
+
+def test_a_clause_that_names_only_a_time_restates_the_figure_before() -> None:
+    # Before: 6月末为598.7亿元 was a metric called 6月末额 and 2022年为60.15万吨 one called
+    # 未知指标量, both unresolved; each is the sentence's figure at the time the clause names.
+    got = fields(
+        "年末全县人民币存款余额612.4亿元，比年初增加52.3亿元；6月末为598.7亿元。"
+        "全年粮食总产量61.71万吨，比上年增长2.6%；2022年为60.15万吨。"
+    )
+    assert got[2] == {"value": "598.7亿元", "metric": "存款余额", "measure": "level"} | {
+        "period": "2023-06"
+    }
+    assert got[5] == {"value": "60.15万吨", "metric": "粮食总产量", "measure": "level"} | {
+        "period": "2022"
+    }
+    # A clause that names a metric of its own is not the figure before.
+    other = fields("年末存款余额612.4亿元，6月末贷款余额为598.7亿元。")
+    assert other[1]["metric"] == "贷款余额"
+
+
+TIMES = """# 松岭县2023年国民经济和社会发展统计公报
+
+全年粮食总产量61.71万吨，比上年增长{growth}；2022年为60.15万吨。
+"""
+
+
+def test_a_year_restated_in_its_own_clause_is_checked_against_the_growth(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 61.71 / 60.15 = 1.02594: 2.6 %. 6.6 % is no reading of it (61.705 / 60.155 at most
+    # 2.58 % … 61.715 / 60.145 at least 2.61 %: the yoy fails by four points).
+    assert draft_codes(tmp_path, capsys, TIMES.format(growth="2.6%"), "2024-03") == []
+    assert draft_codes(tmp_path, capsys, TIMES.format(growth="6.6%"), "2024-03") == ["FC202 error"]
+
+
+def test_n_years_cumulative_is_the_span_ending_in_the_year_reported() -> None:
+    # A report of February 2024 looks back on 2023: 三年累计 is 2021..2023, 五年累计
+    # 2019..2023, 十四五以来 2021..2023 (not the whole plan to 2025), and the span is the
+    # figure's period, not part of its metric's name. Before: 三年累计 and 五年累计 were
+    # read as 2023 and named 三年累计新增城镇就业人数; 十四五以来 was 2021..2025.
+    got = fields(
+        "三年累计新增城镇就业4.5万人。五年累计完成固定资产投资1856亿元。"
+        "十四五以来累计实现一般公共预算收入132.6亿元。"
+    )
+    assert [(f["value"], f["metric"], f["period"]) for f in got] == [
+        ("4.5万人", "城镇新增就业", "2021..2023"),
+        ("1856亿元", "固定资产投资", "2019..2023"),
+        ("132.6亿元", "一般公共预算收入", "2021..2023"),
+    ]
+
+
+GRAIN_YIELD = """# 松岭县2023年国民经济和社会发展统计公报
+
+全年粮食播种面积133.59万亩，总产量61.71万吨，平均亩产{yield_}公斤。
+"""
+
+
+def test_an_average_yield_after_grain_figures_is_the_grain_yield(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 平均亩产 was read as 农作物亩产, a metric no rule relates, so a wrong yield
+    # passed. As 粮食单产 the shipped grain-yield rule checks it: 61.71万吨 / 133.59万亩 =
+    # 6.171e8 kg / 1.3359e6 亩 = 461.94 公斤/亩, and the printed figures allow
+    # [61.705 / 133.595, 61.715 / 133.585] = [461.89, 461.99].
+    claims = extract(GRAIN_YIELD.format(yield_="461.9"), "2024-03", "松岭县", registry=REGISTRY)
+    assert [(c.metric, c.measure) for c in claims][2] == ("粮食单产", "rate")
+    assert draft_codes(tmp_path, capsys, GRAIN_YIELD.format(yield_="461.9"), "2024-03") == []
+    # 416.9 is no reading of it: the rule fails, and says so in the yield's own unit (the
+    # sides were printed in the 吨/亩 of 万吨 ÷ 万亩: [0.46188, 0.46199]吨/亩).
+    draft = tmp_path / "draft.md"
+    draft.write_text(GRAIN_YIELD.format(yield_="416.9"), encoding="utf-8")
+    main(["check", str(draft), "--date", "2024-03", "-f", "json", "--exit-zero"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["severity"]) for f in findings] == [("FC401", "error")]
+    assert "左边 [461.88, 461.99]公斤/亩，右边 [416.85, 416.95]公斤/亩" in findings[0]["message"]
