@@ -60,7 +60,8 @@ How a figure is read (the choices a reviewer should know):
   now, or of the year printed after 到 (增加到2023年的512亿元);
   with no year after 由, A is of the period before B's (五年来…由186家增加到312家: 2018).
   A clause naming only a time (…；6月末为598.7亿元) is the sentence's figure at that time.
-  三次产业结构由2018年的a:b:c调整为2023年的d:e:f gives six shares, each of its own year.
+  三次产业结构由2018年的a:b:c调整为2023年的d:e:f gives six shares, each of its own year
+  (由上年的a:b:c: the year before the sentence's).
 - **Subject.** The last subject named before the figure in its sentence — 全区/我区 the
   region, 全市 its city (the region itself in a city's report), 全省 its province, a company
   or park from the registry — unless it is listed as an example (X、Y等), stands in the
@@ -1251,6 +1252,9 @@ class _Reader:
         printed = re.search(r"(\d{4})年(?:底|末)?的?$", before)
         if printed is not None:
             period, guessed = year(int(printed.group(1))), False
+        elif re.search(r"上年(?:同期|底|末)?的?$", before):
+            # 由上年的8.9:38.6:52.5调整为8.6:38.9:52.5: the year before the one spoken of.
+            period = period.shift(-1) if period.kind != "span" else period
         draft = _Draft(
             figure, figure.core, metric or sector, metric is not None, "share", period, guessed
         )
@@ -2568,6 +2572,8 @@ class _Reader:
         self.per_line[line] = self.per_line.get(line, 0) + 1
         quote_start, quote_end = self._quote(para, ctx, start, end)
         whole_at = _subset_marker(ctx.s, figure.start)
+        if whole_at is not None and not _still_listed(ctx.s, whole_at, draft, earlier):
+            whole_at = None
         if whole_at is not None and draft.measure == "level":
             draft.part_of = _whole_of(draft, [e for e in earlier if e[0].figure.end <= whole_at])
             if draft.part_of is not None and draft.scope is None:
@@ -2851,6 +2857,29 @@ _SPAN_LEAD = re.compile(
     r"^(?:(?:近|最近|过去)(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|间)?"
     r"|(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|以来|间|(?=累计|共计|合计)))"
 )
+
+def _still_listed(s: str, marker: int, draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> bool:
+    """Whether a figure after a semicolon still belongs to the list 其中 opened.
+
+    其中，公路货运量0.98亿吨；水路货运量0.27亿吨: the parts go on past the semicolon, each
+    a kind of the first. 其中税收收入132.5亿元；…；社会消费品零售总额1268.7亿元: the
+    semicolon closed the list, and the next figure is no part of the budget revenue. A
+    figure past a semicolon stays in the list when its metric ends as the first part's does
+    (货运量, 产业增加值, 口总额, 收入) and it is per head only if that one is too
+    (城镇居民人均可支配收入 is no part of 税收收入's list).
+    """
+    if ";" not in s[marker : draft.figure.start]:
+        return True
+    first = next((d for d, _claim in earlier if d.figure.start > marker), None)
+    if first is None:
+        return False
+    shared = 0
+    for a, b in zip(reversed(first.metric), reversed(draft.metric), strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= 2 and ("人均" in draft.metric) == ("人均" in first.metric)
+
 
 #: What may follow the time in such a clause.
 _TIME_ONLY_REST = re.compile(r"(?:末|底)?(?:则|仅)?(?:为|是|达|达到|有)")

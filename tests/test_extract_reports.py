@@ -1587,3 +1587,44 @@ def test_an_average_yield_after_grain_figures_is_the_grain_yield(
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["code"], f["severity"]) for f in findings] == [("FC401", "error")]
     assert "左边 [461.88, 461.99]公斤/亩，右边 [416.85, 416.95]公斤/亩" in findings[0]["message"]
+
+
+CITY_REVIEW = """# 2024年临川市人民政府工作报告
+
+2023年，全市一般公共预算收入186.4亿元，增长6.1%，其中税收收入132.5亿元，占一般公共预算收入的\
+{tax_share}；规模以上工业增加值增长7.2%；社会消费品零售总额1268.7亿元，增长7.5%；城乡居民人均可支配\
+收入分别达到48620元和23150元。
+
+三次产业结构由上年的8.9:38.6:52.5调整为8.6:{secondary}:52.5。全年进出口总额812.6亿元，其中出口\
+531.2亿元，进口281.4亿元。
+"""
+
+
+def test_a_structure_from_last_year_and_a_list_closed_by_a_semicolon(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 由上年的8.9:38.6:52.5 was read as 2023's (six shares of one year, two sums to
+    # 100% that fail: 15 errors), and 社会消费品零售总额 and both incomes, past the semicolon
+    # that closed 其中's list, as parts of the budget revenue (1268.7亿元 > 186.4亿元: an error).
+    text = CITY_REVIEW.format(tax_share="71.1%", secondary="38.9")
+    claims = extract(text, "2024-02", "临川市", registry=REGISTRY)
+    shares = [(c.period, c.value) for c in claims if c.metric.endswith("产业增加值")]
+    assert shares == [("2022", "8.9%"), ("2022", "38.6%"), ("2022", "52.5%")] + [
+        ("2023", "8.6%"),
+        ("2023", "38.9%"),
+        ("2023", "52.5%"),
+    ]
+    parts = {c.metric: c.part_of for c in claims if c.part_of}
+    ids = {c.metric: c.id for c in claims if c.measure == "level"}
+    # 出口 and 进口 are parts of 进出口 (531.2 + 281.4 = 812.6); the semicolon's list is over.
+    assert parts == {
+        "税收收入": ids["一般公共预算收入"],
+        "出口总额": ids["进出口总额"],
+        "进口总额": ids["进出口总额"],
+    }
+    assert draft_codes(tmp_path, capsys, text, "2024-02") == []
+    # 132.5 / 186.4 = 71.08 %: 61.1 % is an error. 8.6 + 39.9 + 52.5 = 101.0 ≠ 100.
+    wrong_share = CITY_REVIEW.format(tax_share="61.1%", secondary="38.9")
+    assert draft_codes(tmp_path, capsys, wrong_share, "2024-02") == ["FC201 error"]
+    wrong_sum = CITY_REVIEW.format(tax_share="71.1%", secondary="39.9")
+    assert draft_codes(tmp_path, capsys, wrong_sum, "2024-02") == ["FC401 error"]

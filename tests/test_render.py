@@ -209,12 +209,16 @@ def test_text_without_findings_says_so() -> None:
 
 
 def test_text_counts_draft_figures_set_aside_with_a_reason() -> None:
-    # A draft's figure the run could not take (an unknown metric) is listed with its reason;
-    # a claim that simply met no other figure is a bare key and is not counted here.
+    # A draft's figure the run could not take (an unknown metric, a share over 100%) is
+    # listed with its reason, before the summary; a claim that simply met no other figure is
+    # a bare key and is neither listed nor counted here.
     unchecked = ("d#l3-1：指标「蓝莓种植面积」未登记，无法核对（d.md:3）", "d#l4-1")
     cov = Coverage(claims=3, checked=1, relations=2, unchecked=unchecked)
     out = render(Report((), cov), "text")
-    assert out == "未发现问题（3 条声明，1 条参与核对，2 组关系，1 条因指标未登记等原因未核对）\n"
+    assert out == (
+        "未核对 d#l3-1：指标「蓝莓种植面积」未登记，无法核对（d.md:3）\n"
+        "未发现问题（3 条声明，1 条参与核对，2 组关系，1 条因指标未登记等原因未核对）\n"
+    )
 
 
 def test_json_keeps_the_contract() -> None:

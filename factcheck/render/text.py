@@ -60,6 +60,11 @@ def render(report: Report, options: RenderOptions) -> str:
     lines: list[Text] = []
     for finding in sorted_findings(report):
         lines.extend(finding_lines(finding))
+    # A draft's figures set aside with their reason (占比「213.3%」超出 0–100% …): the editor
+    # reads why, not only how many; the corpus's unchecked claims are bare keys, not listed.
+    for aside in report.coverage.unchecked:
+        if "：" in aside:
+            lines.append(Text(f"未核对 {aside}", style="dim"))
     style = "bold red" if report.errors else ("yellow" if report.warnings else "green")
     lines.append(Text(summary_sentence(report, options), style=style))
     return _to_string(lines, options.color)
