@@ -2858,6 +2858,7 @@ _SPAN_LEAD = re.compile(
     r"|(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|以来|间|(?=累计|共计|合计)))"
 )
 
+
 def _still_listed(s: str, marker: int, draft: _Draft, earlier: list[tuple[_Draft, Claim]]) -> bool:
     """Whether a figure after a semicolon still belongs to the list 其中 opened.
 

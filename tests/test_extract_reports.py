@@ -1609,7 +1609,10 @@ def test_a_structure_from_last_year_and_a_list_closed_by_a_semicolon(
     text = CITY_REVIEW.format(tax_share="71.1%", secondary="38.9")
     claims = extract(text, "2024-02", "临川市", registry=REGISTRY)
     shares = [(c.period, c.value) for c in claims if c.metric.endswith("产业增加值")]
-    assert shares == [("2022", "8.9%"), ("2022", "38.6%"), ("2022", "52.5%")] + [
+    assert shares == [
+        ("2022", "8.9%"),
+        ("2022", "38.6%"),
+        ("2022", "52.5%"),
         ("2023", "8.6%"),
         ("2023", "38.9%"),
         ("2023", "52.5%"),
