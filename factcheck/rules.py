@@ -890,6 +890,8 @@ def _evaluate_rule(
             ul = ur = rescaled(ur if one else ul, *bounds_l, *bounds_r)
         elif {ul, ur} == {_PERCENT, _PLAIN}:
             ul = ur = _PLAIN  # 城镇 ÷ 农村 == 城乡居民收入比: a ratio against a bare number
+        elif _PERCENT in (ul, ur) and "‰" in (ul[0], ur[0]):
+            ul = ur = ul if ul[0] == "‰" else ur  # 出生率 against 出生人口 ÷ 常住人口: in ‰
         else:
             ul, ur = rescaled(ul, *bounds_l), rescaled(ur, *bounds_r)
         left, right = fmt(bounds_l, ul), fmt(bounds_r, ur)

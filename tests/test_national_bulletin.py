@@ -9,11 +9,13 @@ Hand checks: 89755 + 482589 + 688238 = 1260582 (亿元); 7.1 + 38.3 + 54.6 = 100
 89358 元 against 1260582亿 / 140967万 = 89425 元/人 (the bulletin divides by the year's average
 population, (141175 + 140967) / 2 万, which gives its 89358); 社会消费品零售总额 471495 =
 城镇 407490 + 乡村 64005 = 商品零售 418605 + 餐饮收入 52890 (亿元); 城乡居民人均可支配收入比值 2.39
-against 51821 / 21691 = 2.389.
+against 51821 / 21691 = 2.389; 出生人口 902万 / 140967万 = 6.399 ‰ (出生率 6.39 ‰) and 死亡人口
+1110万 / 140967万 = 7.874 ‰ (死亡率 7.87 ‰), the bulletin again dividing by the year's average.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,8 @@ FIGURES = {
     "urbanisation": ("城镇化率", "66.16%", "level"),
     # Extracted from text, a ‰ figure is a rate (claims/README.md); curated, often a level.
     # Either way it is the metric's own value and the rules find it.
+    "births": ("出生人口", "902万人", "level"),
+    "deaths": ("死亡人口", "1110万人", "level"),
     "birth-rate": ("出生率", "6.39‰", "rate"),
     "death-rate": ("死亡率", "7.87‰", "level"),
     "natural-growth": ("自然增长率", "-1.48‰", "level"),
@@ -145,6 +149,7 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
         # 6.39 − 7.87 = −1.48 ‰, not −0.48 ‰.
         ({"natural-growth": "-0.48‰"}, "natural-growth-identity"),
         # The birth rate printed as a rate still meets the rule: 5.39 − 7.87 = −2.48 ≠ −1.48.
+        # (It also falls short of 902万 / 140967万 × 0.95 = 6.079 ‰: a warning, below.)
         ({"birth-rate": "5.39‰"}, "natural-growth-identity"),
         # 14615 + 62092 = 76707 > 69541, and with 早稻 79541 ≠ 69541.
         ({"autumn-grain": "62092万吨"}, {"grain-seasons-within-total", "grain-seasons-sum"}),
@@ -164,9 +169,10 @@ def test_urban_income_printed_below_the_average_is_an_error(rules):
 def test_population_and_grain_identities(rules, changed, rule):
     report = check(corpus_of([_bulletin(**changed)], REGISTRY), rules)
     broken = {rule} if isinstance(rule, str) else rule
+    warned = {"birth-rate-not-below"} if "birth-rate" in changed else set()
     assert {(f.code, f.severity, f.rule) for f in report.findings} == {
         ("FC401", "error", r) for r in broken
-    }
+    } | {("FC401", "warning", r) for r in warned}
 
 
 def test_a_per_mille_rule_is_printed_in_per_mille_with_chinese_labels(rules):
@@ -197,6 +203,31 @@ def test_a_per_capita_gdp_far_from_gdp_over_population_is_a_warning(rules, print
     assert {c.id for c in finding.claims} == {"gdp-per-capita", "gdp", "population"}
     # The ratio of 亿元 to 万人 is printed per person.
     assert "元/人" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("changed", "rule"),
+    [
+        # 902万 / 140967万 = 6.399 ‰; 5 % either way is [6.079, 6.719] ‰.
+        ({"birth-rate": "7.39‰"}, "birth-rate-not-above"),
+        # 1002万 / 140967万 = 7.108 ‰, whose 95 % (6.753 ‰) is above the 6.39 ‰ printed.
+        ({"births": "1002万人"}, "birth-rate-not-below"),
+        # 1110万 / 140967万 = 7.874 ‰; 5 % either way is [7.480, 8.268] ‰.
+        ({"death-rate": "8.87‰"}, "death-rate-not-above"),
+        ({"deaths": "1310万人"}, "death-rate-not-below"),  # 9.293 ‰ × 0.95 = 8.83 ‰ > 7.87 ‰
+    ],
+)
+def test_a_birth_or_death_rate_far_from_its_count_over_population_is_a_warning(
+    rules, changed, rule
+):
+    # The rate is of the year's average population, which the bulletin does not print: the
+    # year-end figure stands in for it within 5 %, and beyond that the rule only warns.
+    report = check(corpus_of([_bulletin(**changed)], REGISTRY), rules)
+    (finding,) = (f for f in report.findings if f.rule == rule)
+    assert (finding.code, finding.severity) == ("FC401", "warning")
+    assert set(changed) <= {c.id for c in finding.claims}
+    # Both sides in the rate's ‰ (the ratio of two counts of people was printed in %).
+    assert re.search(r"左边 \[[\d.]+, [\d.]+\]‰，右边 \[[\d.]+, [\d.]+\]‰", finding.message)
 
 
 def test_a_ratio_of_incomes_is_printed_as_a_bare_number(rules):
