@@ -79,8 +79,9 @@ How a figure is read (the choices a reviewer should know):
   目标 that work was steered by: 围绕全年发展目标), or an
   explicit period not over at publication (2021年 in a report of February 2021), or an
   "at least N" count of a year not over (新增…16个以上 in March) → target;
-  年产/产能/可达/能力, or a metric the registry names a capacity → capacity; 累计/先后/共计
-  → cumulative; else actual.
+  年产/产能/可达/能力, or a metric the registry names a capacity → capacity (X产能 is the
+  capacity of X产量: 新能源汽车产能将达到50万辆); 累计/先后/共计 → cumulative; else actual.
+  A modal before the verb (将, 有望, 力争, 确保) is no part of a metric's name.
 - **Tables.** A Markdown pipe table is read cell by cell (:mod:`factcheck.extract_tables`):
   each cell becomes a sentence of its row's label, its column's header and the figure in its
   unit, read as above; the prose reader never sees the table's lines.
@@ -1847,6 +1848,10 @@ class _Reader:
         pieces = [noun[k:] for k in range(len(noun) - 1)]
         pieces += [plain[k:] for k in range(len(plain) - 1) if plain != noun]
         pieces += [tail[i:k] for i in range(min(3, len(tail))) for k in range(len(tail), i + 1, -1)]
+        if noun.endswith("产能"):
+            # 新能源汽车产能将达到50万辆: a capacity is stated of the output it caps (the
+            # claim's status says capacity), 新能源汽车产量.
+            pieces += [noun[k:-2] + "产量" for k in range(len(noun) - 3)]
         pieces += self._shared_head(ctx, noun or tail)
         pieces += self._paragraph_head(ctx, noun)
         for word in self._topic_industry(ctx):
@@ -2142,6 +2147,7 @@ class _Reader:
         head = _LEVEL_SCOPE.sub("", _compact(ctx.s[start : siblings[-1].figure.start]))
         head = head[head.rfind("等") + 1 :]
         head = _TIME_LEAD.sub("", head)  # 全年粮食总产量…，亩产…: the head is 粮食
+        head = re.sub(r"^全[国省市区县]", "", head)  # 全市新能源汽车产能…，产量…: 新能源汽车
         pieces = [head[:k] + noun for k in range(1, len(head))]
         bare = noun.removeprefix("平均")
         if bare != noun or bare in ("亩产", "单产", "亩产量"):

@@ -1631,3 +1631,20 @@ def test_a_structure_from_last_year_and_a_list_closed_by_a_semicolon(
     assert draft_codes(tmp_path, capsys, wrong_share, "2024-02") == ["FC201 error"]
     wrong_sum = CITY_REVIEW.format(tax_share="71.1%", secondary="39.9")
     assert draft_codes(tmp_path, capsys, wrong_sum, "2024-02") == ["FC401 error"]
+
+
+def test_a_planned_capacity_and_output_are_of_the_product_named_once() -> None:
+    # Before: 新能源汽车产能将达到50万辆 was a metric called 新能源汽车产能将数量 (将 kept, 产能
+    # not read as the capacity of an output), and 产量力争突破30万辆 one called 产量力争数量.
+    got = extract(
+        "到2025年，全市新能源汽车产能将达到50万辆，产量力争突破30万辆。全市汽车产能有望达到120万辆。",
+        "2024-10",
+        "松岭县",
+        registry=REGISTRY,
+    )
+    assert [(c.value, c.metric, c.status, c.period) for c in got] == [
+        ("50万辆", "新能源汽车产量", "capacity", "2025"),
+        ("突破30万辆", "新能源汽车产量", "target", "2025"),
+        # The year is the paragraph's last named (claims/README.md), 2025.
+        ("120万辆", "整车产量", "capacity", "2025"),
+    ]
