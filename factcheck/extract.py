@@ -101,6 +101,7 @@ from pathlib import Path
 
 from factcheck.claims import Claim, Document, Selector
 from factcheck.extract_patterns import (
+    _SPAN_N,
     Lexicon,
     Paragraph,
     RawFigure,
@@ -2860,8 +2861,7 @@ def _for_review(claim: Claim, region: str | None) -> Claim:
 _TIME_LEAD = re.compile(r"^.*?(?:\d{4}年|今年|去年|以来|上半年|季度|年内|全年)")
 #: A span opening a metric's words: 近三年, 过去五年, 五年来, 十年间, 五年(累计).
 _SPAN_LEAD = re.compile(
-    r"^(?:(?:近|最近|过去)(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|间)?"
-    r"|(?:\d{1,2}|[一二两三四五六七八九十]+)年(?:来|以来|间|(?=累计|共计|合计)))"
+    rf"^(?:(?:近|最近|过去){_SPAN_N}年(?:来|间)?|{_SPAN_N}年(?:来|以来|间|(?=累计|共计|合计)))"
 )
 
 
