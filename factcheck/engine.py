@@ -95,6 +95,7 @@ from factcheck.relations import (
     CAGR,
     RELATIONS,
     ROLE_NAMES,
+    SHARE,
     YOY,
     Relation,
     solve,
@@ -926,6 +927,8 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     undecidable: list[str] = []
     evaluated = 0
 
+    unstated = _unstated_rates(pool, role_keys["pp"])
+    implied = _add_implied(pool, unstated, np.array([], dtype=np.int64))
     fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
         new_rows: list[Block] = []
@@ -972,6 +975,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         before = len(pool)
         derived, merged = _merge_copies(Block.concat(new_rows))
         _add_derived(pool, derived)
+        implied = _add_implied(pool, unstated, implied)
         fresh = np.arange(before, len(pool), dtype=float)
         # Copies that agreed were compared while merging: record that comparison.
         merged_fids = before + np.flatnonzero(merged)
@@ -982,7 +986,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
                 pool.record("FC111", "derived-conflict", title, (fid,), "pass")
         evaluated += int(merged.sum())
 
-    agreement, agreeing, n_groups = _agreement(ctx, pool)
+    agreement, agreeing, n_groups = _agreement(ctx, pool, implied)
     findings.extend(agreement)
     checked[claims_of(pool, agreeing)] = True
     evaluated += n_groups
@@ -1489,6 +1493,129 @@ def _derive(pool: Pool, relation: Relation, inst: Block, known: set[int]) -> Blo
     return Block.concat(out)
 
 
+def _unstated_rates(pool: Pool, points: _RoleKeys | None) -> set[int]:
+    """Key codes of the shares and growth rates at current prices that 百分点 comparisons
+    ask for and no claim states (see :func:`_implied_rates`)."""
+    if points is None:
+        return set()
+    assert pool.coder is not None
+    codes = np.unique(np.concatenate([points.codes["own"], points.codes["other"]]))
+    codes = codes[codes >= 0]
+    codes = codes[~isin(codes, pool.cell.array("code")[: pool.stated])]
+    if not len(codes):
+        return set()
+    measure = pool.vocabularies[MEASURE].texts(pool.coder.part_codes(codes)[MEASURE])
+    return set(codes[among(measure, _IMPLIED_MEASURES)].tolist())
+
+
+#: The measures a figure nobody states is implied for from its levels. A growth rate in real
+#: terms is not: the ratio of current-price levels differs from it by the deflator.
+_IMPLIED_MEASURES = ("share", "yoy:nominal")
+
+
+def _add_implied(pool: Pool, unstated: set[int], implied: np.ndarray) -> np.ndarray:
+    """Add the figures :func:`_implied_rates` finds; the ids of all implied so far."""
+    start = len(pool)
+    _add_derived(pool, _implied_rates(pool, unstated))
+    return np.concatenate([implied, np.arange(start, len(pool), dtype=np.int64)])
+
+
+def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
+    """Shares and growth rates that no claim states, from the two levels each is the ratio of,
+    when the pool holds both (stated or derived); the codes implied are taken out of
+    ``unstated``.
+
+    Relations are otherwise instantiated by the claims that state them, so 占比38.5%，较上年同期
+    提高9.2个百分点 beside both growth rates compared the share with last year's share that
+    nobody printed, and went unchecked although the levels it is the ratio of were derived.
+    Only the figures a 百分点 difference compares are implied: any other share or rate would
+    only be compared with nothing.
+    """
+    if not unstated:
+        return Block()
+    assert pool.coder is not None
+    vocab = pool.vocabularies
+    codes = np.fromiter(sorted(unstated), dtype=np.int64, count=len(unstated))
+    parts = pool.coder.part_codes(codes)
+    measure = vocab[MEASURE].texts(parts[MEASURE])
+    level = [p.copy() for p in parts]
+    level[MEASURE][:] = vocab[MEASURE].get("level")
+    level[OF][:] = vocab[OF].get("")
+    level[AGAINST][:] = vocab[AGAINST].get("")
+    out = []
+    shares = np.flatnonzero(measure == "share")
+    if len(shares):
+        whole = [p[shares].copy() for p in level]
+        # The whole is named in the share's key as 指标@主体@时期@口径, a target with @T.
+        named = [t.split("@") for t in vocab[OF].texts(parts[OF][shares]).tolist()]
+        for part, at in ((METRIC, 0), (SUBJECT, 1), (PERIOD, 2), (SCOPE, 3)):
+            whole[part] = vocab[part].find(np.array([n[at] for n in named], dtype=object))
+        whole[CLS] = vocab[CLS].find(
+            np.array([n[4] if len(n) > 4 else "A" for n in named], dtype=object)
+        )
+        operands = {"part": [p[shares] for p in level], "whole": whole}
+        out.append(_implied(pool, SHARE, codes[shares], operands))
+    growth = np.flatnonzero(measure == "yoy:nominal")
+    if len(growth):
+        current = [p[growth] for p in level]
+        before = [p.copy() for p in current]
+        periods = vocab[PERIOD].texts(current[PERIOD]).tolist()
+        before[PERIOD] = vocab[PERIOD].find(
+            np.array([_previous(t) or "" for t in periods], dtype=object)
+        )
+        out.append(_implied(pool, YOY, codes[growth], {"current": current, "previous": before}))
+    implied = Block.concat(out)
+    if len(implied):
+        unstated.difference_update(implied["code"].tolist())
+    return implied
+
+
+def _implied(
+    pool: Pool, relation: Relation, codes: np.ndarray, operands: Mapping[str, list[np.ndarray]]
+) -> Block:
+    """The first role of ``relation`` under each key of ``codes``, from the figures of the
+    other roles' keys (a part code −1: no such key), one figure per combination found."""
+    assert pool.coder is not None
+    index = pool.index
+    rows = np.arange(len(codes))
+    matched: dict[str, np.ndarray] = {}
+    for role, key in operands.items():
+        left, right = index.left_join(pool.coder.lookup([k[rows] for k in key]))
+        found = right >= 0
+        rows = rows[left[found]]
+        matched = {r: m[left[found]] for r, m in matched.items()}
+        matched[role] = right[found]
+    if not len(rows):
+        return Block()
+    res = {}
+    for reading in ("s", "l"):
+        given = {
+            r: (index.columns[f"lo_{reading}"][m], index.columns[f"hi_{reading}"][m])
+            for r, m in matched.items()
+        }
+        res[reading] = solve(relation, relation.roles[0], given, np.ones(len(rows)))
+    keep = ~np.isnan(np.stack([*res["s"], *res["l"]])).any(axis=0)
+    cap = np.minimum.reduce([index.columns["cap"][m] for m in matched.values()])
+    fids = [m[keep].tolist() for m in matched.values()]
+    how = (
+        f"{relation.title}（{relation.formula}）：由"
+        + "、".join(ROLE_NAMES[r] for r in operands)
+        + f"推得{ROLE_NAMES[relation.roles[0]]}",
+    )
+    return Block(
+        {
+            "code": codes[rows][keep],
+            "lo_s": res["s"][0][keep],
+            "hi_s": res["s"][1][keep],
+            "lo_l": res["l"][0][keep],
+            "hi_l": res["l"][1][keep],
+            "cap": np.asarray(cap[keep], dtype=np.int64),
+            "sources": _tuples(list(zip(*fids, strict=True))),
+            "how": _tuples([how] * int(keep.sum())),
+        }
+    )
+
+
 def _merge_copies(derived: Block) -> tuple[Block, np.ndarray]:
     """Few figures per key where many instances derived the same key.
 
@@ -1590,6 +1717,8 @@ def _sweep(
 
 
 def _add_derived(pool: Pool, derived: Block) -> None:
+    if not len(derived):
+        return
     start = len(pool)
     assert pool.coder is not None
     codes = derived["code"].astype(np.int64)
@@ -1666,11 +1795,24 @@ def _undecidable(
 # --------------------------------------------------------------------------- agreement
 
 
-def _agreement(ctx: Context, pool: Pool) -> tuple[list[Finding], np.ndarray, int]:
-    """Figures with the same key must overlap; the most distant pair of each group is reported."""
+def _agreement(
+    ctx: Context, pool: Pool, implied: np.ndarray
+) -> tuple[list[Finding], np.ndarray, int]:
+    """Figures with the same key must overlap; the most distant pair of each group is reported.
+
+    A share or growth rate implied by its levels (``implied``) has been compared with every
+    百分点 claim that derived a copy of it; those copies are left out here, or a wrong 百分点
+    would be reported a second time as two chains that disagree.
+    """
     cell = pool.cell
     cls = cell.array("cls")
-    fids = np.flatnonzero((cls == "A") | (cls == "T"))
+    compared = (cls == "A") | (cls == "T")
+    if len(implied):
+        code = cell.array("code")
+        copies = cell.array("derived") & isin(code, code[implied])
+        copies[implied] = False
+        compared &= ~copies
+    fids = np.flatnonzero(compared)
     codes = cell.array("code")[fids].astype(np.int64)
     # Codes are dense: how many figures share each is a count per code (−1, no key, is
     # no group).

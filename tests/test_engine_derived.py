@@ -433,3 +433,166 @@ def test_two_derived_figures_that_disagree_print_in_yi_yuan_in_the_finding():
     assert "推算值 [811.5, 815.8]亿元" in finding.message, finding.message
     assert "推算值 [1,000, 1,010]亿元" in finding.message, finding.message
     assert "万亿元" not in finding.message
+
+
+# ------------------------------------------------- a share or growth rate nobody states
+
+
+NEV_DOC = Document(
+    id="nev-2024q3", title="新能源汽车产业跑出加速度", published="2024-10", region="青岛市"
+)
+
+
+def _nev(points: str) -> ClaimSet:
+    # 前三季度新能源汽车产量18.6万辆，同比增长42.3%，占全市汽车产量的比重达到38.5%，较上年同期
+    # 提高{points}个百分点；全市汽车产量48.3万辆，同比增长8.1%. Last year's share is printed
+    # nowhere: only the two levels it is the ratio of can be worked out, each from its growth.
+    def claim(id: str, metric: str, value: str, **more: object) -> Claim:
+        return Claim(
+            id=id,
+            document=NEV_DOC.id,
+            subject="青岛市",
+            metric=metric,
+            value=value,
+            period="2024Q1-Q3",
+            quote=f"{metric}{value}",
+            **more,  # type: ignore[arg-type]
+        )
+
+    claims = (
+        claim("nev", "新能源汽车产量", "18.6万辆"),
+        claim("nev-yoy", "新能源汽车产量", "42.3%", measure="yoy"),
+        claim(
+            "nev-share", "新能源汽车产量", "38.5%", measure="share", of=Selector(metric="整车产量")
+        ),
+        claim(
+            "nev-points",
+            "新能源汽车产量",
+            f"{points}个百分点",
+            measure="pp",
+            of=Selector(metric="整车产量"),
+            against=Selector(period="2023Q1-Q3"),
+        ),
+        claim("cars", "整车产量", "48.3万辆"),
+        claim("cars-yoy", "整车产量", "8.1%", measure="yoy"),
+    )
+    return ClaimSet(document=NEV_DOC, claims=claims, truth={})
+
+
+def test_points_on_a_share_nobody_states_are_checked_through_its_levels():
+    # By hand, strict readings: last year's output [18.55 ÷ 1.4235, 18.65 ÷ 1.4225] =
+    # [13.031, 13.111] 万辆 and all cars [48.25 ÷ 1.0815, 48.35 ÷ 1.0805] = [44.614, 44.748]
+    # 万辆, so last year's share was [13.031 ÷ 44.748, 13.111 ÷ 44.614] = [29.12, 29.39] %
+    # and the rise [38.45 − 29.39, 38.55 − 29.12] = [9.06, 9.43] points: 9.2 holds.
+    report = check(corpus_of([_nev("9.2")]))
+    assert [f.code for f in report.findings] == []
+    levels = {f"nev-2024q3#{id}" for id in ("nev", "nev-yoy", "cars", "cars-yoy")}
+    implied = [
+        f
+        for f in report.figures
+        if f.measure == "share" and f.period == "2023Q1-Q3" and set(f.claims) == levels
+    ]
+    assert len(implied) == 1
+    assert implied[0].low == pytest.approx(29.12, abs=0.01)
+    assert implied[0].high == pytest.approx(29.39, abs=0.01)
+    assert "nev-2024q3#nev-points" not in report.coverage.unchecked
+
+
+@pytest.mark.parametrize("points", ["12.2", "6.2"])
+def test_a_wrong_rise_of_a_share_nobody_states_is_an_error(points):
+    report = check(corpus_of([_nev(points)]))
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert len(errors) == 1, [f.message for f in report.findings]
+    # Checked through a derived figure: FC110, with last year's share as worked out above,
+    # naming the 百分点 claim and every claim the share came from.
+    assert errors[0].code == "FC110"
+    assert "对比项 推算值 [29.12, 29.39]%" in errors[0].message
+    assert {c.key for c in errors[0].claims} == {
+        f"nev-2024q3#{id}"
+        for id in ("nev-points", "nev-share", "nev", "nev-yoy", "cars", "cars-yoy")
+    }
+
+
+def _above_the_city(metric: str, points: str) -> list[ClaimSet]:
+    # 即墨区{metric}增长8.4%，高于全市{points}个百分点; the city's levels are printed in two
+    # years' bulletins, its growth rate nowhere.
+    city = [
+        Document(
+            id=f"qd-{y}", title=f"青岛市{y}年统计公报", published=f"{y + 1}-03", region="青岛市"
+        )
+        for y in (2022, 2023)
+    ]
+    jimo = Document(id="jm-2023", title="即墨区政府工作报告", published="2024-01", region="即墨区")
+    return [
+        ClaimSet(
+            document=doc,
+            claims=(
+                Claim(
+                    id="retail",
+                    document=doc.id,
+                    subject="青岛市",
+                    metric=metric,
+                    value=value,
+                    period=doc.id[3:],
+                    quote=f"全市{metric}{value}",
+                ),
+            ),
+            truth={},
+        )
+        for doc, value in zip(city, ("5600亿元", "5950亿元"), strict=True)
+    ] + [
+        ClaimSet(
+            document=jimo,
+            claims=(
+                Claim(
+                    id="yoy",
+                    document=jimo.id,
+                    subject="即墨区",
+                    metric=metric,
+                    measure="yoy",
+                    value="8.4%",
+                    period="2023",
+                    quote=f"{metric}增长8.4%",
+                ),
+                Claim(
+                    id="points",
+                    document=jimo.id,
+                    subject="即墨区",
+                    metric=metric,
+                    measure="pp",
+                    against=Selector(subject="青岛市"),
+                    value=f"{points}个百分点",
+                    period="2023",
+                    quote=f"高于全市{points}个百分点",
+                ),
+            ),
+            truth={},
+        )
+    ]
+
+
+def test_points_above_a_growth_rate_nobody_states_are_checked_through_its_levels():
+    # By hand, strict readings: the city grew [5949.5 ÷ 5600.5, 5950.5 ÷ 5599.5] − 1 =
+    # [6.232, 6.268] %, so 即墨区 was above it by [8.35 − 6.268, 8.45 − 6.232] =
+    # [2.08, 2.22] points: 2.1 holds. The lenient reading (trailing zeros not significant)
+    # of 5600 is [5550, 5650] and of 5950 [5945, 5955]: the city grew [5945 ÷ 5650,
+    # 5955 ÷ 5550] − 1 = [5.221, 7.297] %, the gap [8.35 − 7.297, 8.45 − 5.221] =
+    # [1.053, 3.229] points. So 3.1 fails only the strict reading (a warning), 4.1 both.
+    assert check(corpus_of(_above_the_city("社会消费品零售总额", "2.1"))).findings == ()
+    severities = {}
+    for points in ("3.1", "4.1"):
+        report = check(corpus_of(_above_the_city("社会消费品零售总额", points)))
+        (finding,) = report.findings
+        assert finding.code == "FC110"
+        assert "对比项 推算值 [6.232, 6.268]%" in finding.message
+        assert "宽松读法 [1.053, 3.229]个百分点" in finding.message
+        severities[points] = finding.severity
+    assert severities == {"3.1": "warning", "4.1": "error"}
+
+
+def test_a_real_growth_rate_is_never_implied_by_current_price_levels():
+    # 地区生产总值 grows in real terms (按可比价格): the ratio of its current-price levels is
+    # not the rate the 百分点 compares with, so 4.1 is left unchecked, not an error.
+    report = check(corpus_of(_above_the_city("地区生产总值", "4.1")))
+    assert [f for f in report.findings if f.severity != "info"] == []
+    assert "jm-2023#points" in report.coverage.unchecked
