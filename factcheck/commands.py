@@ -302,7 +302,7 @@ def add_draft(corpus: Corpus, draft: Draft) -> tuple[Corpus, Draft]:
     claim is listed as unchecked with the schema's reason instead.
     """
     try:
-        return extend_corpus(corpus, draft.document, draft.claims), draft
+        return extend_corpus(corpus, draft.document, draft.claims, draft=True), draft
     except InputErrors as exc:
         bad_lines = {p.line for p in exc.problems}
     kept: list[Claim] = []
@@ -312,13 +312,13 @@ def add_draft(corpus: Corpus, draft: Draft) -> tuple[Corpus, Draft]:
             kept.append(claim)
             continue
         try:
-            extend_corpus(corpus, draft.document, [claim])
+            extend_corpus(corpus, draft.document, [claim], draft=True)
             kept.append(claim)
         except InputErrors as single:
             reason = single.problems[0].message if single.problems else "不符合声明规范"
             unchecked.append(f"{claim.key}：{reason}（{draft.path}:{claim.line}）")
     draft = replace(draft, claims=tuple(kept), unchecked=tuple(unchecked))
-    return extend_corpus(corpus, draft.document, kept), draft
+    return extend_corpus(corpus, draft.document, kept, draft=True), draft
 
 
 def _draft_first(finding: Finding, documents: set[str]) -> Finding:

@@ -658,8 +658,15 @@ def claim_record(claim: Claim, file: str | None = None) -> dict[str, Any]:
     return record
 
 
-def extend_corpus(corpus: Corpus, document: Document, claims: Iterable[Claim]) -> Corpus:
+def extend_corpus(
+    corpus: Corpus, document: Document, claims: Iterable[Claim], *, draft: bool = False
+) -> Corpus:
     """The corpus with one more document (a draft) and its claims, validated like the rest.
+
+    Args:
+        draft: the claims were read from a draft by the extractor. A share above 100% is then
+            kept: in a claims file it is a mistake of the file (FC010), in a draft a figure
+            the check reports (FC212, or FC201 against its part and whole).
 
     Raises:
         InputErrors: the document's id is taken, or a claim does not validate.
@@ -677,7 +684,8 @@ def extend_corpus(corpus: Corpus, document: Document, claims: Iterable[Claim]) -
     records = [claim_record(c, document.file) for c in claims]
     rows = [figure_row(r, document, corpus.registry) for r in records]
     frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty_table()
-    problems = validate_table(frame, corpus.registry)
+    allow = frozenset({"share_in_range"}) if draft else frozenset()
+    problems = validate_table(frame, corpus.registry, allow=allow)
     if problems:
         raise InputErrors(problems)
     parts = [t for t in (corpus.table, frame) if len(t)]  # empty frames have no dtypes

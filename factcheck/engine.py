@@ -1002,6 +1002,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         evaluated += n
         undecidable.extend(und)
 
+    findings.extend(_shares_over_whole(ctx, pool, findings))
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
     unchecked = np.flatnonzero(~checked)
@@ -1025,6 +1026,58 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         _figures(ctx, pool) if figures else (),
         tuple(_resolve_claim_keys(ctx, pool.records or [])),
     )
+
+
+def _shares_over_whole(ctx: Context, pool: Pool, findings: list[Finding]) -> list[Finding]:
+    """FC212 for each share of a whole printed above 100% that no error already names.
+
+    Claims files cannot hold one (the schema rejects it, FC010); a draft can, and its editor
+    should hear of it even when neither the part nor the whole is printed. Of the same
+    additive metric (占全市的115.5%) a part cannot pass its whole: an error. Of another
+    metric it is a warning, since a ratio printed as a share may pass 100% (进出口总额占地区
+    生产总值的比重, the trade dependency of a port city).
+    """
+    stated = pool.stated
+    cell = pool.cell
+    lo = cell.array("lo_l")[:stated].astype(float)
+    over = np.flatnonzero(
+        (cell.array("measure")[:stated] == "share")
+        & (cell.array("cls")[:stated] == "A")
+        & (lo > 100.0)
+    )
+    if not len(over):
+        return []
+    named = {(r.document, r.id) for f in findings if f.severity == "error" for r in f.claims}
+    of = ctx.table["of"].to_numpy()
+    out = []
+    for c in over.tolist():
+        sel = of[c] if isinstance(of[c], dict) else {}
+        if sel.get("status"):
+            continue  # 完成年度计划的108%: a share of a target may pass 100%
+        ref = claim_ref(ctx, c)
+        if (ref.document, ref.id) in named:
+            continue
+        metric = str(ctx.cell(c, "metric"))
+        entry = ctx.corpus.registry.metrics.resolve(metric)
+        same = "metric" not in sel and entry is not None and entry.additive
+        why = (
+            f"{metric}是可加的指标，部分不会大于整体"
+            if same
+            else f"部分不会大于整体；若是与上年、计划之比或依存度，应写作“为…的{ref.value}”"
+            f"“相当于…的{ref.value}”"
+        )
+        out.append(
+            Finding(
+                code="FC212",
+                name="share-over-whole",
+                severity="error" if same else "warning",
+                message=f"占比超过100%：「{ref.quote}」中的占比 {ref.value} 大于整体；{why}",
+                claims=(ref,),
+                metric=metric,
+                subject=str(ctx.cell(c, "subject")),
+            )
+        )
+    return out
 
 
 def _resolve_claim_keys(ctx: Context, records: list[RelationCheck]) -> list[RelationCheck]:

@@ -2174,6 +2174,10 @@ class _Reader:
         last = self._paragraph_drafts[-1] if self._paragraph_drafts else None
         if not noun or last is None or not last.resolved or last.figure.end > ctx.sentence.start:
             return []
+        if self.lex.lookup_metric(noun):
+            # 新能源汽车产量18.6万辆。全市汽车产量48.3万辆: 汽车产量 is a name of its own
+            # (整车产量), not 新能源 + 汽车产量.
+            return []
         metric = last.metric
         return [metric[:k] + noun for k in range(2, len(metric))]
 

@@ -1648,3 +1648,53 @@ def test_a_planned_capacity_and_output_are_of_the_product_named_once() -> None:
         # The year is the paragraph's last named (claims/README.md), 2025.
         ("120万辆", "整车产量", "capacity", "2025"),
     ]
+
+
+NEV_FEATURE = """# 临川市新能源汽车产业跑出“加速度”
+
+今年前三季度，全市新能源汽车产量达到18.6万辆，同比增长42.3%，占全市汽车产量的比重达到{share}，\
+较上年同期提高{points}个百分点。前三季度全市汽车产量48.3万辆，同比增长8.1%。
+"""
+
+
+def test_a_news_feature_checks_a_rise_in_a_share_printed_only_this_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Last year's share is printed nowhere; both outputs' growth gives last year's levels
+    # and so the share, [29.12, 29.39] % (worked out in test_engine_derived): 38.5 − 9.2
+    # = 29.3 holds, 38.5 − 12.2 = 26.3 does not.
+    text = NEV_FEATURE.format(share="38.5%", points="9.2")
+    claims = extract(text, "2024-10", "临川市", registry=REGISTRY)
+    # 汽车产量 names 整车产量 itself: not 新能源 carried over from the sentence before.
+    assert [(c.metric, c.value) for c in claims if c.measure == "level"] == [
+        ("新能源汽车产量", "18.6万辆"),
+        ("整车产量", "48.3万辆"),
+    ]
+
+    def codes(share: str, points: str) -> list[str]:
+        text = NEV_FEATURE.format(share=share, points=points)
+        return draft_codes(tmp_path, capsys, text, "2024-10", "青岛市")
+
+    assert codes("38.5%", "9.2") == []
+    assert codes("38.5%", "12.2") == ["FC110 error"]
+    # A share above 100% is no longer set aside as unreadable: 18.6 ÷ 48.3 is 38.5 %.
+    assert "FC201 error" in codes("115.5%", "9.2")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The same additive metric: a district's part of the city's cannot pass it.
+        ("全区规模以上工业增加值占全市的比重为113.3%。", ["FC212 error"]),
+        # Another metric: a ratio printed as a share may pass 100% (trade dependency).
+        ("全区进出口总额占地区生产总值的比重为126.3%。", ["FC212 warning"]),
+        ("全区规模以上工业增加值占全市的比重为13.3%。", []),
+        # Of a target it may pass 100%.
+        ("全区一般公共预算收入完成年度预算的113.3%。", []),
+    ],
+)
+def test_a_share_above_the_whole_in_a_draft_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, expected: list[str]
+) -> None:
+    text = f"# 2024年即墨区经济运行情况\n\n2023年，{sentence}\n"
+    assert draft_codes(tmp_path, capsys, text, "2024-02", "即墨区") == expected
