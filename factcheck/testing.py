@@ -40,6 +40,7 @@ RELATION_KINDS = (
     "share",
     "yoy",
     "pp",
+    "share-points",
     "cagr",
     "multiple",
     "change",
@@ -196,7 +197,9 @@ def claim_sets(
     """A consistent claim set for one built-in relation.
 
     Args:
-        relation: ``share``, ``yoy``, ``pp``, ``cagr``, ``multiple``, ``change``, ``part``
+        relation: ``share``, ``yoy``, ``pp``, ``share-points`` (a share and its rise in 百分点
+            over last year's share, which only levels and growth rates imply), ``cagr``,
+            ``multiple``, ``change``, ``part``
             (a 其中 part within its whole), ``district`` (即墨区 within 青岛市 for an additive
             metric), ``towns`` (two to four of :data:`TOWNS`, whose figures add up to at most
             the district's), ``period`` (a flow over part of a period within the flow over
@@ -333,6 +336,57 @@ def claim_sets(
             "base": ("base", _LEVEL_METRIC, "level", str(first - 1)),
             "end": ("end", _LEVEL_METRIC, "level", str(last)),
         }
+    elif kind == "share-points":
+        # 即墨区's share of 青岛市 this year and its rise in 百分点 over last year's share, which
+        # is printed nowhere: only both levels this year and both growth rates are.
+        whole0 = draw(_positive())
+        share0 = Decimal(draw(st.integers(min_value=500, max_value=9500))) / 10000
+        share1 = Decimal(draw(st.integers(min_value=500, max_value=9500))) / 10000
+        growth = Decimal(draw(st.integers(min_value=-200, max_value=600))) / 1000
+        whole1 = whole0 * (1 + growth)
+        part0, part1 = whole0 * share0, whole1 * share1
+        level("part", _LEVEL_METRIC, "2023", part1, subject="即墨区")
+        level("whole", _LEVEL_METRIC, "2023", whole1, subject="青岛市")
+        for cid, subject, rate in (
+            ("part-rate", "即墨区", part1 / part0 - 1),
+            ("whole-rate", "青岛市", growth),
+        ):
+            truth[cid] = rate * 100
+            text = _percent_text(rate * 100, draw(st.integers(1, 2)))
+            claims.append(
+                _claim(document, cid, _LEVEL_METRIC, "2023", text, measure="yoy", subject=subject)
+            )
+        of_city = Selector(subject="青岛市")
+        truth["share"], truth["share0"] = share1 * 100, share0 * 100
+        truth["points"] = (share1 - share0) * 100
+        claims.append(
+            _claim(
+                document,
+                "share",
+                _LEVEL_METRIC,
+                "2023",
+                _percent_text(share1 * 100, draw(st.integers(1, 2))),
+                measure="share",
+                subject="即墨区",
+                of=of_city,
+            )
+        )
+        points = truth["points"].quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+        claims.append(
+            _claim(
+                document,
+                "points",
+                _LEVEL_METRIC,
+                "2023",
+                f"{_text(points)}个百分点",
+                measure="pp",
+                subject="即墨区",
+                of=of_city,
+                against=Selector(period="2022"),
+            )
+        )
+        # Last year's share is left out whatever is asked: no claim prints it.
+        roles = {"other": ("share0", _LEVEL_METRIC, "share", "2022")}
     elif kind in ("part", "district", "towns", "period", "capacity"):
         # An order, not an equation: the smaller figure is any fraction of the bigger one, up
         # to all of it. Nothing is derived from an order.

@@ -295,6 +295,8 @@ _LEAVE_OUT = {
     "change": ("previous", "current"),
     "cagr": ("base", "end"),
     "pp": ("other",),
+    # Last year's share, implied by both levels and both growth rates (never printed).
+    "share-points": ("other",),
 }
 
 
@@ -320,6 +322,33 @@ def test_a_derived_interval_always_contains_the_true_value(relation, data):
         low = -float("inf") if fig.low is None else fig.low
         high = float("inf") if fig.high is None else fig.high
         assert low <= value <= high, (fig, value)
+
+
+@engine_settings
+@given(data=st.data())
+def test_a_share_nobody_states_is_implied_from_its_levels_around_its_true_value(data):
+    # Last year's share from last year's levels, each derived from this year's level and its
+    # growth: not from the 百分点 claim (that copy is the derivation test's above).
+    claim_set = data.draw(claim_sets(relation="share-points", honest=True))
+    report = check(corpus_of([claim_set]))
+    implied = [
+        f
+        for f in report.figures
+        if f.derived
+        and (f.subject, f.measure, f.period) == ("即墨区", "share", "2022")
+        and "doc-a#points" not in f.claims
+    ]
+    assert len(implied) == 1
+    assert set(implied[0].claims) == {
+        "doc-a#part",
+        "doc-a#whole",
+        "doc-a#part-rate",
+        "doc-a#whole-rate",
+    }
+    # A level printed 超过500元 has no upper bound, and neither has the share then.
+    low = -float("inf") if implied[0].low is None else implied[0].low
+    high = float("inf") if implied[0].high is None else implied[0].high
+    assert low <= float(claim_set.truth["share0"]) <= high
 
 
 def _unit_factor(unit: str) -> float:
