@@ -931,6 +931,8 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     implied = _add_implied(pool, unstated, np.array([], dtype=np.int64))
     fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
+        # Figures below this id are in every instance this round attaches.
+        attached = len(pool)
         new_rows: list[Block] = []
         # Key codes derived this round by an earlier relation; a key already in the pool
         # never reaches _derive (its operand is present).
@@ -986,7 +988,9 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
                 pool.record("FC111", "derived-conflict", title, (fid,), "pass")
         evaluated += int(merged.sum())
 
-    agreement, agreeing, n_groups = _agreement(ctx, pool, implied)
+    # An implied figure added after the last round was never checked against the 百分点
+    # claims that derived copies of it: agreement compares them instead.
+    agreement, agreeing, n_groups = _agreement(ctx, pool, implied[implied < attached])
     findings.extend(agreement)
     checked[claims_of(pool, agreeing)] = True
     evaluated += n_groups
@@ -1523,27 +1527,39 @@ def _derive(pool: Pool, relation: Relation, inst: Block, known: set[int]) -> Blo
         cap = part["relcap"]
         for r in others:
             cap = np.minimum(cap, part[f"{r}_cap"])
-        operand_fids = [part[f"{r}_fid"].astype(int).tolist() for r in others]
-        how = (
-            f"{relation.title}（{relation.formula}）：由"
-            + "、".join(ROLE_NAMES[r] for r in others)
-            + f"推得{ROLE_NAMES[role]}",
-        )
-        out.append(
-            Block(
-                {
-                    "code": part[f"{role}_code"].astype(np.int64),
-                    "lo_s": res["s"][0],
-                    "hi_s": res["s"][1],
-                    "lo_l": res["l"][0],
-                    "hi_l": res["l"][1],
-                    "cap": np.asarray(cap, dtype=np.int64),
-                    "sources": _tuples(list(zip(*operand_fids, strict=True))),
-                    "how": _tuples([how] * len(part)),
-                }
-            )
-        )
+        operand_fids = {r: part[f"{r}_fid"].astype(int) for r in others}
+        out.append(_derived(relation, role, part[f"{role}_code"], res, cap, operand_fids))
     return Block.concat(out)
+
+
+def _derived(
+    relation: Relation,
+    role: str,
+    codes: np.ndarray,
+    bounds: Mapping[str, Pair],
+    cap: np.ndarray,
+    operand_fids: Mapping[str, np.ndarray],
+) -> Block:
+    """Figures of ``role`` derived through ``relation``: their key codes, bounds under each
+    reading, severity caps, and the figures they came from with the step that led here."""
+    how = (
+        f"{relation.title}（{relation.formula}）：由"
+        + "、".join(ROLE_NAMES[r] for r in operand_fids)
+        + f"推得{ROLE_NAMES[role]}",
+    )
+    fids = [f.tolist() for f in operand_fids.values()]
+    return Block(
+        {
+            "code": codes.astype(np.int64),
+            "lo_s": bounds["s"][0],
+            "hi_s": bounds["s"][1],
+            "lo_l": bounds["l"][0],
+            "hi_l": bounds["l"][1],
+            "cap": np.asarray(cap, dtype=np.int64),
+            "sources": _tuples(list(zip(*fids, strict=True))),
+            "how": _tuples([how] * len(codes)),
+        }
+    )
 
 
 def _unstated_rates(pool: Pool, points: _RoleKeys | None) -> set[int]:
@@ -1598,9 +1614,13 @@ def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
     out = []
     shares = np.flatnonzero(measure == "share")
     if len(shares):
-        whole = [p[shares].copy() for p in level]
         # The whole is named in the share's key as 指标@主体@时期@口径, a target with @T.
         named = [t.split("@") for t in vocab[OF].texts(parts[OF][shares]).tolist()]
+        # A 百分点 may say it compares shares (against: {measure: share}) without naming a
+        # whole: nothing to divide by.
+        shares = shares[[len(n) >= 4 for n in named]]
+        named = [n for n in named if len(n) >= 4]
+        whole = [p[shares].copy() for p in level]
         for part, at in ((METRIC, 0), (SUBJECT, 1), (PERIOD, 2), (SCOPE, 3)):
             whole[part] = vocab[part].find(np.array([n[at] for n in named], dtype=object))
         whole[CLS] = vocab[CLS].find(
@@ -1649,23 +1669,13 @@ def _implied(
         res[reading] = solve(relation, relation.roles[0], given, np.ones(len(rows)))
     keep = ~np.isnan(np.stack([*res["s"], *res["l"]])).any(axis=0)
     cap = np.minimum.reduce([index.columns["cap"][m] for m in matched.values()])
-    fids = [m[keep].tolist() for m in matched.values()]
-    how = (
-        f"{relation.title}（{relation.formula}）：由"
-        + "、".join(ROLE_NAMES[r] for r in operands)
-        + f"推得{ROLE_NAMES[relation.roles[0]]}",
-    )
-    return Block(
-        {
-            "code": codes[rows][keep],
-            "lo_s": res["s"][0][keep],
-            "hi_s": res["s"][1][keep],
-            "lo_l": res["l"][0][keep],
-            "hi_l": res["l"][1][keep],
-            "cap": np.asarray(cap[keep], dtype=np.int64),
-            "sources": _tuples(list(zip(*fids, strict=True))),
-            "how": _tuples([how] * int(keep.sum())),
-        }
+    return _derived(
+        relation,
+        relation.roles[0],
+        codes[rows][keep],
+        {r: (lo[keep], hi[keep]) for r, (lo, hi) in res.items()},
+        cap[keep],
+        {r: m[keep] for r, m in matched.items()},
     )
 
 

@@ -596,3 +596,23 @@ def test_a_real_growth_rate_is_never_implied_by_current_price_levels():
     report = check(corpus_of(_above_the_city("地区生产总值", "4.1")))
     assert [f for f in report.findings if f.severity != "info"] == []
     assert "jm-2023#points" in report.coverage.unchecked
+
+
+def test_points_on_shares_that_name_no_whole_are_left_undecided():
+    # against: {measure: share} without of: there is nothing to divide by, so last year's
+    # share cannot be implied; the claim is left unchecked rather than guessed at.
+    claims = [
+        c
+        for c in _nev("9.2").claims
+        if c.id != "nev-share"  # this year's share would name the whole
+    ]
+    points = next(c for c in claims if c.id == "nev-points")
+    claims = [
+        replace(points, of=None, against=Selector(period="2023Q1-Q3", measure="share"))
+        if c is points
+        else c
+        for c in claims
+    ]
+    report = check(corpus_of([ClaimSet(document=NEV_DOC, claims=tuple(claims), truth={})]))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert "nev-2024q3#nev-points" in report.coverage.unchecked
