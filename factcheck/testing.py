@@ -71,7 +71,8 @@ class ClaimSet:
     Attributes:
         document: the document.
         claims: the printed claims.
-        truth: claim id → the true value on the engine's scale (base units, % …).
+        truth: claim id → the true value on the engine's scale (base units, % …); for
+            ``share-points`` also ``share0``, last year's share, which no claim prints.
         missing: for derivation tests, the key of a figure that was left out and its true
             value: ``(subject, metric, measure, period, true value in base units)``.
     """
