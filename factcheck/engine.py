@@ -1041,14 +1041,10 @@ def _shares_over_whole(ctx: Context, pool: Pool, findings: list[Finding]) -> lis
     metric it is a warning, since a ratio printed as a share may pass 100% (进出口总额占地区
     生产总值的比重, the trade dependency of a port city).
     """
-    stated = pool.stated
     cell = pool.cell
-    lo = cell.array("lo_l")[:stated].astype(float)
-    over = np.flatnonzero(
-        (cell.array("measure")[:stated] == "share")
-        & (cell.array("cls")[:stated] == "A")
-        & (lo > 100.0)
-    )
+    # The bound first: a float comparison, where comparing texts over a million rows is not.
+    over = np.flatnonzero(cell.array("lo_l")[: pool.stated].astype(float) > 100.0)
+    over = over[(cell.array("measure")[over] == "share") & (cell.array("cls")[over] == "A")]
     if not len(over):
         return []
     named = {(r.document, r.id) for f in findings if f.severity == "error" for r in f.claims}
