@@ -804,17 +804,27 @@ def _not_on_a_revised_estimate(pool: Pool, inst: Block) -> np.ndarray:
     both, the target would derive two levels and report them as two targets that differ.
     """
     target = _growth_targets(pool, inst)
-    previous = inst["previous_fid"]
     if not target.any() or not len(pool.revised_codes):
         return np.ones(len(inst), dtype=bool)
-    at = np.where(np.isnan(previous), 0, previous).astype(np.int64)
-    revised = (
-        ~np.isnan(previous)
+    previous = inst["previous_fid"]
+    at = np.where(np.isnan(previous), pool.stated, previous).astype(np.int64)
+    keep: np.ndarray = ~(target & _revised_estimates(pool, at))
+    return keep
+
+
+def _revised_estimates(pool: Pool, fids: np.ndarray) -> np.ndarray:
+    """Which of the figures are estimates (预计, 初步核算) that a final figure of the same key
+    restated. Derived figures (ids from ``pool.stated`` on) never are."""
+    stated = fids < pool.stated
+    if not len(pool.revised_codes) or not stated.any():
+        return np.zeros(len(fids), dtype=bool)
+    at = np.where(stated, fids, 0)
+    revised: np.ndarray = (
+        stated
         & among(pool.cell.array("status")[at], ("estimate", "preliminary"))
         & isin(pool.cell.array("code")[at], pool.revised_codes)
     )
-    keep: np.ndarray = ~(target & revised)
-    return keep
+    return revised
 
 
 def _allow_deflator(inst: Block, rate: str) -> None:
@@ -1581,7 +1591,9 @@ _IMPLIED_MEASURES = ("share", "yoy:nominal")
 def _add_implied(pool: Pool, unstated: set[int], implied: np.ndarray) -> np.ndarray:
     """Add the figures :func:`_implied_rates` finds; the ids of all implied so far."""
     start = len(pool)
-    _add_derived(pool, _implied_rates(pool, unstated))
+    # A level restated at another precision implies the rate twice: one figure, as for
+    # derived copies, so that one wrong 百分点 is one finding.
+    _add_derived(pool, _merge_copies(_implied_rates(pool, unstated))[0])
     return np.concatenate([implied, np.arange(start, len(pool), dtype=np.int64)])
 
 
@@ -1654,6 +1666,13 @@ def _implied(
         rows = rows[left[found]]
         matched = {r: m[left[found]] for r, m in matched.items()}
         matched[role] = right[found]
+    # A level an estimate once gave and a final figure restated implies nothing: last year's
+    # share is the one the final figures give, not a second, stale one beside it.
+    current = np.ones(len(rows), dtype=bool)
+    for m in matched.values():
+        current &= ~_revised_estimates(pool, m)
+    rows = rows[current]
+    matched = {r: m[current] for r, m in matched.items()}
     if not len(rows):
         return Block()
     res = {}
