@@ -87,6 +87,7 @@ KINDS: dict[str, str] = {
     "sh": "share of the parent metric",
     "shc": "share of the parent region (of: {subject})",
     "pp": "百分点 difference of yoy growth against the parent region",
+    "shp": "百分点 rise of a share of the parent metric over last year's share, printed nowhere",
     "cagr": "年均增长 over a span",
     "mul": "multiple over a span or against a base year",
     "chg": "absolute change on the year before",
@@ -783,6 +784,7 @@ class UnitBuilder:
                     measure="share",
                     of={"metric": spec.parent},
                 )
+                self._share_points(mi, name, spec.parent, p, prev)
             if self.parent is not None and _RNG.random() < 0.2:
                 region_level = self.ctx.region_truth[(self.parent, fam.key)].level[(name, p)]
                 sh = print_share(v / region_level * 100)
@@ -832,6 +834,30 @@ class UnitBuilder:
             f"增速{word}{self.parent}{pp.text.lstrip('-')}",
             measure="pp",
             against={"subject": self.parent},
+        )
+
+    def _share_points(self, mi: int, name: str, parent: str, p: str, prev: str) -> None:
+        """比上年提高…个百分点 beside a share whose last-year value no claim prints: only the
+        levels of last year imply it."""
+        lv = self.truth.level
+        if (name, "sh", prev) in self.by_kind or _RNG.random() > 0.3:
+            return
+        if lv.get((name, prev), 0.0) <= 0 or lv.get((parent, prev), 0.0) <= 0:
+            return
+        rise = (lv[(name, p)] / lv[(parent, p)] - lv[(name, prev)] / lv[(parent, prev)]) * 100
+        pts = print_points(rise)
+        word = "提高" if not pts.text.startswith("-") else "下降"
+        self.claim(
+            mi,
+            "shp",
+            p,
+            int(p[:4]),
+            name,
+            pts,
+            f"{name}占{parent}的比重比{_zh_period(prev)}{word}{pts.text.lstrip('-')}",
+            measure="pp",
+            of={"metric": parent},
+            against={"period": prev},
         )
 
     def _spans(self, mi: int, name: str, real_metric: bool) -> None:
@@ -1000,6 +1026,19 @@ class Planter:
                             own.printed.hi_l - other.printed.lo_l,
                         ),
                     )
+            elif kind == "shp" and c.of and c.against:
+                # The engine implies last year's share from last year's levels.
+                share = k.get((metric, "sh", p))
+                part0 = k.get((metric, "lv", c.against["period"]))
+                whole0 = k.get((c.of["metric"], "lv", c.against["period"]))
+                if share and part0 and whole0:
+                    s0 = _div(_ivl(part0), _ivl(whole0))
+                    yield (
+                        "share-points",
+                        c,
+                        [share, part0, whole0],
+                        (share.printed.lo_l - s0[1] * 100, share.printed.hi_l - s0[0] * 100),
+                    )
             elif kind == "cagr" and self._nominal(c):
                 a, b = (int(x) for x in p.split(".."))
                 base_year = int(c.base) if c.base else a - 1
@@ -1094,16 +1133,16 @@ class Planter:
         width = (hi - lo) if not (math.isinf(lo) or math.isinf(hi)) else 0.0
         # Move beyond a bounded side only (突破N has no upper edge to go beyond); amounts
         # and ratios move up when their lower edge is not positive, as they cannot go below.
-        positive = kind not in ("yoy", "pp", "cagr", "share", "change")
+        positive = kind not in ("yoy", "pp", "share-points", "cagr", "share", "change")
         if math.isinf(hi) and (math.isinf(lo) or (positive and lo <= 0)):
             return None
         up = not math.isinf(hi) and (
             _RNG.random() < 0.5 or math.isinf(lo) or (positive and lo <= 0)
         )
-        if kind in ("yoy", "pp", "cagr"):
+        if kind in ("yoy", "pp", "share-points", "cagr"):
             delta = max(3.0, width) * grow + 2.0
             value = hi + delta if up else lo - delta
-            if kind == "pp":
+            if kind in ("pp", "share-points"):
                 return print_points(value)
             if value <= -100:
                 value = hi + delta

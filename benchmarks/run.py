@@ -507,6 +507,8 @@ class PintLoop:
         # A growth rate in real terms and one at current prices are different figures: the
         # basis is part of the key of a growth rate, as in the engine.
         yoys: dict[tuple[str, str, str, str, str], list[_Fig]] = {}
+        # Shares by their own key and the key of their whole.
+        shares: dict[tuple[tuple[str, ...], tuple[str, ...]], list[_Fig]] = {}
         groups: dict[tuple[str, ...], list[_Fig]] = {}
         by_id: dict[tuple[str, str], int] = {}
         periods: dict[str, Any] = {}
@@ -560,6 +562,10 @@ class PintLoop:
                 yoys.setdefault((c.subject, c.metric, c.period, scope, self._basis(c)), []).append(
                     fig
                 )
+            elif c.measure == "share" and c.of:
+                shares.setdefault(
+                    ((c.subject, c.metric, c.period, scope), self._sel(c.of, c)), []
+                ).append(fig)
 
         for fig in self.figs:
             assert fig is not None
@@ -600,6 +606,8 @@ class PintLoop:
                             for r in ("s", "l")
                         }
                         self._judge("FC203", comp, fig, [mine, theirs])
+            elif c.measure == "pp" and c.against and c.of:
+                self._share_points(c, fig, scope, shares, levels)
             elif c.measure in ("cagr", "multiple", "change"):
                 self._span(c, fig, scope, levels, period, real_cap)
             elif c.measure == "level":
@@ -628,6 +636,51 @@ class PintLoop:
         for members in groups.values():
             if len(members) > 1:
                 self._agree(members)
+
+    def _share_points(
+        self,
+        c: Any,
+        fig: _Fig,
+        scope: str,
+        shares: dict[tuple[tuple[str, ...], tuple[str, ...]], list[_Fig]],
+        levels: dict[tuple[str, str, str, str], list[_Fig]],
+    ) -> None:
+        """占比…比上年提高…个百分点: this year's share as stated, the other share as stated or,
+        printed nowhere, worked out from its two levels (final figures before estimates)."""
+        own = (c.subject, c.metric, c.period, scope)
+        other = self._sel(c.against, c)
+        whole = self._sel(c.of, c)
+        # The whole of the other share: what ``of`` names, the rest as ``against`` moves it.
+        other_whole = tuple(
+            named or moved
+            for named, moved in zip(
+                (c.of.subject, c.of.metric, c.of.period, c.of.scope), other, strict=True
+            )
+        )
+        if other_whole[1] != other[1] and not c.of.scope:
+            other_whole = (*other_whole[:3], "")
+        mine_all = shares.get((own, whole), [])
+        theirs: list[tuple[dict[str, Any], list[_Fig]]] = [
+            ({r: getattr(f, r) for r in ("s", "l")}, [f])
+            for f in shares.get((other, other_whole), [])
+        ]
+        if not theirs:
+
+            def final(figs: list[_Fig]) -> list[_Fig]:
+                return [f for f in figs if f.cap == "error"] or figs
+
+            for part in final(levels.get(other, [])):
+                for total in final(levels.get(other_whole, [])):  # type: ignore[arg-type]
+                    comp = {
+                        r: self._pct(self._div(getattr(part, r), getattr(total, r)))
+                        for r in ("s", "l")
+                    }
+                    if all(v is not None for v in comp.values()):
+                        theirs.append((comp, [part, total]))
+        for mine in mine_all:
+            for share0, operands in theirs:
+                comp = {r: self._points(getattr(mine, r), share0[r]) for r in ("s", "l")}
+                self._judge("FC203", comp, fig, [mine, *operands])
 
     def _pct(self, ratio: tuple[Any, Any] | None) -> tuple[Any, Any] | None:
         if ratio is None:
