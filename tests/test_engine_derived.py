@@ -557,6 +557,62 @@ def test_last_years_share_is_implied_from_the_final_figure_not_a_revised_estimat
     assert report.errors == 0
 
 
+def _four_rounds_deep(points: str) -> ClaimSet:
+    # 2019年新能源汽车产量5.2万辆, then 增长10.3%、20.4%、30.2%、40.1% a year: 2023's output is
+    # derived in the fourth and last round. 2023年整车产量40.3万辆; 2024年新能源汽车占整车产量的
+    # 35.1%，比上年提高{points}个百分点. Last year's share is implied only after the last round.
+    doc = Document(id="nev-2024", title="新能源汽车五年回顾", published="2025-01", region="青岛市")
+
+    def claim(id: str, metric: str, period: str, value: str, **more: object) -> Claim:
+        return Claim(
+            id=id,
+            document=doc.id,
+            subject="青岛市",
+            metric=metric,
+            value=value,
+            period=period,
+            quote=f"{metric}{value}",
+            **more,  # type: ignore[arg-type]
+        )
+
+    growth = {"2020": "10.3%", "2021": "20.4%", "2022": "30.2%", "2023": "40.1%"}
+    cars = Selector(metric="整车产量")
+    claims = (
+        claim("nev-2019", "新能源汽车产量", "2019", "5.2万辆"),
+        *(
+            claim(f"nev-yoy-{y}", "新能源汽车产量", y, rate, measure="yoy")
+            for y, rate in growth.items()
+        ),
+        claim("cars-2023", "整车产量", "2023", "40.3万辆"),
+        claim("nev-share-2024", "新能源汽车产量", "2024", "35.1%", measure="share", of=cars),
+        claim(
+            "nev-points-2024",
+            "新能源汽车产量",
+            "2024",
+            f"{points}个百分点",
+            measure="pp",
+            of=cars,
+            against=Selector(period="2023"),
+        ),
+    )
+    return ClaimSet(document=doc, claims=claims, truth={})
+
+
+def test_a_share_implied_after_the_last_round_is_still_compared():
+    # By hand, strict readings: 2023's output is [5.15 × 1.1025 × 1.2035 × 1.3015 × 1.4005,
+    # 5.25 × 1.1035 × 1.2045 × 1.3025 × 1.4015] = [12.455, 12.738] 万辆, last year's share
+    # [12.455 ÷ 40.35, 12.738 ÷ 40.25] = [30.87, 31.65] %. The 百分点 claim derives last
+    # year's share as 35.1% − points: with 3.9, [31.1, 31.3] %, which agrees; with 8.3,
+    # [26.7, 26.9] %, which does not. No round is left to check the 百分点 against the implied
+    # share, so agreement compares the two copies.
+    assert check(corpus_of([_four_rounds_deep("3.9")])).findings == ()
+    report = check(corpus_of([_four_rounds_deep("8.3")]))
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("FC111", "error")
+    named = {c.key for c in finding.claims}
+    assert {"nev-2024#nev-points-2024", "nev-2024#nev-yoy-2023", "nev-2024#cars-2023"} <= named
+
+
 def _above_the_city(metric: str, points: str) -> list[ClaimSet]:
     # 即墨区{metric}增长8.4%，高于全市{points}个百分点; the city's levels are printed in two
     # years' bulletins, its growth rate nowhere.
