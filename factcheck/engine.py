@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -937,8 +937,8 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
     undecidable: list[str] = []
     evaluated = 0
 
-    unstated = _unstated_rates(pool, role_keys["pp"])
-    implied = _add_implied(pool, unstated, np.array([], dtype=np.int64))
+    rates = _rate_operands(pool, _unstated_rates(pool, role_keys["pp"]))
+    _add_implied(pool, rates)
     fresh: np.ndarray = np.array([], dtype=float)
     for round_ in range(MAX_ROUNDS):
         # Figures below this id are in every instance this round attaches.
@@ -987,7 +987,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
         before = len(pool)
         derived, merged = _merge_copies(Block.concat(new_rows))
         _add_derived(pool, derived)
-        implied = _add_implied(pool, unstated, implied)
+        _add_implied(pool, rates)
         fresh = np.arange(before, len(pool), dtype=float)
         # Copies that agreed were compared while merging: record that comparison.
         merged_fids = before + np.flatnonzero(merged)
@@ -1000,7 +1000,7 @@ def _check(corpus: Corpus, rules: Any, *, figures: bool, relations: bool) -> Rep
 
     # An implied figure added after the last round was never checked against the 百分点
     # claims that derived copies of it: agreement compares them instead.
-    agreement, agreeing, n_groups = _agreement(ctx, pool, implied[implied < attached])
+    agreement, agreeing, n_groups = _agreement(ctx, pool, rates.figures[rates.figures < attached])
     findings.extend(agreement)
     checked[claims_of(pool, agreeing)] = True
     evaluated += n_groups
@@ -1568,19 +1568,21 @@ def _derived(
     )
 
 
-def _unstated_rates(pool: Pool, points: _RoleKeys | None) -> set[int]:
+def _unstated_rates(pool: Pool, points: _RoleKeys | None) -> np.ndarray:
     """Key codes of the shares and growth rates at current prices that 百分点 comparisons
-    ask for and no claim states (see :func:`_implied_rates`)."""
+    ask for and no claim states (see :func:`_rate_operands`)."""
+    none = np.array([], dtype=np.int64)
     if points is None:
-        return set()
+        return none
     assert pool.coder is not None
     codes = np.unique(np.concatenate([points.codes["own"], points.codes["other"]]))
     codes = codes[codes >= 0]
     codes = codes[~isin(codes, pool.cell.array("code")[: pool.stated])]
     if not len(codes):
-        return set()
+        return none
     measure = pool.vocabularies[MEASURE].texts(pool.coder.part_codes(codes)[MEASURE])
-    return set(codes[among(measure, _IMPLIED_MEASURES)].tolist())
+    implied: np.ndarray = codes[among(measure, _IMPLIED_MEASURES)].astype(np.int64)
+    return implied
 
 
 #: The measures a figure nobody states is implied for from its levels. A growth rate in real
@@ -1588,19 +1590,29 @@ def _unstated_rates(pool: Pool, points: _RoleKeys | None) -> set[int]:
 _IMPLIED_MEASURES = ("share", "yoy:nominal")
 
 
-def _add_implied(pool: Pool, unstated: set[int], implied: np.ndarray) -> np.ndarray:
-    """Add the figures :func:`_implied_rates` finds; the ids of all implied so far."""
-    start = len(pool)
-    # A level restated at another precision implies the rate twice: one figure, as for
-    # derived copies, so that one wrong 百分点 is one finding.
-    _add_derived(pool, _merge_copies(_implied_rates(pool, unstated))[0])
-    return np.concatenate([implied, np.arange(start, len(pool), dtype=np.int64)])
+@dataclass
+class _Implied:
+    """Shares and growth rates nobody states, with the key codes of the levels each is the
+    ratio of, the ones still to imply, and the figures implied so far.
+
+    Attributes:
+        plans: per relation, the rates' key codes and each operand role's key codes.
+        pending: per plan, which rates are not implied yet.
+        figures: ids of the figures implied so far.
+        seen: the pool's length at the last attempt; a rate not implied then can only be
+            once one of its levels is among the figures added since.
+    """
+
+    plans: list[tuple[Relation, np.ndarray, dict[str, np.ndarray]]]
+    pending: list[np.ndarray]
+    figures: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+    seen: int = -1
 
 
-def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
-    """Shares and growth rates that no claim states, from the two levels each is the ratio of,
-    when the pool holds both (stated or derived); the codes implied are taken out of
-    ``unstated``.
+def _rate_operands(pool: Pool, codes: np.ndarray) -> _Implied:
+    """The level keys each of the rates ``codes`` is the ratio of: a share's part and whole,
+    a growth rate's current and previous level. A rate with a level key that no figure of
+    the run can have (no claim states it, no relation derives it) is left out.
 
     Relations are otherwise instantiated by the claims that state them, so 占比38.5%，较上年同期
     提高9.2个百分点 beside both growth rates compared the share with last year's share that
@@ -1608,18 +1620,15 @@ def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
     Only the figures a 百分点 difference compares are implied: any other share or rate would
     only be compared with nothing.
     """
-    if not unstated:
-        return Block()
     assert pool.coder is not None
     vocab = pool.vocabularies
-    codes = np.fromiter(sorted(unstated), dtype=np.int64, count=len(unstated))
     parts = pool.coder.part_codes(codes)
     measure = vocab[MEASURE].texts(parts[MEASURE])
     level = [p.copy() for p in parts]
     level[MEASURE][:] = vocab[MEASURE].get("level")
     level[OF][:] = vocab[OF].get("")
     level[AGAINST][:] = vocab[AGAINST].get("")
-    out = []
+    plans: list[tuple[Relation, np.ndarray, dict[str, list[np.ndarray]]]] = []
     shares = np.flatnonzero(measure == "share")
     if len(shares):
         # The whole is named in the share's key as 指标@主体@时期@口径, a target with @T.
@@ -1634,8 +1643,7 @@ def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
         whole[CLS] = vocab[CLS].find(
             np.array([n[4] if len(n) > 4 else "A" for n in named], dtype=object)
         )
-        operands = {"part": [p[shares] for p in level], "whole": whole}
-        out.append(_implied(pool, SHARE, codes[shares], operands))
+        plans.append((SHARE, shares, {"part": [p[shares] for p in level], "whole": whole}))
     growth = np.flatnonzero(measure == "yoy:nominal")
     if len(growth):
         current = [p[growth] for p in level]
@@ -1644,24 +1652,52 @@ def _implied_rates(pool: Pool, unstated: set[int]) -> Block:
         before[PERIOD] = vocab[PERIOD].find(
             np.array([_previous(t) or "" for t in periods], dtype=object)
         )
-        out.append(_implied(pool, YOY, codes[growth], {"current": current, "previous": before}))
-    implied = Block.concat(out)
-    if len(implied):
-        unstated.difference_update(implied["code"].tolist())
-    return implied
+        plans.append((YOY, growth, {"current": current, "previous": before}))
+    out = _Implied([], [])
+    for relation, rows, operands in plans:
+        keys = {role: pool.coder.lookup(key) for role, key in operands.items()}
+        possible = np.logical_and.reduce([k >= 0 for k in keys.values()])
+        out.plans.append(
+            (relation, codes[rows][possible], {r: k[possible] for r, k in keys.items()})
+        )
+        out.pending.append(np.ones(int(possible.sum()), dtype=bool))
+    return out
+
+
+def _add_implied(pool: Pool, rates: _Implied) -> None:
+    """Imply the rates whose levels the pool now holds (stated or derived) and add them."""
+    fresh = None if rates.seen < 0 else pool.cell.array("code")[rates.seen :]
+    out = []
+    for (relation, codes, operands), pending in zip(rates.plans, rates.pending, strict=True):
+        todo = pending.copy()
+        if fresh is not None:
+            todo &= np.logical_or.reduce([isin(k, fresh) for k in operands.values()])
+        rows = np.flatnonzero(todo)
+        if not len(rows):
+            continue
+        implied = _implied(pool, relation, codes[rows], {r: k[rows] for r, k in operands.items()})
+        if len(implied):
+            pending[rows[isin(codes[rows], implied["code"])]] = False
+            out.append(implied)
+    start = len(pool)
+    if out:
+        # A level restated at another precision implies the rate twice: one figure, as for
+        # derived copies, so that one wrong 百分点 is one finding.
+        _add_derived(pool, _merge_copies(Block.concat(out))[0])
+    rates.figures = np.concatenate([rates.figures, np.arange(start, len(pool), dtype=np.int64)])
+    rates.seen = len(pool)
 
 
 def _implied(
-    pool: Pool, relation: Relation, codes: np.ndarray, operands: Mapping[str, list[np.ndarray]]
+    pool: Pool, relation: Relation, codes: np.ndarray, operands: Mapping[str, np.ndarray]
 ) -> Block:
-    """The first role of ``relation`` under each key of ``codes``, from the figures of the
-    other roles' keys (a part code −1: no such key), one figure per combination found."""
-    assert pool.coder is not None
+    """The first role of ``relation`` under each key of ``codes``, from the figures under the
+    other roles' key codes, one figure per combination found."""
     index = pool.index
     rows = np.arange(len(codes))
     matched: dict[str, np.ndarray] = {}
     for role, key in operands.items():
-        left, right = index.left_join(pool.coder.lookup([k[rows] for k in key]))
+        left, right = index.left_join(key[rows])
         found = right >= 0
         rows = rows[left[found]]
         matched = {r: m[left[found]] for r, m in matched.items()}
