@@ -651,14 +651,8 @@ class PintLoop:
         other = self._sel(c.against, c)
         whole = self._sel(c.of, c)
         # The whole of the other share: what ``of`` names, the rest as ``against`` moves it.
-        other_whole = tuple(
-            named or moved
-            for named, moved in zip(
-                (c.of.subject, c.of.metric, c.of.period, c.of.scope), other, strict=True
-            )
-        )
-        if other_whole[1] != other[1] and not c.of.scope:
-            other_whole = (*other_whole[:3], "")
+        moved = c.with_(subject=other[0], metric=other[1], period=other[2], scope=other[3] or None)
+        other_whole = self._sel(c.of, moved)
         mine_all = shares.get((own, whole), [])
         theirs: list[tuple[dict[str, Any], list[_Fig]]] = [
             ({r: getattr(f, r) for r in ("s", "l")}, [f])
@@ -670,7 +664,7 @@ class PintLoop:
                 return [f for f in figs if f.cap == "error"] or figs
 
             for part in final(levels.get(other, [])):
-                for total in final(levels.get(other_whole, [])):  # type: ignore[arg-type]
+                for total in final(levels.get(other_whole, [])):
                     comp = {
                         r: self._pct(self._div(getattr(part, r), getattr(total, r)))
                         for r in ("s", "l")
