@@ -91,6 +91,8 @@ class Pool:
         self._length = rows_of(frame)
         self.cell = Columns(frame)
         self._index: CodeIndex | None = None
+        #: the last index built before the pool grew: its groups are kept (see CodeIndex)
+        self._base: CodeIndex | None = None
 
     def extend(self, frame: Frame | pd.DataFrame) -> None:
         """Add figures (with the next ids, in order) and the same columns."""
@@ -98,7 +100,7 @@ class Pool:
         self._chunks.append(frame)
         self._length += rows_of(frame)
         self.cell = self.cell.extended(frame)
-        self._index = None
+        self._base, self._index = self._index or self._base, None
 
     def __len__(self) -> int:
         return self._length
@@ -118,9 +120,10 @@ class Pool:
 
     @property
     def index(self) -> CodeIndex:
-        """The figures by key code (needs the ``code`` column), built once per frame."""
+        """The figures by key code (needs the ``code`` column), built again when the pool
+        has grown."""
         if self._index is None:
-            self._index = CodeIndex(self.cell)
+            self._index = CodeIndex(self.cell, self._base)
         return self._index
 
 
@@ -149,34 +152,71 @@ OPERAND_COLUMNS = ("fid", "lo_s", "hi_s", "lo_l", "hi_l", "cap")
 
 
 class CodeIndex:
-    """The pool's figures grouped by key code, for left joins; rebuilt when the pool grows
-    (once a round). Codes are dense (0 … n−1), so where a code's figures start and how many
-    there are is read from two arrays, not searched for."""
+    """The pool's figures grouped by key code, for left joins. Codes are dense (0 … n−1), so
+    where a code's figures start and how many there are is read from two arrays, not
+    searched for.
 
-    def __init__(self, cell: Columns) -> None:
-        codes = cell.array("code").astype(np.int64)
-        self._order = np.argsort(codes, kind="stable")
-        keyed = codes[codes >= 0]
-        self._count = np.bincount(keyed) if len(keyed) else np.zeros(0, dtype=np.int64)
-        # Figures without a key (−1) sort first.
-        self._start = len(codes) - len(keyed) + np.cumsum(self._count) - self._count
-        self.columns = {c: np.asarray(cell.array(c), dtype=float) for c in OPERAND_COLUMNS}
+    The pool grows once a round by the figures that round derived, a small part of it;
+    sorting a million codes again each round cost more than every join made with them. So
+    an index built on a grown pool keeps the groups of the figures its ``base`` had first
+    (the stated ones) and sorts only the figures added since, and a join reads both.
+    """
+
+    def __init__(self, cell: Columns, base: CodeIndex | None = None) -> None:
+        codes = cell.array("code")
+        self._groups: list[_Groups]
+        if base is None or base._groups[0].end > len(codes):
+            self._groups = [_Groups(codes, 0)]
+        else:
+            first = base._groups[0]
+            self._groups = [first, _Groups(codes[first.end :], first.end)]
+        self.columns = {c: cell.array(c, float) for c in OPERAND_COLUMNS}
 
     def left_join(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Row numbers into ``codes`` and into the pool (-1: no figure), one pair per match,
         every row of ``codes`` at least once, in the order of ``codes`` and of the pool."""
         codes = np.asarray(codes, dtype=np.int64)
-        known = (codes >= 0) & (codes < len(self._count))
-        at = np.where(known, codes, 0)
-        count = np.where(known, self._count[at] if len(self._count) else 0, 0)
-        low = self._start[at] if len(self._start) else np.zeros(len(codes), dtype=np.int64)
+        spans = [(group, *group.span(codes)) for group in self._groups]
+        spans = [span for span in spans if span[2].any()]
+        count = sum((n for _, _, n in spans), np.zeros(len(codes), dtype=np.int64))
         reps = np.maximum(count, 1)
         left = np.repeat(np.arange(len(codes)), reps)
+        # A match's place among its query row's matches: the first group's come first.
         offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-        found = np.repeat(count, reps) > 0
-        pos = np.minimum(np.repeat(low, reps) + offset, max(len(self._order) - 1, 0))
-        right = np.where(found, self._order[pos] if len(self._order) else -1, -1)
+        if len(spans) == 1:
+            group, low, n = spans[0]
+            found = np.repeat(n, reps) > 0
+            pos = np.minimum(np.repeat(low, reps) + offset, len(group.order) - 1)
+            return left, np.where(found, group.order[pos], -1)
+        right = np.full(len(left), -1, dtype=np.int64)
+        before = np.zeros(len(left), dtype=np.int64)
+        for group, low, n in spans:
+            n_rep = np.repeat(n, reps)
+            inside = np.flatnonzero((offset >= before) & (offset < before + n_rep))
+            right[inside] = group.order[np.repeat(low, reps)[inside] + (offset - before)[inside]]
+            before += n_rep
         return left, right
+
+
+class _Groups:
+    """Figures ``offset`` … ``end`` − 1 of the pool in order of key code (stable)."""
+
+    def __init__(self, codes: np.ndarray, offset: int) -> None:
+        codes = np.asarray(codes, dtype=np.int64)
+        self.end = offset + len(codes)
+        self.order = np.argsort(codes, kind="stable") + offset
+        keyed = codes[codes >= 0]
+        self.count = np.bincount(keyed) if len(keyed) else np.zeros(0, dtype=np.int64)
+        # Figures without a key (−1) sort first.
+        self.start = len(codes) - len(keyed) + np.cumsum(self.count) - self.count
+
+    def span(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each code's figures start in ``order``, and how many there are."""
+        known = (codes >= 0) & (codes < len(self.count))
+        at = np.where(known, codes, 0)
+        if not len(self.count):
+            return np.zeros(len(codes), dtype=np.int64), np.zeros(len(codes), dtype=np.int64)
+        return self.start[at], np.where(known, self.count[at], 0)
 
 
 #: Named columns of one length, as the pool keeps its figures. Not a DataFrame: the pool's
@@ -223,39 +263,96 @@ class Columns:
     cells, so a run with thousands of findings would spend seconds there. (Python lists
     would index faster, but at a million rows the lists of boxed values cost more in
     memory and collector time than they save.) Several frames are read as one, one after
-    the other: a column is joined only when it is read.
+    the other: a column is joined only when it is read, and into a buffer with room to
+    spare (see :class:`_Grown`). The arrays returned are read-only: they are shared.
     """
 
     def __init__(self, *frames: Frame | pd.DataFrame) -> None:
         self.frames = frames
-        self._arrays: dict[str, np.ndarray] = {}
-        #: columns already joined for every frame but the last (see ``extended``)
-        self._head: dict[str, np.ndarray] = {}
+        self._arrays: dict[tuple[str, Any], np.ndarray] = {}
+        #: the buffers behind joined columns, shared with every Columns extended from this
+        self._grown: dict[tuple[str, Any], _Grown] = {}
 
     def extended(self, frame: Frame | pd.DataFrame) -> Columns:
-        """These frames and one more. The columns read so far are kept for the old frames,
-        so a derivation round joins only its own figures to them."""
+        """These frames and one more. A column joined for the old frames is joined again
+        only with the new one."""
         out = Columns(*self.frames, frame)
-        out._head = self._arrays
+        out._grown = self._grown
         return out
 
     def __call__(self, row: Any, column: str) -> Any:
-        array = self._arrays.get(column)
+        array = self._arrays.get((column, None))
         if array is None:
             array = self.array(column)
         return array[int(row)]
 
-    def array(self, column: str) -> np.ndarray:
-        array = self._arrays.get(column)
-        if array is None:
-            head = self._head.get(column)
-            if head is not None:
-                parts = [head, _column(self.frames[-1], column)]
-            else:
-                parts = [_column(frame, column) for frame in self.frames]
-            array = parts[0] if len(parts) == 1 else np.concatenate(parts)
-            self._arrays[column] = array
+    def array(self, column: str, dtype: Any = None) -> np.ndarray:
+        """A column whole; with ``dtype``, converted (and the conversion kept too)."""
+        key = (column, dtype)
+        array = self._arrays.get(key)
+        if array is not None:
+            return array
+        grown = self._grown.get(key)
+        done = grown.covered(self.frames) if grown is not None else 0
+        parts = [_column(frame, column) for frame in self.frames[done:]]
+        if dtype is not None:
+            parts = [np.asarray(part, dtype=dtype) for part in parts]
+        if grown is not None and done:
+            parts.insert(0, grown.tip)
+        if len(parts) == 1:
+            array = parts[0]
+        else:
+            array = self._grown.setdefault(key, _Grown()).joined(parts, self.frames)
+        self._arrays[key] = array
         return array
+
+
+class _Grown:
+    """A column joined across frames, in a buffer with a quarter to spare.
+
+    Each derivation round appends a few figures to a pool of a million: joining a column
+    anew each round copied the whole of it, ten times a run for each column read, into
+    fresh pages the system had to map (at a million claims about a tenth of a check). Parts
+    appended to the column this buffer last returned (``tip``, the frames ``frames``) are
+    written after it in place.
+    """
+
+    def __init__(self) -> None:
+        self.buffer: np.ndarray | None = None
+        self.tip: np.ndarray = np.empty(0)
+        self.frames: tuple[Any, ...] = ()
+
+    def covered(self, frames: tuple[Any, ...]) -> int:
+        """How many of ``frames`` the tip holds: all of its frames, or none if they are not
+        where ``frames`` starts."""
+        mine = self.frames
+        if len(mine) > len(frames) or any(a is not b for a, b in zip(mine, frames, strict=False)):
+            return 0
+        return len(mine)
+
+    def joined(self, parts: list[np.ndarray], frames: tuple[Any, ...]) -> np.ndarray:
+        dtype = np.result_type(*parts)
+        total = sum(len(part) for part in parts)
+        buffer = self.buffer
+        if (
+            buffer is not None
+            and parts[0] is self.tip
+            and buffer.dtype == dtype
+            and len(buffer) >= total
+        ):
+            at = len(parts[0])
+            parts = parts[1:]
+        else:
+            buffer = np.empty(total + max(total // 4, 64), dtype=dtype)
+            at = 0
+        for part in parts:
+            buffer[at : at + len(part)] = part
+            at += len(part)
+        self.buffer = buffer
+        self.tip = buffer[:total]
+        self.tip.flags.writeable = False
+        self.frames = frames
+        return self.tip
 
 
 def _column(frame: Frame | pd.DataFrame, name: str) -> np.ndarray:

@@ -53,6 +53,33 @@ def test_figures_appended_to_the_pool_are_read_after_the_stated_ones():
     assert pool.frame["fid"].tolist() == [0.0, 1.0, 2.0, 0.0, 1.0]
 
 
+@given(
+    st.lists(st.lists(st.integers(-1, 6), max_size=8), min_size=1, max_size=6),
+    st.lists(st.sets(st.sampled_from(["code", "fid", "lo_s"])), min_size=6, max_size=6),
+    st.lists(st.integers(-1, 9), max_size=20),
+)
+def test_a_pool_grown_round_by_round_reads_and_joins_as_if_built_at_once(rounds, read_after, query):
+    """Columns read after some rounds and not others, joins made between: each read and
+    each join is what the concatenated figures give, and what was read before stays."""
+    pool = Pool(_figures(rounds[0]), {}, Provenance(len(rounds[0])))
+    codes = list(rounds[0])
+    kept: list[tuple[np.ndarray, list[int]]] = []
+    for added, columns in zip([*rounds[1:], []], read_after, strict=False):
+        for column in sorted(columns):
+            array = pool.cell.array(column)
+            if column == "code":
+                assert array.tolist() == codes
+                kept.append((array, list(codes)))
+        left, right = pool.index.left_join(np.asarray(query, dtype=np.int64))
+        assert list(zip(left.tolist(), right.tolist(), strict=True)) == _naive_join(codes, query)
+        if added:
+            pool.extend(_figures(added))
+            codes += added
+    assert pool.cell.array("fid").tolist() == [float(i) for r in rounds for i in range(len(r))]
+    for array, then in kept:
+        assert array.tolist() == then
+
+
 A = ClaimRef("a", "公报")
 B = ClaimRef("b", "公报")
 
