@@ -312,9 +312,9 @@ class _Grown:
 
     Each derivation round appends a few figures to a pool of a million: joining a column
     anew each round copied the whole of it, ten times a run for each column read, into
-    fresh pages the system had to map (at a million claims about a tenth of a check). Parts
-    appended to the column this buffer last returned (``tip``, the frames ``frames``) are
-    written after it in place.
+    fresh pages the system had to map (at a million claims 0.4–0.7 s of an 8–9 s check).
+    Parts appended to the column this buffer last returned (``tip``, the frames ``frames``)
+    are written after it in place.
     """
 
     def __init__(self) -> None:
